@@ -1,0 +1,50 @@
+import * as Sdk from '@aws-sdk/client-kms';
+import { KMSServiceException } from '@aws-sdk/client-kms';
+import { ERROR_SHAPES, type ModeledErrorName } from '../contract/generated';
+
+/** Errors AWS KMS returns that the model does not declare; the SDK surfaces them as `KMSServiceException`. */
+export const UNMODELED_ERRORS = {
+  ValidationException: { httpStatus: 400, fault: 'client' },
+  AccessDeniedException: { httpStatus: 400, fault: 'client' },
+  ThrottlingException: { httpStatus: 400, fault: 'client' },
+  UnrecognizedClientException: { httpStatus: 400, fault: 'client' },
+  SerializationException: { httpStatus: 400, fault: 'client' },
+} as const;
+
+/** The name of any error the vault can return. */
+export type KmsErrorName = ModeledErrorName | keyof typeof UNMODELED_ERRORS;
+
+type ExceptionCtor = new (opts: { message: string; $metadata: Sdk.KMSServiceException['$metadata'] }) => KMSServiceException;
+
+function sdkClass(name: ModeledErrorName): ExceptionCtor | undefined {
+  const candidate: unknown = (Sdk as Record<string, unknown>)[name];
+  return typeof candidate === 'function' ? (candidate as ExceptionCtor) : undefined;
+}
+
+const CTORS = new Map<string, ExceptionCtor | undefined>();
+
+/**
+ * A KMS error as the SDK would have deserialized it: an instance of the SDK's own exception class
+ * (or `KMSServiceException` with the right `name` for errors the model lacks), with `$fault`,
+ * `$metadata.httpStatusCode` and a `requestId`.
+ */
+export function kmsError(name: KmsErrorName, message: string, requestId = ''): KMSServiceException {
+  const shape = name in ERROR_SHAPES ? ERROR_SHAPES[name as ModeledErrorName] : UNMODELED_ERRORS[name as keyof typeof UNMODELED_ERRORS];
+  const $metadata = { httpStatusCode: shape.httpStatus, requestId, attempts: 1, totalRetryDelay: 0 };
+  let ctor = CTORS.get(name);
+  if (!CTORS.has(name)) {
+    ctor = name in ERROR_SHAPES ? sdkClass(name as ModeledErrorName) : undefined;
+    CTORS.set(name, ctor);
+  }
+  const error = ctor
+    ? new ctor({ message, $metadata })
+    : new KMSServiceException({ name, $fault: shape.fault, message, $metadata });
+  Object.defineProperty(error, '__type', { value: name, enumerable: true, writable: true, configurable: true });
+  if (name === 'ThrottlingException') error.$retryable = { throttling: true };
+  return error;
+}
+
+/** True when `value` is an error built by {@link kmsError} or thrown by the SDK for KMS. */
+export function isKmsError(value: unknown): value is KMSServiceException {
+  return value instanceof KMSServiceException;
+}

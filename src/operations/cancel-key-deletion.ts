@@ -1,0 +1,20 @@
+import type { CancelKeyDeletionRequest, CancelKeyDeletionResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+
+/**
+ * Cancels a scheduled deletion; the key is left Disabled, as KMS documents.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html
+ */
+export function cancelKeyDeletion(context: OperationContext, input: CancelKeyDeletionRequest): CancelKeyDeletionResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:CancelKeyDeletion', key);
+  requireKeyState('CancelKeyDeletion', key);
+  key.state = 'Disabled';
+  key.deletionDate = undefined;
+  key.pendingWindowInDays = undefined;
+  context.state.cancelDeletion(key);
+  return { KeyId: key.arn };
+}

@@ -1,0 +1,25 @@
+import type { CreateAliasRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { kmsError } from '../errors/kms-error';
+import { aliasArn } from '../vault/arn';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { requireCustomerAliasName } from './alias-rules';
+
+/**
+ * Creates an alias for a customer managed key in the same account and region.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html
+ */
+export function createAlias(context: OperationContext, input: CreateAliasRequest): Record<string, never> {
+  const aliasName = input.AliasName as string;
+  requireCustomerAliasName(aliasName);
+  const key = resolveKey(context, input.TargetKeyId as string, { aliases: false });
+  authorize(context, 'kms:CreateAlias', key);
+  requireKeyState('CreateAlias', key);
+  const store = context.state.store(key.accountId, key.region);
+  const arn = aliasArn(key.region, key.accountId, aliasName);
+  if (store.aliases.has(aliasName)) throw kmsError('AlreadyExistsException', `An alias with the name ${arn} already exists`);
+  store.aliases.set(aliasName, { aliasName, aliasArn: arn, targetKeyId: key.keyId, creationDate: context.now, lastUpdatedDate: context.now });
+  return {};
+}

@@ -1,0 +1,72 @@
+import type { CreateKeyRequest, CreateKeyResponse } from '@aws-sdk/client-kms';
+import { kmsError } from '../errors/kms-error';
+import { KmsVaultMockError } from '../errors/library-error';
+import type { OperationContext } from '../engine/context';
+import { keyArn } from '../vault/arn';
+import type { KeyRecord } from '../vault/key-record';
+import { keyMetadata } from '../vault/key-metadata';
+import { uuidFrom } from '../vault/random';
+import { defaultKeyPolicy, parsePolicy } from '../vault/key-policy';
+import { validateTags } from '../vault/tags';
+import { newKeyMaterial } from './shared';
+
+/**
+ * Creates a KMS key.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
+ */
+export function createKey(context: OperationContext, input: CreateKeyRequest): CreateKeyResponse {
+  if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
+    throw kmsError('ValidationException', 'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.');
+  }
+  const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
+  const keyUsage = input.KeyUsage ?? 'ENCRYPT_DECRYPT';
+  const origin = input.Origin ?? 'AWS_KMS';
+  if (keySpec !== 'SYMMETRIC_DEFAULT') {
+    throw new KmsVaultMockError(`kms-vault-mock does not implement CreateKey with KeySpec ${keySpec} yet; only SYMMETRIC_DEFAULT keys are supported.`);
+  }
+  if (keyUsage !== 'ENCRYPT_DECRYPT') {
+    throw kmsError('ValidationException', `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`);
+  }
+  if (input.CustomKeyStoreId !== undefined) {
+    throw kmsError('CustomKeyStoreNotFoundException', `Custom key store '${input.CustomKeyStoreId}' does not exist`);
+  }
+  if (input.XksKeyId !== undefined) {
+    throw kmsError('ValidationException', 'XksKeyId can only be specified for a KMS key in an external key store (Origin EXTERNAL_KEY_STORE).');
+  }
+  if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE') {
+    throw kmsError('ValidationException', `CustomKeyStoreId is required when Origin is ${origin}.`);
+  }
+  if (origin !== 'AWS_KMS') {
+    throw new KmsVaultMockError(`kms-vault-mock does not implement CreateKey with Origin ${origin} yet; only AWS_KMS is supported.`);
+  }
+  if (input.MultiRegion === true) {
+    throw new KmsVaultMockError('kms-vault-mock does not implement multi-Region keys (CreateKey with MultiRegion) yet.');
+  }
+  const accountId = context.caller.accountId;
+  const policy = input.Policy ?? defaultKeyPolicy(accountId, context.region);
+  parsePolicy(policy);
+  const tags = validateTags(input.Tags ?? []);
+
+  const keyId = uuidFrom(context.random);
+  const material = newKeyMaterial(context);
+  const key: KeyRecord = {
+    keyId,
+    arn: keyArn(context.region, accountId, keyId),
+    accountId,
+    region: context.region,
+    creationDate: context.now,
+    description: input.Description ?? '',
+    keyUsage,
+    keySpec,
+    origin,
+    keyManager: 'CUSTOMER',
+    state: 'Enabled',
+    policy,
+    tags,
+    materials: [material],
+    currentMaterial: material,
+    multiRegion: false,
+  };
+  context.state.addKey(key);
+  return { KeyMetadata: keyMetadata(key) };
+}

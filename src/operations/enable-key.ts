@@ -1,0 +1,17 @@
+import type { EnableKeyRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+
+/**
+ * Sets a key's state to Enabled.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html
+ */
+export function enableKey(context: OperationContext, input: EnableKeyRequest): Record<string, never> {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:EnableKey', key);
+  requireKeyState('EnableKey', key);
+  key.state = 'Enabled';
+  return {};
+}

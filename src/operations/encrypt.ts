@@ -1,0 +1,23 @@
+import type { EncryptRequest, EncryptResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { encodeEncryptionContext } from '../crypto/encryption-context';
+import { sealSymmetric } from '../crypto/symmetric-ciphertext';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { blob, bytesOf, endDryRun, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
+
+/**
+ * Encrypts up to 4096 bytes under a symmetric encryption key, binding the encryption context.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
+ */
+export function encrypt(context: OperationContext, input: EncryptRequest): EncryptResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: true });
+  authorize(context, 'kms:Encrypt', key);
+  requireKeyState('Encrypt', key);
+  requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Encrypt');
+  requireSymmetricAlgorithm(key, input.EncryptionAlgorithm);
+  endDryRun(input);
+  const ciphertext = sealSymmetric(key.currentMaterial, bytesOf(input.Plaintext as Uint8Array), encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12));
+  return { CiphertextBlob: blob(ciphertext), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+}

@@ -1,0 +1,43 @@
+import type { GenerateDataKeyRequest, GenerateDataKeyResponse, GenerateDataKeyWithoutPlaintextRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize, type KmsAction } from '../auth/authorize';
+import { kmsError } from '../errors/kms-error';
+import { KmsVaultMockError } from '../errors/library-error';
+import { encodeEncryptionContext } from '../crypto/encryption-context';
+import { sealSymmetric } from '../crypto/symmetric-ciphertext';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { blob, endDryRun, requireKeyUsage } from './shared';
+
+/** A fresh data key and its ciphertext under `input.KeyId`; shared by both GenerateDataKey operations. */
+export function makeDataKey(
+  context: OperationContext,
+  input: GenerateDataKeyWithoutPlaintextRequest & { Recipient?: unknown },
+  operation: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext',
+): { plaintext: Buffer; response: Omit<GenerateDataKeyResponse, 'Plaintext'> } {
+  if (input.KeySpec === undefined && input.NumberOfBytes === undefined) {
+    throw kmsError('ValidationException', 'Please specify either number of bytes or key spec.');
+  }
+  if (input.KeySpec !== undefined && input.NumberOfBytes !== undefined) {
+    throw kmsError('ValidationException', 'Please specify either number of bytes or key spec, but not both.');
+  }
+  if (input.Recipient !== undefined) throw new KmsVaultMockError(`kms-vault-mock does not implement ${operation} with Recipient (Nitro Enclaves attestation).`);
+  const key = resolveKey(context, input.KeyId as string, { aliases: true });
+  authorize(context, `kms:${operation}` as KmsAction, key);
+  requireKeyState(operation, key);
+  requireKeyUsage(key, 'ENCRYPT_DECRYPT', operation);
+  endDryRun(input);
+  const plaintext = context.random.bytes(input.NumberOfBytes ?? (input.KeySpec === 'AES_128' ? 16 : 32));
+  const material = key.currentMaterial;
+  const ciphertext = sealSymmetric(material, plaintext, encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12));
+  return { plaintext, response: { CiphertextBlob: blob(ciphertext), KeyId: key.arn, KeyMaterialId: material.id } };
+}
+
+/**
+ * Returns a data key in plaintext and encrypted under a symmetric encryption key.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html
+ */
+export function generateDataKey(context: OperationContext, input: GenerateDataKeyRequest): GenerateDataKeyResponse {
+  const { plaintext, response } = makeDataKey(context, input, 'GenerateDataKey');
+  return { CiphertextBlob: response.CiphertextBlob, Plaintext: blob(plaintext), KeyId: response.KeyId, KeyMaterialId: response.KeyMaterialId };
+}

@@ -1,0 +1,30 @@
+import type { AliasListEntry, ListAliasesRequest, ListAliasesResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { resolveKey } from '../vault/resolve-key';
+import { page } from './paging';
+
+/**
+ * Lists the aliases of the caller's account in the region, or only those of one key.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html
+ */
+export function listAliases(context: OperationContext, input: ListAliasesRequest): ListAliasesResponse {
+  const key = input.KeyId === undefined ? undefined : resolveKey(context, input.KeyId, { aliases: false });
+  if (key) authorize(context, 'kms:ListAliases', key);
+  const accountId = key?.accountId ?? context.caller.accountId;
+  const region = key?.region ?? context.region;
+  const store = context.state.peek(accountId, region);
+  const entries: AliasListEntry[] = [];
+  for (const a of store?.aliases.values() ?? []) {
+    if (key && a.targetKeyId !== key.keyId) continue;
+    entries.push({
+      AliasName: a.aliasName,
+      AliasArn: a.aliasArn,
+      TargetKeyId: a.targetKeyId,
+      CreationDate: new Date(a.creationDate.getTime()),
+      LastUpdatedDate: new Date(a.lastUpdatedDate.getTime()),
+    });
+  }
+  const p = page('ListAliases', entries, input.Limit ?? 50, input.Marker);
+  return p.NextMarker === undefined ? { Aliases: p.items, Truncated: false } : { Aliases: p.items, NextMarker: p.NextMarker, Truncated: true };
+}

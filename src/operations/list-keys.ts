@@ -1,0 +1,14 @@
+import type { KeyListEntry, ListKeysRequest, ListKeysResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { page } from './paging';
+
+/**
+ * Lists the keys of the caller's account in the region, including keys pending deletion.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html
+ */
+export function listKeys(context: OperationContext, input: ListKeysRequest): ListKeysResponse {
+  const store = context.state.peek(context.caller.accountId, context.region);
+  const entries: KeyListEntry[] = store ? [...store.keys.values()].map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })) : [];
+  const p = page('ListKeys', entries, input.Limit ?? 100, input.Marker);
+  return p.NextMarker === undefined ? { Keys: p.items, Truncated: false } : { Keys: p.items, NextMarker: p.NextMarker, Truncated: true };
+}

@@ -1,0 +1,98 @@
+import type { OperationName } from '../contract/generated';
+import type { OperationHandler } from '../engine/context';
+import { KmsVaultMockError } from '../errors/library-error';
+import { cancelKeyDeletion } from './cancel-key-deletion';
+import { createAlias } from './create-alias';
+import { createKey } from './create-key';
+import { decrypt } from './decrypt';
+import { deleteAlias } from './delete-alias';
+import { describeKey } from './describe-key';
+import { disableKey } from './disable-key';
+import { enableKey } from './enable-key';
+import { encrypt } from './encrypt';
+import { generateDataKey } from './generate-data-key';
+import { generateDataKeyWithoutPlaintext } from './generate-data-key-without-plaintext';
+import { generateRandom } from './generate-random';
+import { listAliases } from './list-aliases';
+import { listKeys } from './list-keys';
+import { reEncrypt } from './re-encrypt';
+import { scheduleKeyDeletion } from './schedule-key-deletion';
+import { updateAlias } from './update-alias';
+
+/** The handler of an operation the vault does not implement yet: a library error that names it. */
+function notImplemented(operation: OperationName): OperationHandler {
+  const handler = (): never => {
+    throw new KmsVaultMockError(
+      `kms-vault-mock does not implement the KMS operation ${operation} yet. See the README's table of supported operations, or stub this command yourself.`,
+    );
+  };
+  return Object.assign(handler, { implemented: false });
+}
+
+/**
+ * Every KMS operation mapped to its handler. Typed over the full operation list of the KMS API, so a
+ * missing entry is a compile error.
+ */
+export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
+  CancelKeyDeletion: cancelKeyDeletion,
+  ConnectCustomKeyStore: notImplemented('ConnectCustomKeyStore'),
+  CreateAlias: createAlias,
+  CreateCustomKeyStore: notImplemented('CreateCustomKeyStore'),
+  CreateGrant: notImplemented('CreateGrant'),
+  CreateKey: createKey,
+  Decapsulate: notImplemented('Decapsulate'),
+  Decrypt: decrypt,
+  DeleteAlias: deleteAlias,
+  DeleteCustomKeyStore: notImplemented('DeleteCustomKeyStore'),
+  DeleteImportedKeyMaterial: notImplemented('DeleteImportedKeyMaterial'),
+  DeriveSharedSecret: notImplemented('DeriveSharedSecret'),
+  DescribeCustomKeyStores: notImplemented('DescribeCustomKeyStores'),
+  DescribeKey: describeKey,
+  DisableKey: disableKey,
+  DisableKeyRotation: notImplemented('DisableKeyRotation'),
+  DisconnectCustomKeyStore: notImplemented('DisconnectCustomKeyStore'),
+  EnableKey: enableKey,
+  EnableKeyRotation: notImplemented('EnableKeyRotation'),
+  Encapsulate: notImplemented('Encapsulate'),
+  Encrypt: encrypt,
+  GenerateDataKey: generateDataKey,
+  GenerateDataKeyPair: notImplemented('GenerateDataKeyPair'),
+  GenerateDataKeyPairWithoutPlaintext: notImplemented('GenerateDataKeyPairWithoutPlaintext'),
+  GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
+  GenerateMac: notImplemented('GenerateMac'),
+  GenerateRandom: generateRandom,
+  GetKeyLastUsage: notImplemented('GetKeyLastUsage'),
+  GetKeyPolicy: notImplemented('GetKeyPolicy'),
+  GetKeyRotationStatus: notImplemented('GetKeyRotationStatus'),
+  GetParametersForImport: notImplemented('GetParametersForImport'),
+  GetPublicKey: notImplemented('GetPublicKey'),
+  ImportKeyMaterial: notImplemented('ImportKeyMaterial'),
+  ListAliases: listAliases,
+  ListGrants: notImplemented('ListGrants'),
+  ListKeyPolicies: notImplemented('ListKeyPolicies'),
+  ListKeyRotations: notImplemented('ListKeyRotations'),
+  ListKeys: listKeys,
+  ListResourceTags: notImplemented('ListResourceTags'),
+  ListRetirableGrants: notImplemented('ListRetirableGrants'),
+  PutKeyPolicy: notImplemented('PutKeyPolicy'),
+  ReEncrypt: reEncrypt,
+  ReplicateKey: notImplemented('ReplicateKey'),
+  RetireGrant: notImplemented('RetireGrant'),
+  RevokeGrant: notImplemented('RevokeGrant'),
+  RotateKeyOnDemand: notImplemented('RotateKeyOnDemand'),
+  ScheduleKeyDeletion: scheduleKeyDeletion,
+  Sign: notImplemented('Sign'),
+  TagResource: notImplemented('TagResource'),
+  UntagResource: notImplemented('UntagResource'),
+  UpdateAlias: updateAlias,
+  UpdateCustomKeyStore: notImplemented('UpdateCustomKeyStore'),
+  UpdateKeyDescription: notImplemented('UpdateKeyDescription'),
+  UpdatePrimaryRegion: notImplemented('UpdatePrimaryRegion'),
+  Verify: notImplemented('Verify'),
+  VerifyMac: notImplemented('VerifyMac'),
+};
+
+/** Whether the vault implements an operation (drives the README's table). */
+export function isImplemented(operation: OperationName): boolean {
+  return !('implemented' in OPERATIONS[operation]);
+}

@@ -1,0 +1,24 @@
+import type { ScheduleKeyDeletionRequest, ScheduleKeyDeletionResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Schedules a key for deletion after a waiting period of 7 to 30 days (default 30).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
+ */
+export function scheduleKeyDeletion(context: OperationContext, input: ScheduleKeyDeletionRequest): ScheduleKeyDeletionResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:ScheduleKeyDeletion', key);
+  requireKeyState('ScheduleKeyDeletion', key);
+  const days = input.PendingWindowInDays ?? 30;
+  const deletionDate = new Date(context.now.getTime() + days * DAY_MS);
+  key.state = 'PendingDeletion';
+  key.deletionDate = deletionDate;
+  key.pendingWindowInDays = days;
+  context.state.scheduleDeletion(key);
+  return { KeyId: key.arn, DeletionDate: new Date(deletionDate.getTime()), KeyState: 'PendingDeletion', PendingWindowInDays: days };
+}

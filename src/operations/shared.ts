@@ -1,0 +1,38 @@
+import type { EncryptionAlgorithmSpec } from '@aws-sdk/client-kms';
+import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
+import type { OperationContext } from '../engine/context';
+import type { KeyMaterial, KeyRecord } from '../vault/key-record';
+
+/** A blob member as bytes (the SDK accepts strings for blobs and sends their UTF-8 bytes). */
+export function bytesOf(value: Uint8Array | string): Buffer {
+  return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
+/** Bytes as the SDK returns blobs: a plain `Uint8Array`. */
+export function blob(buf: Buffer): Uint8Array {
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/** DryRun: every check passed, so KMS answers DryRunOperationException instead of acting. */
+export function endDryRun(input: { DryRun?: boolean }): void {
+  if (input.DryRun === true) throw kmsError('DryRunOperationException', messages.dryRun());
+}
+
+/** InvalidKeyUsageException unless the key's usage is `usage`. */
+export function requireKeyUsage(key: KeyRecord, usage: KeyRecord['keyUsage'], operation: string): void {
+  if (key.keyUsage !== usage) throw kmsError('InvalidKeyUsageException', messages.invalidKeyUsage(key.arn, key.keyUsage, operation));
+}
+
+/** InvalidKeyUsageException unless `algorithm` fits a symmetric encryption key. */
+export function requireSymmetricAlgorithm(key: KeyRecord, algorithm: EncryptionAlgorithmSpec | undefined): void {
+  if (algorithm !== undefined && algorithm !== 'SYMMETRIC_DEFAULT') {
+    throw kmsError('InvalidKeyUsageException', messages.algorithmNotSupported(algorithm, key.arn));
+  }
+}
+
+/** Fresh 256-bit key material. */
+export function newKeyMaterial(context: OperationContext): KeyMaterial {
+  const idBytes = context.random.bytes(32);
+  return { id: idBytes.toString('hex'), idBytes, secret: context.random.bytes(32), createdAt: context.now };
+}

@@ -1,0 +1,44 @@
+import type { UpdateAliasRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
+import { aliasArn } from '../vault/arn';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { requireCustomerAliasName } from './alias-rules';
+
+/**
+ * Points an existing alias at another key of the same type and key usage.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html
+ */
+export function updateAlias(context: OperationContext, input: UpdateAliasRequest): Record<string, never> {
+  const aliasName = input.AliasName as string;
+  requireCustomerAliasName(aliasName);
+  const store = context.state.peek(context.caller.accountId, context.region);
+  const alias = store?.aliases.get(aliasName);
+  const current = alias ? store?.keys.get(alias.targetKeyId) : undefined;
+  if (!store || !alias || !current) throw kmsError('NotFoundException', messages.aliasNotFound(aliasArn(context.region, context.caller.accountId, aliasName)));
+  const key = resolveKey(context, input.TargetKeyId as string, { aliases: false });
+  authorize(context, 'kms:UpdateAlias', current);
+  authorize(context, 'kms:UpdateAlias', key);
+  requireKeyState('UpdateAlias', key);
+  if (key.accountId !== store.accountId || key.region !== store.region) {
+    throw kmsError('NotFoundException', messages.keyNotFound(key.arn));
+  }
+  if (key.keyUsage !== current.keyUsage || keyType(key.keySpec) !== keyType(current.keySpec)) {
+    throw kmsError(
+      'ValidationException',
+      `${alias.aliasArn} is associated with a key of type ${keyType(current.keySpec)} and usage ${current.keyUsage}; it cannot be associated with ${key.arn}, whose type is ${keyType(key.keySpec)} and usage ${key.keyUsage}.`,
+    );
+  }
+  alias.targetKeyId = key.keyId;
+  alias.lastUpdatedDate = context.now;
+  return {};
+}
+
+function keyType(spec: string): string {
+  if (spec === 'SYMMETRIC_DEFAULT') return 'symmetric';
+  if (spec.startsWith('HMAC_')) return 'HMAC';
+  return 'asymmetric';
+}

@@ -1,0 +1,42 @@
+import type { KeySpec, KeyState, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
+
+/** One version of a key's material. Rotation adds versions; old ones stay to decrypt old ciphertexts. */
+export interface KeyMaterial {
+  /** 64 hex characters: the `KeyMaterialId` KMS reports, and the id written into ciphertext headers. */
+  readonly id: string;
+  readonly idBytes: Buffer;
+  /** 256-bit AES key. */
+  readonly secret: Buffer;
+  readonly createdAt: Date;
+}
+
+/** A KMS key as the vault stores it. */
+export interface KeyRecord {
+  readonly keyId: string;
+  readonly arn: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly creationDate: Date;
+  description: string;
+  readonly keyUsage: KeyUsageType;
+  readonly keySpec: KeySpec;
+  readonly origin: OriginType;
+  readonly keyManager: 'AWS' | 'CUSTOMER';
+  state: KeyState;
+  deletionDate?: Date;
+  pendingWindowInDays?: number;
+  policy: string;
+  readonly tags: Map<string, string>;
+  readonly materials: KeyMaterial[];
+  currentMaterial: KeyMaterial;
+  readonly multiRegion: boolean;
+}
+
+/** An alias as the vault stores it. */
+export interface AliasRecord {
+  readonly aliasName: string;
+  readonly aliasArn: string;
+  targetKeyId: string;
+  readonly creationDate: Date;
+  lastUpdatedDate: Date;
+}

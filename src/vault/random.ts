@@ -1,0 +1,44 @@
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+
+/** Where the vault's randomness comes from: key ids, key material, IVs, data keys. */
+export interface RandomSource {
+  bytes(length: number): Buffer;
+}
+
+/** Operating-system randomness. */
+export const systemRandom: RandomSource = { bytes: (length) => randomBytes(length) };
+
+/**
+ * A deterministic generator (HMAC-SHA256 in counter mode) so that `new KmsVault({ seed })` yields the
+ * same key ids, key material and ciphertexts from run to run. For tests only: never for real secrets.
+ */
+export class SeededRandom implements RandomSource {
+  private readonly key: Buffer;
+  private counter = 0n;
+  private pool = Buffer.alloc(0);
+
+  constructor(seed: string | number) {
+    this.key = createHash('sha256').update(`kms-vault-mock:${String(seed)}`).digest();
+  }
+
+  bytes(length: number): Buffer {
+    while (this.pool.length < length) {
+      const block = Buffer.alloc(8);
+      block.writeBigUInt64BE(this.counter++);
+      this.pool = Buffer.concat([this.pool, createHmac('sha256', this.key).update(block).digest()]);
+    }
+    const out = Buffer.from(this.pool.subarray(0, length));
+    this.pool = this.pool.subarray(length);
+    return out;
+  }
+}
+
+/** A version-4 UUID made from `random`. */
+export function uuidFrom(random: RandomSource): string {
+  if (random === systemRandom) return randomUUID();
+  const b = random.bytes(16);
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

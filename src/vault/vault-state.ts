@@ -1,0 +1,88 @@
+import type { AliasRecord, KeyMaterial, KeyRecord } from './key-record';
+
+/** The keys and aliases of one account in one region. */
+export class RegionStore {
+  readonly keys = new Map<string, KeyRecord>();
+  readonly aliases = new Map<string, AliasRecord>();
+  constructor(readonly accountId: string, readonly region: string) {}
+}
+
+/**
+ * Everything the vault holds, per account and region, plus an index from key-material id to the keys
+ * that hold that material (a ciphertext header names material, not a key).
+ */
+export class VaultState {
+  private readonly stores = new Map<string, RegionStore>();
+  private readonly materialIndex = new Map<string, KeyRecord[]>();
+  private readonly pendingDeletion = new Set<KeyRecord>();
+
+  /** The store of an account and region; created empty on first write. */
+  store(accountId: string, region: string): RegionStore {
+    const id = `${accountId}/${region}`;
+    let s = this.stores.get(id);
+    if (!s) {
+      s = new RegionStore(accountId, region);
+      this.stores.set(id, s);
+    }
+    return s;
+  }
+
+  /** The store of an account and region, or undefined when nothing was ever written there. Never creates. */
+  peek(accountId: string, region: string): RegionStore | undefined {
+    return this.stores.get(`${accountId}/${region}`);
+  }
+
+  /** Every store, in creation order. */
+  allStores(): IterableIterator<RegionStore> {
+    return this.stores.values();
+  }
+
+  addKey(key: KeyRecord): void {
+    this.store(key.accountId, key.region).keys.set(key.keyId, key);
+    for (const m of key.materials) this.indexMaterial(key, m);
+  }
+
+  indexMaterial(key: KeyRecord, material: KeyMaterial): void {
+    const holders = this.materialIndex.get(material.id);
+    if (holders) holders.push(key);
+    else this.materialIndex.set(material.id, [key]);
+  }
+
+  /** Removes a key for good, with its aliases and its material. */
+  deleteKey(key: KeyRecord): void {
+    const s = this.peek(key.accountId, key.region);
+    if (!s) return;
+    s.keys.delete(key.keyId);
+    for (const [name, alias] of s.aliases) if (alias.targetKeyId === key.keyId) s.aliases.delete(name);
+    for (const m of key.materials) {
+      const holders = this.materialIndex.get(m.id)?.filter((k) => k !== key);
+      if (holders && holders.length > 0) this.materialIndex.set(m.id, holders);
+      else this.materialIndex.delete(m.id);
+    }
+  }
+
+  scheduleDeletion(key: KeyRecord): void {
+    this.pendingDeletion.add(key);
+  }
+
+  cancelDeletion(key: KeyRecord): void {
+    this.pendingDeletion.delete(key);
+  }
+
+  /** Deletes the keys whose waiting period has ended by `now`, as KMS does in the background. */
+  sweepDeletions(now: Date): void {
+    if (this.pendingDeletion.size === 0) return;
+    const t = now.getTime();
+    for (const key of this.pendingDeletion) {
+      if (key.deletionDate && key.deletionDate.getTime() <= t) {
+        this.pendingDeletion.delete(key);
+        this.deleteKey(key);
+      }
+    }
+  }
+
+  /** The keys holding a key-material version, in any account and region. */
+  keysWithMaterial(materialId: string): readonly KeyRecord[] {
+    return this.materialIndex.get(materialId) ?? [];
+  }
+}
