@@ -25,6 +25,7 @@ const VERSION_0 = Buffer.from([0x02, 0x01, 0x00]);
 const ICV_LEN_16 = Buffer.from([0x02, 0x01, TAG_BYTES]);
 // AlgorithmIdentifier { id-aes256-GCM, GCMParameters { OCTET STRING(12) nonce, INTEGER 16 } }
 const ALG_PREFIX = Buffer.concat([Buffer.from([0x30, 0x1e]), OID_AES256_GCM, Buffer.from([0x30, 0x11, 0x04, IV_BYTES])]);
+const ALG_BYTES = ALG_PREFIX.length + IV_BYTES + ICV_LEN_16.length;
 
 /** The key material that seals or opens a blob. */
 export interface SealingKey {
@@ -32,45 +33,55 @@ export interface SealingKey {
   readonly secret: Uint8Array;
 }
 
-function tlvHeader(tag: number, length: number): Buffer {
-  return Buffer.from([tag, ...derLengthBytes(length)]);
+function derHeaderSize(length: number): number {
+  return 1 + derLengthBytes(length).length;
+}
+
+function writeDerHeader(out: Buffer, p: number, tag: number, length: number): number {
+  out[p++] = tag;
+  for (const b of derLengthBytes(length)) out[p++] = b;
+  return p;
+}
+
+/** The additional authenticated data: the blob header, then the encoded encryption context. */
+function additionalData(header: Uint8Array, aadContext: Uint8Array): Buffer {
+  const aad = Buffer.allocUnsafe(HEADER_BYTES + aadContext.length);
+  aad.set(header.subarray(0, HEADER_BYTES), 0);
+  aad.set(aadContext, HEADER_BYTES);
+  return aad;
 }
 
 /** Encrypts `plaintext` into a blob. `aadContext` is the encoded encryption context. */
 export function sealSymmetric(key: SealingKey, plaintext: Uint8Array, aadContext: Uint8Array, iv: Uint8Array): Buffer {
-  const header = Buffer.allocUnsafe(HEADER_BYTES);
-  MAGIC.copy(header, 0);
-  header.set(key.idBytes, MAGIC.length);
-
-  const cipher = createCipheriv('aes-256-gcm', key.secret, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(Buffer.concat([header, aadContext]));
-  const body = cipher.update(plaintext);
-  cipher.final();
-  const tag = cipher.getAuthTag();
-
-  const contentLen = body.length + TAG_BYTES;
-  const encContentHdr = tlvHeader(0x80, contentLen);
-  const algLen = ALG_PREFIX.length + IV_BYTES + ICV_LEN_16.length;
-  const eciLen = OID_DATA.length + algLen + encContentHdr.length + contentLen;
-  const eciHdr = tlvHeader(0x30, eciLen);
-  const edLen = VERSION_0.length + eciHdr.length + eciLen;
-  const edHdr = tlvHeader(0x30, edLen);
-  const explicitHdr = tlvHeader(0xa0, edHdr.length + edLen);
-  const ciLen = OID_ENCRYPTED_DATA.length + explicitHdr.length + edHdr.length + edLen;
-  const ciHdr = tlvHeader(0x30, ciLen);
-  const derLen = ciHdr.length + ciLen;
+  const contentLen = plaintext.length + TAG_BYTES;
+  const eciLen = OID_DATA.length + ALG_BYTES + derHeaderSize(contentLen) + contentLen;
+  const edLen = VERSION_0.length + derHeaderSize(eciLen) + eciLen;
+  const explicitLen = derHeaderSize(edLen) + edLen;
+  const ciLen = OID_ENCRYPTED_DATA.length + derHeaderSize(explicitLen) + explicitLen;
+  const derLen = derHeaderSize(ciLen) + ciLen;
 
   const out = Buffer.allocUnsafe(HEADER_BYTES + 4 + derLen);
-  let p = header.copy(out, 0);
-  out.writeUInt32BE(derLen, p);
-  p += 4;
-  for (const part of [ciHdr, OID_ENCRYPTED_DATA, explicitHdr, edHdr, VERSION_0, eciHdr, OID_DATA, ALG_PREFIX]) p += part.copy(out, p);
+  MAGIC.copy(out, 0);
+  out.set(key.idBytes, MAGIC.length);
+  let p = out.writeUInt32BE(derLen, HEADER_BYTES);
+  p = writeDerHeader(out, p, 0x30, ciLen);
+  p += OID_ENCRYPTED_DATA.copy(out, p);
+  p = writeDerHeader(out, p, 0xa0, explicitLen);
+  p = writeDerHeader(out, p, 0x30, edLen);
+  p += VERSION_0.copy(out, p);
+  p = writeDerHeader(out, p, 0x30, eciLen);
+  p += OID_DATA.copy(out, p);
+  p += ALG_PREFIX.copy(out, p);
   out.set(iv, p);
   p += IV_BYTES;
   p += ICV_LEN_16.copy(out, p);
-  p += encContentHdr.copy(out, p);
-  p += body.copy(out, p);
-  tag.copy(out, p);
+  p = writeDerHeader(out, p, 0x80, contentLen);
+
+  const cipher = createCipheriv('aes-256-gcm', key.secret, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(additionalData(out, aadContext));
+  p += cipher.update(plaintext).copy(out, p);
+  cipher.final();
+  cipher.getAuthTag().copy(out, p);
   return out;
 }
 
@@ -90,13 +101,11 @@ export function openSymmetric(blob: Uint8Array, secret: Uint8Array, aadContext: 
   const parsed = parseContentInfo(new DerReader(view, HEADER_BYTES + 4));
   if (!parsed) return undefined;
   const { iv, content } = parsed;
-  const body = view.subarray(content.start, content.end - TAG_BYTES);
-  const tag = view.subarray(content.end - TAG_BYTES, content.end);
   try {
     const decipher = createDecipheriv('aes-256-gcm', secret, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(Buffer.concat([view.subarray(0, HEADER_BYTES), aadContext]));
-    decipher.setAuthTag(tag);
-    const plain = decipher.update(body);
+    decipher.setAAD(additionalData(view, aadContext));
+    decipher.setAuthTag(view.subarray(content.end - TAG_BYTES, content.end));
+    const plain = decipher.update(view.subarray(content.start, content.end - TAG_BYTES));
     decipher.final();
     return plain;
   } catch {

@@ -9,6 +9,7 @@ export const UNMODELED_ERRORS = {
   ThrottlingException: { httpStatus: 400, fault: 'client' },
   UnrecognizedClientException: { httpStatus: 400, fault: 'client' },
   SerializationException: { httpStatus: 400, fault: 'client' },
+  NotAuthorizedException: { httpStatus: 400, fault: 'client' },
 } as const;
 
 /** The name of any error the vault can return. */
@@ -29,6 +30,8 @@ const CTORS = new Map<string, ExceptionCtor | undefined>();
  * `$metadata.httpStatusCode` and a `requestId`.
  */
 export function kmsError(name: KmsErrorName, message: string, requestId = ''): KMSServiceException {
+  // The SDK replaces a missing or empty message with 'UnknownError' when it deserializes an error.
+  message = message || 'UnknownError';
   const shape = name in ERROR_SHAPES ? ERROR_SHAPES[name as ModeledErrorName] : UNMODELED_ERRORS[name as keyof typeof UNMODELED_ERRORS];
   const $metadata = { httpStatusCode: shape.httpStatus, requestId, attempts: 1, totalRetryDelay: 0 };
   let ctor = CTORS.get(name);

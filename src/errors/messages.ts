@@ -4,12 +4,20 @@
  */
 export const messages = {
   keyNotFound: (arn: string) => `Key '${arn}' does not exist`,
-  aliasNotFound: (aliasArn: string) => `Alias '${aliasArn}' is not found.`,
+  aliasNotFound: (aliasArn: string) => `Alias ${aliasArn} is not found.`,
+  /** A key ARN whose region is not the region the request was sent to. */
+  foreignRegionArn: (region: string) => `Invalid arn ${region}`,
+  notPendingDeletion: (arn: string) => `${arn} is not pending deletion.`,
+  dataKeySize: () => 'Please specify either number of bytes or key spec.',
+  aliasPrefix: () => 'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
+  reservedTagKey: () => 'Tags beginning with aws: are reserved',
+  duplicateTagKeys: () => 'Duplicate tag keys',
   invalidKeyId: (keyId: string) => `Invalid keyId '${keyId}'`,
   disabled: (arn: string) => `${arn} is disabled.`,
   invalidState: (arn: string, state: string) => `${arn} is ${stateWords(state)}.`,
   incorrectKey: () => 'The key ID in the request does not identify a CMK that can perform this operation.',
   dryRun: () => 'The request would have succeeded, but the DryRun option is set.',
+  /** KMS sends no message; the SDK reports a missing message as 'UnknownError'. */
   invalidCiphertext: () => '',
   invalidKeyUsage: (arn: string, usage: string, operation: string) => `${arn} key usage is ${usage} which is not valid for ${operation}.`,
   algorithmNotSupported: (algorithm: string, arn: string) => `The encryption algorithm ${algorithm} is not supported for the KMS key ${arn}.`,

@@ -1,11 +1,13 @@
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 
 /** Alias names must start with `alias/` and may not use the `alias/aws/` prefix reserved for AWS managed keys. */
 export function requireCustomerAliasName(aliasName: string): void {
   if (!aliasName.startsWith('alias/') || aliasName.length <= 'alias/'.length) {
-    throw kmsError('InvalidAliasNameException', `Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html`);
+    throw kmsError('ValidationException', messages.aliasPrefix());
   }
   if (aliasName.startsWith('alias/aws/')) {
-    throw kmsError('InvalidAliasNameException', `Alias ${aliasName} must not begin with 'alias/aws/'. That prefix is reserved for AWS managed keys.`);
+    // KMS answers NotAuthorizedException (not in the model) for the prefix reserved to AWS managed keys.
+    throw kmsError('NotAuthorizedException', '');
   }
 }

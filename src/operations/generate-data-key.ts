@@ -2,6 +2,7 @@ import type { GenerateDataKeyRequest, GenerateDataKeyResponse, GenerateDataKeyWi
 import type { OperationContext } from '../engine/context';
 import { authorize, type KmsAction } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 import { KmsVaultMockError } from '../errors/library-error';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
@@ -15,11 +16,8 @@ export function makeDataKey(
   input: GenerateDataKeyWithoutPlaintextRequest & { Recipient?: unknown },
   operation: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext',
 ): { plaintext: Buffer; response: Omit<GenerateDataKeyResponse, 'Plaintext'> } {
-  if (input.KeySpec === undefined && input.NumberOfBytes === undefined) {
-    throw kmsError('ValidationException', 'Please specify either number of bytes or key spec.');
-  }
-  if (input.KeySpec !== undefined && input.NumberOfBytes !== undefined) {
-    throw kmsError('ValidationException', 'Please specify either number of bytes or key spec, but not both.');
+  if ((input.KeySpec === undefined) === (input.NumberOfBytes === undefined)) {
+    throw kmsError('ValidationException', messages.dataKeySize());
   }
   if (input.Recipient !== undefined) throw new KmsVaultMockError(`kms-vault-mock does not implement ${operation} with Recipient (Nitro Enclaves attestation).`);
   const key = resolveKey(context, input.KeyId as string, { aliases: true });

@@ -14,7 +14,7 @@ export function generateRandom(context: OperationContext, input: GenerateRandomR
     throw kmsError('CustomKeyStoreNotFoundException', `Custom key store '${input.CustomKeyStoreId}' does not exist`);
   }
   if (input.NumberOfBytes === undefined) {
-    throw kmsError('ValidationException', "1 validation error detected: Value null at 'numberOfBytes' failed to satisfy constraint: Member must not be null");
+    throw kmsError('ValidationException', 'NumberOfBytes is required.');
   }
   return { Plaintext: blob(context.random.bytes(input.NumberOfBytes)) };
 }

@@ -60,8 +60,10 @@ function compiled(pattern: string): RegExp {
 }
 
 function check(rule: Rule, value: unknown, path: string, errors: string[], serialization: string[]): void {
-  const shown = rule.sensitive || rule.type === 'blob' ? `Value at '${path}'` : `Value '${render(value)}' at '${path}'`;
-  const fail = (constraint: string) => errors.push(`${shown} failed to satisfy constraint: ${constraint}`);
+  const fail = (constraint: string): void => {
+    const shown = rule.sensitive || rule.type === 'blob' ? `Value at '${path}'` : `Value '${render(value)}' at '${path}'`;
+    errors.push(`${shown} failed to satisfy constraint: ${constraint}`);
+  };
   if (!typeMatches(rule, value)) {
     serialization.push(path);
     return;

@@ -13,6 +13,9 @@ export type KeyStateGatedOperation = keyof typeof KEY_STATE_TABLE;
 export function requireKeyState(operation: KeyStateGatedOperation, key: KeyRecord): void {
   const outcome = (KEY_STATE_TABLE[operation] as Record<TableKeyState, string>)[key.state as TableKeyState];
   if (outcome === 'ok' || outcome === undefined) return;
+  if (operation === 'CancelKeyDeletion' && outcome === 'KMSInvalidStateException') {
+    throw kmsError('KMSInvalidStateException', messages.notPendingDeletion(key.arn));
+  }
   switch (outcome) {
     case 'DisabledException':
       throw kmsError('DisabledException', messages.disabled(key.arn));

@@ -1,12 +1,32 @@
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomFillSync, randomUUID } from 'node:crypto';
 
 /** Where the vault's randomness comes from: key ids, key material, IVs, data keys. */
 export interface RandomSource {
   bytes(length: number): Buffer;
 }
 
-/** Operating-system randomness. */
-export const systemRandom: RandomSource = { bytes: (length) => randomBytes(length) };
+const POOL_BYTES = 16 * 1024;
+let pool = Buffer.allocUnsafe(0);
+let poolOffset = 0;
+
+/**
+ * Operating-system randomness, drawn from a pool refilled in 16 KiB blocks: one OpenSSL call per block
+ * instead of one per IV keeps Encrypt close to the cost of the AES-GCM itself.
+ */
+export const systemRandom: RandomSource = {
+  bytes(length: number): Buffer {
+    if (length > POOL_BYTES) return randomFillSync(Buffer.allocUnsafe(length));
+    if (poolOffset + length > pool.length) {
+      pool = randomFillSync(Buffer.allocUnsafe(POOL_BYTES));
+      poolOffset = 0;
+    }
+    // A copy: callers may keep or wipe their bytes without touching the pool.
+    const out = Buffer.from(pool.subarray(poolOffset, poolOffset + length));
+    pool.fill(0, poolOffset, poolOffset + length);
+    poolOffset += length;
+    return out;
+  },
+};
 
 /**
  * A deterministic generator (HMAC-SHA256 in counter mode) so that `new KmsVault({ seed })` yields the

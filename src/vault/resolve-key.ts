@@ -24,8 +24,11 @@ export function resolveKey(context: OperationContext, keyId: string, options: Re
     if (!arn) throw kmsError('NotFoundException', messages.invalidKeyId(keyId));
     if (arn.resourceType === 'alias') {
       if (!options.aliases) throw kmsError('NotFoundException', messages.invalidKeyId(keyId));
+      if (arn.region !== region) throw kmsError('NotFoundException', messages.foreignRegionArn(arn.region));
       return followAlias(context, arn.accountId, arn.region, arn.resource);
     }
+    // A request goes to one regional endpoint: an ARN of another region names nothing there.
+    if (arn.region !== region) throw kmsError('NotFoundException', messages.foreignRegionArn(arn.region));
     const key = state.peek(arn.accountId, arn.region)?.keys.get(arn.resource);
     if (!key || keyId !== key.arn) throw kmsError('NotFoundException', messages.keyNotFound(keyId));
     return key;
