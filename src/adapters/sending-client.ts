@@ -17,6 +17,7 @@ export function trackSendingClients(): void {
   const original = proto.send;
   proto.send = function send(this: KMSClient, ...args: unknown[]): unknown {
     const previous = sending;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- records which client is sending, for the middleware
     sending = this;
     try {
       return original.apply(this, args);
