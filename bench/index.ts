@@ -3,7 +3,8 @@
  * through the vault middleware, against two references measured in the same process and run:
  *   floor: the same KMSClient with a middleware at the same step that returns a constant answer;
  *   client-mock: aws-sdk-client-mock returning a canned answer.
- * Prints microseconds per call and the ratios vault/floor and vault/client-mock.
+ * Prints the median microseconds per call of each, and the medians of the per-round ratios
+ * vault/floor and vault/client-mock (rounds alternate, so background load affects all alike).
  */
 import {
   CreateKeyCommand,
@@ -18,8 +19,8 @@ import { KmsVault, vaultMiddlewareOptions, vaultPlugin } from '../src';
 
 type Send = (client: KMSClient) => Promise<unknown>;
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
+const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
 
 async function roundMicros(client: KMSClient, send: Send): Promise<number> {
   const t0 = process.hrtime.bigint();
@@ -29,14 +30,21 @@ async function roundMicros(client: KMSClient, send: Send): Promise<number> {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-/** Median µs per call of each client; rounds alternate between the clients so drift hits all alike. */
-async function compare(clients: KMSClient[], send: Send): Promise<number[]> {
+/**
+ * Median µs per call of each client, and the median of the per-round ratios to the first client.
+ * Rounds alternate between the clients, so drift and background load hit all of them alike.
+ */
+async function compare(clients: KMSClient[], send: Send): Promise<{ micros: number[]; ratios: number[] }> {
   for (const c of clients) for (let i = 0; i < 300; i++) await send(c);
   const samples: number[][] = clients.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
     for (const [i, c] of clients.entries()) samples[i]?.push(await roundMicros(c, send));
   }
-  return samples.map(median);
+  const first = samples[0] ?? [];
+  return {
+    micros: samples.map(median),
+    ratios: samples.map((s) => median(first.map((v, r) => v / (s[r] ?? NaN)))),
+  };
 }
 
 async function main(): Promise<void> {
@@ -72,9 +80,11 @@ async function main(): Promise<void> {
   console.log(`kms-vault-mock bench: median of ${ROUNDS} rounds x ${CALLS} sequential calls, node ${process.version}`);
   console.log(`${'operation'.padEnd(18)}${'vault µs'.padStart(10)}${'floor µs'.padStart(10)}${'mock µs'.padStart(10)}${'vault/floor'.padStart(13)}${'vault/mock'.padStart(12)}`);
   for (const [name, send] of cases) {
-    const [vaulted = NaN, floor = NaN, mocked = NaN] = await compare([vaultClient, floorClient, mockedClient], send);
+    const { micros, ratios } = await compare([vaultClient, floorClient, mockedClient], send);
+    const [vaulted = NaN, floor = NaN, mocked = NaN] = micros;
+    const [, perFloor = NaN, perMock = NaN] = ratios;
     console.log(
-      `${name.padEnd(18)}${vaulted.toFixed(1).padStart(10)}${floor.toFixed(1).padStart(10)}${mocked.toFixed(1).padStart(10)}${(vaulted / floor).toFixed(2).padStart(13)}${(vaulted / mocked).toFixed(2).padStart(12)}`,
+      `${name.padEnd(18)}${vaulted.toFixed(1).padStart(10)}${floor.toFixed(1).padStart(10)}${mocked.toFixed(1).padStart(10)}${perFloor.toFixed(2).padStart(13)}${perMock.toFixed(2).padStart(12)}`,
     );
   }
   mock.restore();

@@ -45,8 +45,10 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     const now = vault.clock.now();
     vault.state.sweepDeletions(now);
     const context: OperationContext = { state: vault.state, clock: vault.clock, random: vault.random, region: origin.region, caller: origin.caller, now };
-    const output = handler(context, input as never) as Record<string, unknown>;
-    return { ...output, $metadata: { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 } };
+    // Handlers return a fresh object, so it can take the metadata in place.
+    const output = handler(context, input as never) as Record<string, unknown> & { $metadata: ResponseMetadata };
+    output.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };
+    return output;
   } catch (error) {
     if (error instanceof KMSServiceException) {
       error.$metadata.requestId = requestId;

@@ -19,7 +19,11 @@ function render(value: unknown): string {
 }
 
 function lengthOf(rule: Rule, value: unknown): number | undefined {
-  if (typeof value === 'string') return rule.type === 'blob' ? Buffer.byteLength(value, 'utf8') : [...value].length;
+  if (typeof value === 'string') {
+    if (rule.type === 'blob') return Buffer.byteLength(value, 'utf8');
+    // Lengths count characters (code points); counting them only matters past the limit in UTF-16 units.
+    return value.length > (rule.length?.max ?? Infinity) || value.length < (rule.length?.min ?? 0) ? [...value].length : value.length;
+  }
   if (value instanceof Uint8Array || Array.isArray(value)) return value.length;
   if (value !== null && typeof value === 'object') return Object.keys(value).length;
   return undefined;
@@ -59,26 +63,27 @@ function compiled(pattern: string): RegExp {
   return re;
 }
 
+function failure(rule: Rule, value: unknown, path: string, constraint: string): string {
+  const shown = rule.sensitive || rule.type === 'blob' ? `Value at '${path}'` : `Value '${render(value)}' at '${path}'`;
+  return `${shown} failed to satisfy constraint: ${constraint}`;
+}
+
 function check(rule: Rule, value: unknown, path: string, errors: string[], serialization: string[]): void {
-  const fail = (constraint: string): void => {
-    const shown = rule.sensitive || rule.type === 'blob' ? `Value at '${path}'` : `Value '${render(value)}' at '${path}'`;
-    errors.push(`${shown} failed to satisfy constraint: ${constraint}`);
-  };
   if (!typeMatches(rule, value)) {
     serialization.push(path);
     return;
   }
   const len = rule.length ? lengthOf(rule, value) : undefined;
   if (len !== undefined && rule.length) {
-    if (rule.length.min !== undefined && len < rule.length.min) fail(`Member must have length greater than or equal to ${rule.length.min}`);
-    if (rule.length.max !== undefined && len > rule.length.max) fail(`Member must have length less than or equal to ${rule.length.max}`);
+    if (rule.length.min !== undefined && len < rule.length.min) errors.push(failure(rule, value, path, `Member must have length greater than or equal to ${rule.length.min}`));
+    if (rule.length.max !== undefined && len > rule.length.max) errors.push(failure(rule, value, path, `Member must have length less than or equal to ${rule.length.max}`));
   }
   if (rule.range && typeof value === 'number') {
-    if (rule.range.min !== undefined && value < rule.range.min) fail(`Member must have value greater than or equal to ${rule.range.min}`);
-    if (rule.range.max !== undefined && value > rule.range.max) fail(`Member must have value less than or equal to ${rule.range.max}`);
+    if (rule.range.min !== undefined && value < rule.range.min) errors.push(failure(rule, value, path, `Member must have value greater than or equal to ${rule.range.min}`));
+    if (rule.range.max !== undefined && value > rule.range.max) errors.push(failure(rule, value, path, `Member must have value less than or equal to ${rule.range.max}`));
   }
-  if (rule.enum && typeof value === 'string' && !rule.enum.includes(value)) fail(`Member must satisfy enum value set: [${rule.enum.join(', ')}]`);
-  if (rule.pattern && typeof value === 'string' && !compiled(rule.pattern).test(value)) fail(`Member must satisfy regular expression pattern: ${rule.pattern}`);
+  if (rule.enum && typeof value === 'string' && !rule.enum.includes(value)) errors.push(failure(rule, value, path, `Member must satisfy enum value set: [${rule.enum.join(', ')}]`));
+  if (rule.pattern && typeof value === 'string' && !compiled(rule.pattern).test(value)) errors.push(failure(rule, value, path, `Member must satisfy regular expression pattern: ${rule.pattern}`));
   if (rule.type === 'list' && rule.member && Array.isArray(value)) {
     value.forEach((item, i) => checkMember(rule.member as Rule, item, `${path}.${i + 1}.member`, errors, serialization));
   }

@@ -27,21 +27,23 @@ export function durationMs(d: Duration): number {
  */
 export class VaultClock implements Clock {
   private offsetMs = 0;
-  private readonly source: Clock;
+  /** Epoch milliseconds of the source; the system clock unless a clock or a start date was given. */
+  private readonly sourceMs: () => number;
 
   constructor(source?: Clock | Date) {
     if (source instanceof Date) {
       const start = source.getTime();
-      this.source = { now: () => new Date(start) };
+      this.sourceMs = () => start;
+    } else if (source) {
+      this.sourceMs = () => source.now().getTime();
     } else {
-      this.source = source ?? { now: () => new Date() };
+      this.sourceMs = Date.now;
     }
   }
 
   /** The current vault time. */
   now(): Date {
-    const t = this.source.now().getTime() + this.offsetMs;
-    return new Date(t);
+    return new Date(this.sourceMs() + this.offsetMs);
   }
 
   /** Moves vault time forward. */

@@ -33,10 +33,10 @@ export function resolveKey(context: OperationContext, keyId: string, options: Re
     if (!key || keyId !== key.arn) throw kmsError('NotFoundException', messages.keyNotFound(keyId));
     return key;
   }
-  if (!KEY_ID.test(keyId)) throw kmsError('NotFoundException', messages.invalidKeyId(keyId));
   const key = state.peek(caller.accountId, region)?.keys.get(keyId);
-  if (!key) throw kmsError('NotFoundException', messages.keyNotFound(keyArn(region, caller.accountId, keyId)));
-  return key;
+  if (key) return key;
+  if (!KEY_ID.test(keyId)) throw kmsError('NotFoundException', messages.invalidKeyId(keyId));
+  throw kmsError('NotFoundException', messages.keyNotFound(keyArn(region, caller.accountId, keyId)));
 }
 
 function followAlias(context: OperationContext, accountId: string, region: string, aliasName: string): KeyRecord {

@@ -12,29 +12,34 @@ export class RegionStore {
  * that hold that material (a ciphertext header names material, not a key).
  */
 export class VaultState {
-  private readonly stores = new Map<string, RegionStore>();
+  // Nested by account then region: the hot path looks stores up without building a string key.
+  private readonly stores = new Map<string, Map<string, RegionStore>>();
   private readonly materialIndex = new Map<string, KeyRecord[]>();
   private readonly pendingDeletion = new Set<KeyRecord>();
 
   /** The store of an account and region; created empty on first write. */
   store(accountId: string, region: string): RegionStore {
-    const id = `${accountId}/${region}`;
-    let s = this.stores.get(id);
+    let regions = this.stores.get(accountId);
+    if (!regions) {
+      regions = new Map();
+      this.stores.set(accountId, regions);
+    }
+    let s = regions.get(region);
     if (!s) {
       s = new RegionStore(accountId, region);
-      this.stores.set(id, s);
+      regions.set(region, s);
     }
     return s;
   }
 
   /** The store of an account and region, or undefined when nothing was ever written there. Never creates. */
   peek(accountId: string, region: string): RegionStore | undefined {
-    return this.stores.get(`${accountId}/${region}`);
+    return this.stores.get(accountId)?.get(region);
   }
 
   /** Every store, in creation order. */
-  allStores(): IterableIterator<RegionStore> {
-    return this.stores.values();
+  *allStores(): IterableIterator<RegionStore> {
+    for (const regions of this.stores.values()) yield* regions.values();
   }
 
   addKey(key: KeyRecord): void {
