@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KMSServiceException } from '@aws-sdk/client-kms';
 import type { OperationName } from '../contract/generated';
+import { checkGrantTokens } from '../auth/grant-tokens';
 import { kmsError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import { OPERATIONS } from '../operations/registry';
@@ -46,6 +47,7 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     vault.state.sweepDeletions(now);
     const context: OperationContext = { state: vault.state, clock: vault.clock, random: vault.random, region: origin.region, caller: origin.caller, now };
     // Handlers return a fresh object, so it can take the metadata in place.
+    checkGrantTokens(context, (input as { GrantTokens?: string[] }).GrantTokens);
     const output = handler(context, input as never) as Record<string, unknown> & { $metadata: ResponseMetadata };
     output.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };
     return output;

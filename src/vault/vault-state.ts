@@ -16,6 +16,8 @@ export class VaultState {
   private readonly stores = new Map<string, Map<string, RegionStore>>();
   private readonly materialIndex = new Map<string, KeyRecord[]>();
   private readonly pendingDeletion = new Set<KeyRecord>();
+  /** Tokens of the grants the vault has issued. */
+  readonly grantTokens = new Set<string>();
 
   /** The store of an account and region; created empty on first write. */
   store(accountId: string, region: string): RegionStore {
