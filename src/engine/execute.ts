@@ -6,6 +6,7 @@ import { kmsError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import { OPERATIONS } from '../operations/registry';
 import { validateInput } from '../validation/validate-input';
+import { catchUp } from '../vault/background';
 import type { Clock } from '../vault/clock';
 import type { RandomSource } from '../vault/random';
 import type { VaultState } from '../vault/vault-state';
@@ -44,7 +45,7 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     if (handler === undefined) throw new KmsVaultMockError(`Unknown KMS operation '${String(operation)}'.`);
     validateInput(operation, input);
     const now = vault.clock.now();
-    vault.state.sweepDeletions(now);
+    catchUp(vault.state, vault.random, now);
     const context: OperationContext = { state: vault.state, clock: vault.clock, random: vault.random, region: origin.region, caller: origin.caller, now };
     // Handlers return a fresh object, so it can take the metadata in place.
     checkGrantTokens(context, (input as { GrantTokens?: string[] }).GrantTokens);

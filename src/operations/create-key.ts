@@ -8,7 +8,7 @@ import { keyMetadata } from '../vault/key-metadata';
 import { uuidFrom } from '../vault/random';
 import { defaultKeyPolicy, parsePolicy } from '../vault/key-policy';
 import { validateTags } from '../vault/tags';
-import { newKeyMaterial } from './shared';
+import { newKeyMaterial } from '../vault/key-material';
 
 /**
  * Creates a KMS key.

@@ -17,6 +17,11 @@ import { listAliases } from './list-aliases';
 import { listKeys } from './list-keys';
 import { reEncrypt } from './re-encrypt';
 import { scheduleKeyDeletion } from './schedule-key-deletion';
+import { enableKeyRotation } from './enable-key-rotation';
+import { disableKeyRotation } from './disable-key-rotation';
+import { getKeyRotationStatus } from './get-key-rotation-status';
+import { rotateKeyOnDemand } from './rotate-key-on-demand';
+import { listKeyRotations } from './list-key-rotations';
 import { updateAlias } from './update-alias';
 
 /** The handler of an operation the vault does not implement yet: a library error that names it. */
@@ -49,10 +54,10 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   DescribeCustomKeyStores: notImplemented('DescribeCustomKeyStores'),
   DescribeKey: describeKey,
   DisableKey: disableKey,
-  DisableKeyRotation: notImplemented('DisableKeyRotation'),
+  DisableKeyRotation: disableKeyRotation,
   DisconnectCustomKeyStore: notImplemented('DisconnectCustomKeyStore'),
   EnableKey: enableKey,
-  EnableKeyRotation: notImplemented('EnableKeyRotation'),
+  EnableKeyRotation: enableKeyRotation,
   Encapsulate: notImplemented('Encapsulate'),
   Encrypt: encrypt,
   GenerateDataKey: generateDataKey,
@@ -63,14 +68,14 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   GenerateRandom: generateRandom,
   GetKeyLastUsage: notImplemented('GetKeyLastUsage'),
   GetKeyPolicy: notImplemented('GetKeyPolicy'),
-  GetKeyRotationStatus: notImplemented('GetKeyRotationStatus'),
+  GetKeyRotationStatus: getKeyRotationStatus,
   GetParametersForImport: notImplemented('GetParametersForImport'),
   GetPublicKey: notImplemented('GetPublicKey'),
   ImportKeyMaterial: notImplemented('ImportKeyMaterial'),
   ListAliases: listAliases,
   ListGrants: notImplemented('ListGrants'),
   ListKeyPolicies: notImplemented('ListKeyPolicies'),
-  ListKeyRotations: notImplemented('ListKeyRotations'),
+  ListKeyRotations: listKeyRotations,
   ListKeys: listKeys,
   ListResourceTags: notImplemented('ListResourceTags'),
   ListRetirableGrants: notImplemented('ListRetirableGrants'),
@@ -79,7 +84,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   ReplicateKey: notImplemented('ReplicateKey'),
   RetireGrant: notImplemented('RetireGrant'),
   RevokeGrant: notImplemented('RevokeGrant'),
-  RotateKeyOnDemand: notImplemented('RotateKeyOnDemand'),
+  RotateKeyOnDemand: rotateKeyOnDemand,
   ScheduleKeyDeletion: scheduleKeyDeletion,
   Sign: notImplemented('Sign'),
   TagResource: notImplemented('TagResource'),

@@ -2,7 +2,7 @@ import type { EncryptionAlgorithmSpec } from '@aws-sdk/client-kms';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { OperationContext } from '../engine/context';
-import type { KeyMaterial, KeyRecord } from '../vault/key-record';
+import type { KeyRecord } from '../vault/key-record';
 
 /** A blob member as bytes (the SDK accepts strings for blobs and sends their UTF-8 bytes). */
 export function bytesOf(value: Uint8Array | string): Buffer {
@@ -29,10 +29,4 @@ export function requireSymmetricAlgorithm(key: KeyRecord, algorithm: EncryptionA
   if (algorithm !== undefined && algorithm !== 'SYMMETRIC_DEFAULT') {
     throw kmsError('InvalidKeyUsageException', messages.algorithmNotSupported(algorithm, key.arn));
   }
-}
-
-/** Fresh 256-bit key material. */
-export function newKeyMaterial(context: OperationContext): KeyMaterial {
-  const idBytes = context.random.bytes(32);
-  return { id: idBytes.toString('hex'), idBytes, secret: context.random.bytes(32), createdAt: context.now };
 }

@@ -8,6 +8,14 @@ export interface KeyMaterial {
   /** 256-bit AES key. */
   readonly secret: Buffer;
   readonly createdAt: Date;
+  /** How this version came about, for versions made by rotation. */
+  readonly rotationType?: 'AUTOMATIC' | 'ON_DEMAND';
+}
+
+/** Automatic rotation of a key's material. */
+export interface RotationSchedule {
+  readonly periodDays: number;
+  nextRotationDate: Date;
 }
 
 /** A KMS key as the vault stores it. */
@@ -30,6 +38,10 @@ export interface KeyRecord {
   readonly materials: KeyMaterial[];
   currentMaterial: KeyMaterial;
   readonly multiRegion: boolean;
+  /** Present while automatic rotation is enabled. */
+  rotation?: RotationSchedule;
+  /** RotateKeyOnDemand calls made so far (KMS caps them per key). */
+  onDemandRotations?: number;
 }
 
 /** An alias as the vault stores it. */

@@ -6,5 +6,7 @@ const manage = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'KMSInvalidStat
 export const KEY_STATE_TABLE = {
   Encrypt: crypto, Decrypt: crypto, ReEncrypt: crypto, GenerateDataKey: crypto, GenerateDataKeyWithoutPlaintext: crypto,
   CreateAlias: manage, UpdateAlias: manage, EnableKey: manage, DisableKey: manage, ScheduleKeyDeletion: manage,
+  EnableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' }, DisableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
+  GetKeyRotationStatus: manage, ListKeyRotations: manage, RotateKeyOnDemand: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
   CancelKeyDeletion: { ...manage, Enabled: 'KMSInvalidStateException', Disabled: 'KMSInvalidStateException', PendingDeletion: 'ok' },
 } as const satisfies Record<string, Record<TableKeyState, KeyStateOutcome>>;

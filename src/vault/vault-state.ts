@@ -16,6 +16,7 @@ export class VaultState {
   private readonly stores = new Map<string, Map<string, RegionStore>>();
   private readonly materialIndex = new Map<string, KeyRecord[]>();
   private readonly pendingDeletion = new Set<KeyRecord>();
+  private readonly rotating = new Set<KeyRecord>();
   /** Tokens of the grants the vault has issued. */
   readonly grantTokens = new Set<string>();
 
@@ -60,6 +61,7 @@ export class VaultState {
     const s = this.peek(key.accountId, key.region);
     if (!s) return;
     s.keys.delete(key.keyId);
+    this.rotating.delete(key);
     for (const [name, alias] of s.aliases) if (alias.targetKeyId === key.keyId) s.aliases.delete(name);
     for (const m of key.materials) {
       const holders = this.materialIndex.get(m.id)?.filter((k) => k !== key);
@@ -74,6 +76,17 @@ export class VaultState {
 
   cancelDeletion(key: KeyRecord): void {
     this.pendingDeletion.delete(key);
+  }
+
+  /** Notes whether a key has automatic rotation enabled (its `rotation` schedule is set). */
+  trackRotation(key: KeyRecord): void {
+    if (key.rotation) this.rotating.add(key);
+    else this.rotating.delete(key);
+  }
+
+  /** The keys with automatic rotation enabled. */
+  keysWithRotation(): ReadonlySet<KeyRecord> {
+    return this.rotating;
   }
 
   /** Deletes the keys whose waiting period has ended by `now`, as KMS does in the background. */

@@ -1,0 +1,87 @@
+import {
+  CreateKeyCommand,
+  DecryptCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
+  DisabledException,
+  EncryptCommand,
+  LimitExceededException,
+  ListKeyRotationsCommand,
+  ReEncryptCommand,
+  RotateKeyOnDemandCommand,
+} from '@aws-sdk/client-kms';
+import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
+
+async function setup() {
+  const { vault, kms } = vaultClient();
+  const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
+  return { vault, kms, keyId: KeyMetadata?.KeyId as string, arn: KeyMetadata?.Arn as string };
+}
+
+describe('RotateKeyOnDemand', () => {
+  it('adds key material: new ciphertexts use it and older ciphertexts still decrypt (API Reference, RotateKeyOnDemand)', async () => {
+    const { kms, keyId, arn } = await setup();
+    const before = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('old') }));
+    const firstMaterial = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.CurrentKeyMaterialId;
+    const out = await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+    expect(out.KeyId).toBe(arn);
+    const secondMaterial = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.CurrentKeyMaterialId;
+    expect(secondMaterial).toMatch(/^[0-9a-f]{64}$/);
+    expect(secondMaterial).not.toBe(firstMaterial);
+
+    const after = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('new') }));
+    const oldOpen = await kms.send(new DecryptCommand({ CiphertextBlob: before.CiphertextBlob }));
+    const newOpen = await kms.send(new DecryptCommand({ CiphertextBlob: after.CiphertextBlob }));
+    expect(Buffer.from(oldOpen.Plaintext ?? []).toString()).toBe('old');
+    expect(oldOpen.KeyMaterialId).toBe(firstMaterial);
+    expect(Buffer.from(newOpen.Plaintext ?? []).toString()).toBe('new');
+    expect(newOpen.KeyMaterialId).toBe(secondMaterial);
+  });
+
+  it('ReEncrypt under the same key moves an old ciphertext to the current material (Developer Guide, rotating keys)', async () => {
+    const { kms, keyId } = await setup();
+    const before = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('data') }));
+    await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+    const moved = await kms.send(new ReEncryptCommand({ CiphertextBlob: before.CiphertextBlob, DestinationKeyId: keyId }));
+    const current = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.CurrentKeyMaterialId;
+    expect(moved.DestinationKeyMaterialId).toBe(current);
+    expect(moved.SourceKeyMaterialId).not.toBe(current);
+  });
+
+  it('is listed by ListKeyRotations as an ON_DEMAND rotation dated by the vault clock (API Reference, ListKeyRotations)', async () => {
+    const { vault, kms, keyId, arn } = await setup();
+    vault.clock.advance({ days: 3 });
+    const at = vault.clock.now();
+    await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+    const { Rotations, Truncated } = await kms.send(new ListKeyRotationsCommand({ KeyId: keyId }));
+    expect(Truncated).toBe(false);
+    expect(Rotations).toHaveLength(1);
+    expect(Rotations?.[0]).toMatchObject({ KeyId: arn, RotationType: 'ON_DEMAND', KeyMaterialState: 'CURRENT' });
+    expect(Math.abs((Rotations?.[0]?.RotationDate?.getTime() ?? 0) - at.getTime())).toBeLessThan(1000);
+    const all = await kms.send(new ListKeyRotationsCommand({ KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }));
+    expect(all.Rotations?.map((r) => r.KeyMaterialState)).toEqual(['NON_CURRENT', 'CURRENT']);
+  });
+
+  it('fails with DisabledException for a disabled key (Developer Guide, key states)', async () => {
+    const { kms, keyId } = await setup();
+    await kms.send(new DisableKeyCommand({ KeyId: keyId }));
+    const error = await kmsErrorOf(kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId })));
+    expect(error).toBeInstanceOf(DisabledException);
+  });
+
+  it('stops at the per-key quota of on-demand rotations with LimitExceededException (Developer Guide, on-demand rotation quota)', async () => {
+    const { kms, keyId } = await setup();
+    let rotations = 0;
+    for (;;) {
+      try {
+        await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+        rotations++;
+      } catch (error) {
+        expect(error).toBeInstanceOf(LimitExceededException);
+        break;
+      }
+      if (rotations > 100) throw new Error('no limit');
+    }
+    expect(rotations).toBe(25);
+  });
+});

@@ -1,0 +1,20 @@
+import type { DisableKeyRotationRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { requireRotatableKey } from './rotation-rules';
+
+/**
+ * Disables automatic rotation; on-demand rotation stays available.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html
+ */
+export function disableKeyRotation(context: OperationContext, input: DisableKeyRotationRequest): Record<string, never> {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:DisableKeyRotation', key);
+  requireKeyState('DisableKeyRotation', key);
+  requireRotatableKey(key);
+  key.rotation = undefined;
+  context.state.trackRotation(key);
+  return {};
+}

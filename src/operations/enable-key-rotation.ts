@@ -1,0 +1,23 @@
+import type { EnableKeyRotationRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { addDays } from '../vault/rotation';
+import { requireRotatableKey } from './rotation-rules';
+
+/**
+ * Enables automatic rotation every RotationPeriodInDays (90 to 2560, default 365). Calling it again
+ * with a new period reschedules the next rotation from the last one.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
+ */
+export function enableKeyRotation(context: OperationContext, input: EnableKeyRotationRequest): Record<string, never> {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:EnableKeyRotation', key);
+  requireKeyState('EnableKeyRotation', key);
+  requireRotatableKey(key);
+  const periodDays = input.RotationPeriodInDays ?? 365;
+  key.rotation = { periodDays, nextRotationDate: addDays(context.now, periodDays) };
+  context.state.trackRotation(key);
+  return {};
+}

@@ -1,0 +1,23 @@
+import type { GetKeyRotationStatusRequest, GetKeyRotationStatusResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+
+/**
+ * Whether automatic rotation is enabled, its period and the next rotation date. On-demand rotations
+ * complete at once in the vault, so OnDemandRotationStartDate never appears.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
+ */
+export function getKeyRotationStatus(context: OperationContext, input: GetKeyRotationStatusRequest): GetKeyRotationStatusResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:GetKeyRotationStatus', key);
+  requireKeyState('GetKeyRotationStatus', key);
+  if (!key.rotation) return { KeyId: key.arn, KeyRotationEnabled: false };
+  return {
+    KeyId: key.arn,
+    KeyRotationEnabled: true,
+    RotationPeriodInDays: key.rotation.periodDays,
+    NextRotationDate: new Date(key.rotation.nextRotationDate.getTime()),
+  };
+}

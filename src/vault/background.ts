@@ -1,0 +1,15 @@
+import type { RandomSource } from './random';
+import { newKeyMaterial } from './key-material';
+import { runAutomaticRotations } from './rotation';
+import type { VaultState } from './vault-state';
+
+/**
+ * What KMS does on its own as time passes, caught up to `now` before each request: keys whose
+ * deletion waiting period has ended are deleted, and keys due for automatic rotation rotate.
+ */
+export function catchUp(state: VaultState, random: RandomSource, now: Date): void {
+  state.sweepDeletions(now);
+  if (state.keysWithRotation().size > 0) {
+    runAutomaticRotations(state, now, (at, rotationType) => newKeyMaterial({ random, now: at }, rotationType));
+  }
+}
