@@ -1,7 +1,6 @@
 import type { EncryptionAlgorithmSpec } from '@aws-sdk/client-kms';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
-import type { OperationContext } from '../engine/context';
 import type { KeyRecord } from '../vault/key-record';
 
 /** A blob member as bytes (the SDK accepts strings for blobs and sends their UTF-8 bytes). */
