@@ -12,6 +12,7 @@ export const messages = {
   aliasPrefix: () => 'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
   reservedTagKey: () => 'Tags beginning with aws: are reserved',
   duplicateTagKeys: () => 'Duplicate tag keys',
+  tooManyTags: () => 'Too many tags',
   invalidKeyId: (keyId: string) => `Invalid keyId '${keyId}'`,
   disabled: (arn: string) => `${arn} is disabled.`,
   invalidState: (arn: string, state: string) => `${arn} is ${stateWords(state)}.`,

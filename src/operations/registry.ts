@@ -22,6 +22,10 @@ import { disableKeyRotation } from './disable-key-rotation';
 import { getKeyRotationStatus } from './get-key-rotation-status';
 import { rotateKeyOnDemand } from './rotate-key-on-demand';
 import { listKeyRotations } from './list-key-rotations';
+import { tagResource } from './tag-resource';
+import { untagResource } from './untag-resource';
+import { listResourceTags } from './list-resource-tags';
+import { updateKeyDescription } from './update-key-description';
 import { updateAlias } from './update-alias';
 
 /** The handler of an operation the vault does not implement yet: a library error that names it. */
@@ -77,7 +81,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   ListKeyPolicies: notImplemented('ListKeyPolicies'),
   ListKeyRotations: listKeyRotations,
   ListKeys: listKeys,
-  ListResourceTags: notImplemented('ListResourceTags'),
+  ListResourceTags: listResourceTags,
   ListRetirableGrants: notImplemented('ListRetirableGrants'),
   PutKeyPolicy: notImplemented('PutKeyPolicy'),
   ReEncrypt: reEncrypt,
@@ -87,11 +91,11 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   RotateKeyOnDemand: rotateKeyOnDemand,
   ScheduleKeyDeletion: scheduleKeyDeletion,
   Sign: notImplemented('Sign'),
-  TagResource: notImplemented('TagResource'),
-  UntagResource: notImplemented('UntagResource'),
+  TagResource: tagResource,
+  UntagResource: untagResource,
   UpdateAlias: updateAlias,
   UpdateCustomKeyStore: notImplemented('UpdateCustomKeyStore'),
-  UpdateKeyDescription: notImplemented('UpdateKeyDescription'),
+  UpdateKeyDescription: updateKeyDescription,
   UpdatePrimaryRegion: notImplemented('UpdatePrimaryRegion'),
   Verify: notImplemented('Verify'),
   VerifyMac: notImplemented('VerifyMac'),

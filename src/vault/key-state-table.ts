@@ -8,5 +8,6 @@ export const KEY_STATE_TABLE = {
   CreateAlias: manage, UpdateAlias: manage, EnableKey: manage, DisableKey: manage, ScheduleKeyDeletion: manage,
   EnableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' }, DisableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
   GetKeyRotationStatus: manage, ListKeyRotations: manage, RotateKeyOnDemand: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
+  TagResource: manage, UntagResource: manage, UpdateKeyDescription: manage,
   CancelKeyDeletion: { ...manage, Enabled: 'KMSInvalidStateException', Disabled: 'KMSInvalidStateException', PendingDeletion: 'ok' },
 } as const satisfies Record<string, Record<TableKeyState, KeyStateOutcome>>;

@@ -1,0 +1,17 @@
+import type { ListResourceTagsRequest, ListResourceTagsResponse, Tag } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { resolveKey } from '../vault/resolve-key';
+import { page } from './paging';
+
+/**
+ * Lists the tags of a key, paged with Limit (1 to 50, default 50) and Marker.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html
+ */
+export function listResourceTags(context: OperationContext, input: ListResourceTagsRequest): ListResourceTagsResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:ListResourceTags', key);
+  const tags: Tag[] = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+  const p = page('ListResourceTags', tags, input.Limit ?? 50, input.Marker);
+  return p.NextMarker === undefined ? { Tags: p.items, Truncated: false } : { Tags: p.items, NextMarker: p.NextMarker, Truncated: true };
+}
