@@ -39,15 +39,13 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
   if (origin !== 'AWS_KMS') {
     throw new KmsVaultMockError(`kms-vault-mock does not implement CreateKey with Origin ${origin} yet; only AWS_KMS is supported.`);
   }
-  if (input.MultiRegion === true) {
-    throw new KmsVaultMockError('kms-vault-mock does not implement multi-Region keys (CreateKey with MultiRegion) yet.');
-  }
   const accountId = context.caller.accountId;
   const policy = input.Policy ?? defaultKeyPolicy(accountId, context.region);
   parsePolicy(policy);
   const tags = validateTags(input.Tags ?? []);
 
-  const keyId = uuidFrom(context.random);
+  // Multi-Region key ids are `mrk-` and 32 hex digits (Developer Guide, multi-Region key ids).
+  const keyId = input.MultiRegion === true ? `mrk-${context.random.bytes(16).toString('hex')}` : uuidFrom(context.random);
   const material = newKeyMaterial(context);
   const key: KeyRecord = {
     keyId,
@@ -65,8 +63,9 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
     tags,
     materials: [material],
     currentMaterial: material,
-    multiRegion: false,
+    multiRegionGroup: input.MultiRegion === true ? { primaryRegion: context.region, members: new Map() } : undefined,
   };
+  key.multiRegionGroup?.members.set(key.region, key);
   context.state.addKey(key);
   return { KeyMetadata: keyMetadata(key) };
 }

@@ -3,7 +3,7 @@ import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
-import { requireRotatableKey } from './rotation-rules';
+import { requireNotReplica, requireRotatableKey } from './rotation-rules';
 
 /**
  * Disables automatic rotation; on-demand rotation stays available.
@@ -14,6 +14,7 @@ export function disableKeyRotation(context: OperationContext, input: DisableKeyR
   authorize(context, 'kms:DisableKeyRotation', key);
   requireKeyState('DisableKeyRotation', key);
   requireRotatableKey(key);
+  requireNotReplica(key);
   key.rotation = undefined;
   context.state.trackRotation(key);
   return {};

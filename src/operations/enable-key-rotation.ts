@@ -4,7 +4,7 @@ import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
 import { addDays } from '../vault/rotation';
-import { requireRotatableKey } from './rotation-rules';
+import { requireNotReplica, requireRotatableKey } from './rotation-rules';
 
 /**
  * Enables automatic rotation every RotationPeriodInDays (90 to 2560, default 365). Calling it again
@@ -16,6 +16,7 @@ export function enableKeyRotation(context: OperationContext, input: EnableKeyRot
   authorize(context, 'kms:EnableKeyRotation', key);
   requireKeyState('EnableKeyRotation', key);
   requireRotatableKey(key);
+  requireNotReplica(key);
   const periodDays = input.RotationPeriodInDays ?? 365;
   key.rotation = { periodDays, nextRotationDate: addDays(context.now, periodDays) };
   context.state.trackRotation(key);

@@ -3,6 +3,7 @@ import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
+import { rotationOwner } from './rotation-rules';
 
 /**
  * Whether automatic rotation is enabled, its period and the next rotation date. On-demand rotations
@@ -13,11 +14,12 @@ export function getKeyRotationStatus(context: OperationContext, input: GetKeyRot
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
   authorize(context, 'kms:GetKeyRotationStatus', key);
   requireKeyState('GetKeyRotationStatus', key);
-  if (!key.rotation) return { KeyId: key.arn, KeyRotationEnabled: false };
+  const rotation = rotationOwner(key).rotation;
+  if (!rotation) return { KeyId: key.arn, KeyRotationEnabled: false };
   return {
     KeyId: key.arn,
     KeyRotationEnabled: true,
-    RotationPeriodInDays: key.rotation.periodDays,
-    NextRotationDate: new Date(key.rotation.nextRotationDate.getTime()),
+    RotationPeriodInDays: rotation.periodDays,
+    NextRotationDate: new Date(rotation.nextRotationDate.getTime()),
   };
 }

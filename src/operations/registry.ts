@@ -26,6 +26,8 @@ import { tagResource } from './tag-resource';
 import { untagResource } from './untag-resource';
 import { listResourceTags } from './list-resource-tags';
 import { updateKeyDescription } from './update-key-description';
+import { replicateKey } from './replicate-key';
+import { updatePrimaryRegion } from './update-primary-region';
 import { updateAlias } from './update-alias';
 
 /** The handler of an operation the vault does not implement yet: a library error that names it. */
@@ -85,7 +87,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   ListRetirableGrants: notImplemented('ListRetirableGrants'),
   PutKeyPolicy: notImplemented('PutKeyPolicy'),
   ReEncrypt: reEncrypt,
-  ReplicateKey: notImplemented('ReplicateKey'),
+  ReplicateKey: replicateKey,
   RetireGrant: notImplemented('RetireGrant'),
   RevokeGrant: notImplemented('RevokeGrant'),
   RotateKeyOnDemand: rotateKeyOnDemand,
@@ -96,7 +98,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   UpdateAlias: updateAlias,
   UpdateCustomKeyStore: notImplemented('UpdateCustomKeyStore'),
   UpdateKeyDescription: updateKeyDescription,
-  UpdatePrimaryRegion: notImplemented('UpdatePrimaryRegion'),
+  UpdatePrimaryRegion: updatePrimaryRegion,
   Verify: notImplemented('Verify'),
   VerifyMac: notImplemented('VerifyMac'),
 };

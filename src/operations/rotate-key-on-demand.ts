@@ -5,7 +5,7 @@ import { kmsError } from '../errors/kms-error';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
 import { rotateMaterial } from '../vault/rotation';
-import { requireRotatableKey } from './rotation-rules';
+import { requireNotReplica, requireRotatableKey } from './rotation-rules';
 import { newKeyMaterial } from '../vault/key-material';
 
 /** The most on-demand rotations KMS allows per key (a quota that cannot be raised). */
@@ -21,6 +21,7 @@ export function rotateKeyOnDemand(context: OperationContext, input: RotateKeyOnD
   authorize(context, 'kms:RotateKeyOnDemand', key);
   requireKeyState('RotateKeyOnDemand', key);
   requireRotatableKey(key);
+  requireNotReplica(key);
   const done = key.onDemandRotations ?? 0;
   if (done >= ON_DEMAND_ROTATION_LIMIT) {
     throw kmsError('LimitExceededException', `The on-demand rotation limit of ${ON_DEMAND_ROTATION_LIMIT} has been reached for ${key.arn}.`);

@@ -13,3 +13,16 @@ export function requireRotatableKey(key: KeyRecord): void {
     throw kmsError('UnsupportedOperationException', `${key.arn} key spec is ${key.keySpec} which is not valid for this operation.`);
   }
 }
+
+/** The key that holds the rotation settings: a multi-Region replica shares its primary key's. */
+export function rotationOwner(key: KeyRecord): KeyRecord {
+  const group = key.multiRegionGroup;
+  return group?.members.get(group.primaryRegion) ?? key;
+}
+
+/** Rotation is managed on a multi-Region primary key only; on a replica, UnsupportedOperationException. */
+export function requireNotReplica(key: KeyRecord): void {
+  if (rotationOwner(key) !== key) {
+    throw kmsError('UnsupportedOperationException', `${key.arn} is a multi-Region replica key. Manage its rotation on the primary key.`);
+  }
+}

@@ -15,10 +15,17 @@ export function scheduleKeyDeletion(context: OperationContext, input: ScheduleKe
   authorize(context, 'kms:ScheduleKeyDeletion', key);
   requireKeyState('ScheduleKeyDeletion', key);
   const days = input.PendingWindowInDays ?? 30;
+  key.pendingWindowInDays = days;
+  const group = key.multiRegionGroup;
+  if (group && group.primaryRegion === key.region && group.members.size > 1) {
+    // A primary key with replicas waits for them; its waiting period begins when the last is deleted.
+    key.state = 'PendingReplicaDeletion';
+    context.state.scheduleDeletion(key);
+    return { KeyId: key.arn, KeyState: 'PendingReplicaDeletion', PendingWindowInDays: days };
+  }
   const deletionDate = new Date(context.now.getTime() + days * DAY_MS);
   key.state = 'PendingDeletion';
   key.deletionDate = deletionDate;
-  key.pendingWindowInDays = days;
   context.state.scheduleDeletion(key);
   return { KeyId: key.arn, DeletionDate: new Date(deletionDate.getTime()), KeyState: 'PendingDeletion', PendingWindowInDays: days };
 }

@@ -8,6 +8,7 @@ import type { VaultState } from './vault-state';
  * deletion waiting period has ended are deleted, and keys due for automatic rotation rotate.
  */
 export function catchUp(state: VaultState, random: RandomSource, now: Date): void {
+  state.settle();
   state.sweepDeletions(now);
   if (state.keysWithRotation().size > 0) {
     runAutomaticRotations(state, now, (at, rotationType) => newKeyMaterial({ random, now: at }, rotationType));

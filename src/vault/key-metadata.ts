@@ -17,9 +17,18 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
     CustomerMasterKeySpec: key.keySpec as KeyMetadata['CustomerMasterKeySpec'],
     KeySpec: key.keySpec,
     EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
-    MultiRegion: key.multiRegion,
+    MultiRegion: key.multiRegionGroup !== undefined,
     CurrentKeyMaterialId: key.currentMaterial.id,
   };
+  const group = key.multiRegionGroup;
+  if (group) {
+    const primary = group.members.get(group.primaryRegion);
+    m.MultiRegionConfiguration = {
+      MultiRegionKeyType: key.region === group.primaryRegion ? 'PRIMARY' : 'REPLICA',
+      PrimaryKey: { Arn: primary?.arn, Region: group.primaryRegion },
+      ReplicaKeys: [...group.members.values()].filter((k) => k.region !== group.primaryRegion).map((k) => ({ Arn: k.arn, Region: k.region })),
+    };
+  }
   if (key.state === 'PendingDeletion' && key.deletionDate) {
     m.DeletionDate = new Date(key.deletionDate.getTime());
     m.PendingDeletionWindowInDays = key.pendingWindowInDays;

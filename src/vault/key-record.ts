@@ -37,11 +37,18 @@ export interface KeyRecord {
   readonly tags: Map<string, string>;
   readonly materials: KeyMaterial[];
   currentMaterial: KeyMaterial;
-  readonly multiRegion: boolean;
+  /** Set on multi-Region keys: the related keys (primary and replicas) share key id and material. */
+  readonly multiRegionGroup?: MultiRegionGroup;
   /** Present while automatic rotation is enabled. */
   rotation?: RotationSchedule;
   /** RotateKeyOnDemand calls made so far (KMS caps them per key). */
   onDemandRotations?: number;
+}
+
+/** A primary multi-Region key and its replicas, by region. */
+export interface MultiRegionGroup {
+  primaryRegion: string;
+  readonly members: Map<string, KeyRecord>;
 }
 
 /** An alias as the vault stores it. */

@@ -9,5 +9,6 @@ export const KEY_STATE_TABLE = {
   EnableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' }, DisableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
   GetKeyRotationStatus: manage, ListKeyRotations: manage, RotateKeyOnDemand: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
   TagResource: manage, UntagResource: manage, UpdateKeyDescription: manage,
+  ReplicateKey: manage, UpdatePrimaryRegion: { ...manage, Disabled: 'DisabledException' },
   CancelKeyDeletion: { ...manage, Enabled: 'KMSInvalidStateException', Disabled: 'KMSInvalidStateException', PendingDeletion: 'ok' },
 } as const satisfies Record<string, Record<TableKeyState, KeyStateOutcome>>;

@@ -6,11 +6,16 @@ const DAY_MS = 86_400_000;
 /** Makes fresh key material at a given time. */
 export type MaterialFactory = (at: Date, rotationType?: KeyMaterial['rotationType']) => KeyMaterial;
 
-/** Adds a new key-material version and makes it current; older versions stay to decrypt old ciphertexts. */
+/**
+ * Adds a new key-material version and makes it current; older versions stay to decrypt old
+ * ciphertexts. Related multi-Region keys share their material list, so all of them rotate together.
+ */
 export function rotateMaterial(state: VaultState, key: KeyRecord, material: KeyMaterial): void {
   key.materials.push(material);
-  key.currentMaterial = material;
-  state.indexMaterial(key, material);
+  for (const member of key.multiRegionGroup?.members.values() ?? [key]) {
+    member.currentMaterial = material;
+    state.indexMaterial(member, material);
+  }
 }
 
 /** The date `days` after `from`. */

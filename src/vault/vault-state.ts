@@ -17,6 +17,10 @@ export class VaultState {
   private readonly materialIndex = new Map<string, KeyRecord[]>();
   private readonly pendingDeletion = new Set<KeyRecord>();
   private readonly rotating = new Set<KeyRecord>();
+  /** Primary multi-Region keys whose deletion waits for their replicas to be deleted. */
+  private readonly awaitingReplicaDeletion = new Set<KeyRecord>();
+  /** Key states that KMS changes asynchronously (Creating, Updating), applied before the next request. */
+  private readonly settling: { key: KeyRecord; state: KeyRecord['state'] }[] = [];
   /** Tokens of the grants the vault has issued. */
   readonly grantTokens = new Set<string>();
 
@@ -62,6 +66,10 @@ export class VaultState {
     if (!s) return;
     s.keys.delete(key.keyId);
     this.rotating.delete(key);
+    this.pendingDeletion.delete(key);
+    this.awaitingReplicaDeletion.delete(key);
+    const group = key.multiRegionGroup;
+    if (group?.members.get(key.region) === key) group.members.delete(key.region);
     for (const [name, alias] of s.aliases) if (alias.targetKeyId === key.keyId) s.aliases.delete(name);
     for (const m of key.materials) {
       const holders = this.materialIndex.get(m.id)?.filter((k) => k !== key);
@@ -71,11 +79,25 @@ export class VaultState {
   }
 
   scheduleDeletion(key: KeyRecord): void {
-    this.pendingDeletion.add(key);
+    if (key.state === 'PendingReplicaDeletion') this.awaitingReplicaDeletion.add(key);
+    else this.pendingDeletion.add(key);
   }
 
   cancelDeletion(key: KeyRecord): void {
     this.pendingDeletion.delete(key);
+    this.awaitingReplicaDeletion.delete(key);
+  }
+
+  /** Puts `key` in a transient state now; it moves to `then` before the next request. */
+  settleLater(key: KeyRecord, now: KeyRecord['state'], then: KeyRecord['state']): void {
+    key.state = now;
+    this.settling.push({ key, state: then });
+  }
+
+  /** Completes the asynchronous state changes begun by earlier requests. */
+  settle(): void {
+    if (this.settling.length === 0) return;
+    for (const { key, state } of this.settling.splice(0)) key.state = state;
   }
 
   /** Notes whether a key has automatic rotation enabled (its `rotation` schedule is set). */
@@ -91,13 +113,18 @@ export class VaultState {
 
   /** Deletes the keys whose waiting period has ended by `now`, as KMS does in the background. */
   sweepDeletions(now: Date): void {
-    if (this.pendingDeletion.size === 0) return;
+    if (this.pendingDeletion.size === 0 && this.awaitingReplicaDeletion.size === 0) return;
     const t = now.getTime();
     for (const key of this.pendingDeletion) {
-      if (key.deletionDate && key.deletionDate.getTime() <= t) {
-        this.pendingDeletion.delete(key);
-        this.deleteKey(key);
-      }
+      if (key.deletionDate && key.deletionDate.getTime() <= t) this.deleteKey(key);
+    }
+    // A primary key's own waiting period starts once its last replica is gone.
+    for (const key of this.awaitingReplicaDeletion) {
+      if ((key.multiRegionGroup?.members.size ?? 1) > 1) continue;
+      this.awaitingReplicaDeletion.delete(key);
+      key.state = 'PendingDeletion';
+      key.deletionDate = new Date(t + (key.pendingWindowInDays ?? 30) * 86_400_000);
+      this.pendingDeletion.add(key);
     }
   }
 

@@ -1,0 +1,62 @@
+import type { ReplicateKeyRequest, ReplicateKeyResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { kmsError } from '../errors/kms-error';
+import { keyArn, partitionOf } from '../vault/arn';
+import type { KeyRecord } from '../vault/key-record';
+import { keyMetadata } from '../vault/key-metadata';
+import { defaultKeyPolicy, parsePolicy } from '../vault/key-policy';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { validateTags } from '../vault/tags';
+
+/**
+ * Replicates a multi-Region primary key into another region of the same partition. The replica has
+ * the same key id and key material; its policy, description, tags and aliases are its own. It is
+ * `Creating` in the response and `Enabled` from the next request on, as KMS completes it asynchronously.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html
+ */
+export function replicateKey(context: OperationContext, input: ReplicateKeyRequest): ReplicateKeyResponse {
+  const primary = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:ReplicateKey', primary);
+  requireKeyState('ReplicateKey', primary);
+  const group = primary.multiRegionGroup;
+  if (!group) throw kmsError('UnsupportedOperationException', `${primary.arn} is not a multi-Region key.`);
+  if (group.primaryRegion !== primary.region) {
+    throw kmsError('UnsupportedOperationException', `${primary.arn} is not a multi-Region primary key. Replicate the primary key in ${group.primaryRegion}.`);
+  }
+  const region = input.ReplicaRegion as string;
+  if (partitionOf(region) !== partitionOf(primary.region)) {
+    throw kmsError('ValidationException', `The replica Region ${region} must be in the same AWS partition as the primary key.`);
+  }
+  if (group.members.has(region)) {
+    throw kmsError('AlreadyExistsException', `Replica key in region ${region} already exists: ${keyArn(region, primary.accountId, primary.keyId)}`);
+  }
+  const policy = input.Policy ?? defaultKeyPolicy(primary.accountId, region);
+  parsePolicy(policy);
+  const tags = validateTags(input.Tags ?? []);
+
+  const replica: KeyRecord = {
+    keyId: primary.keyId,
+    arn: keyArn(region, primary.accountId, primary.keyId),
+    accountId: primary.accountId,
+    region,
+    creationDate: context.now,
+    description: input.Description ?? '',
+    keyUsage: primary.keyUsage,
+    keySpec: primary.keySpec,
+    origin: primary.origin,
+    keyManager: primary.keyManager,
+    state: 'Enabled',
+    policy,
+    tags,
+    // Shared, not copied: related multi-Region keys rotate together.
+    materials: primary.materials,
+    currentMaterial: primary.currentMaterial,
+    multiRegionGroup: group,
+  };
+  group.members.set(region, replica);
+  context.state.addKey(replica);
+  context.state.settleLater(replica, 'Creating', 'Enabled');
+  return { ReplicaKeyMetadata: keyMetadata(replica), ReplicaPolicy: policy, ReplicaTags: [...tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue })) };
+}

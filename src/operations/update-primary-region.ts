@@ -1,0 +1,38 @@
+import type { UpdatePrimaryRegionRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
+import { keyArn } from '../vault/arn';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+
+/**
+ * Makes the replica in PrimaryRegion the primary key and the current primary a replica. Both keys
+ * are `Updating` until the change completes (from the next request on).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdatePrimaryRegion.html
+ */
+export function updatePrimaryRegion(context: OperationContext, input: UpdatePrimaryRegionRequest): Record<string, never> {
+  const primary = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:UpdatePrimaryRegion', primary);
+  requireKeyState('UpdatePrimaryRegion', primary);
+  const group = primary.multiRegionGroup;
+  if (!group) throw kmsError('UnsupportedOperationException', `${primary.arn} is not a multi-Region key.`);
+  if (group.primaryRegion !== primary.region) {
+    throw kmsError('UnsupportedOperationException', `${primary.arn} is not a multi-Region primary key.`);
+  }
+  const region = input.PrimaryRegion as string;
+  const replica = group.members.get(region);
+  if (!replica) throw kmsError('NotFoundException', messages.keyNotFound(keyArn(region, primary.accountId, primary.keyId)));
+  if (replica === primary) return {};
+  requireKeyState('UpdatePrimaryRegion', replica);
+  group.primaryRegion = region;
+  // The rotation schedule belongs to the primary key.
+  replica.rotation = primary.rotation;
+  primary.rotation = undefined;
+  context.state.trackRotation(replica);
+  context.state.trackRotation(primary);
+  context.state.settleLater(primary, 'Updating', primary.state);
+  context.state.settleLater(replica, 'Updating', replica.state);
+  return {};
+}
