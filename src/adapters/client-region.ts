@@ -25,3 +25,13 @@ export async function clientRegion(client: KMSClient | undefined, fallback: stri
 export function cachedClientRegion(client: KMSClient | undefined): string | undefined {
   return client ? resolved.get(client.config) : undefined;
 }
+
+/** The client's maxAttempts (the SDK's default is 3). */
+export async function clientMaxAttempts(client: KMSClient | undefined): Promise<number> {
+  try {
+    const value: unknown = await client?.config.maxAttempts();
+    return typeof value === 'number' && value >= 1 ? value : 3;
+  } catch {
+    return 3;
+  }
+}

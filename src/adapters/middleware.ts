@@ -1,10 +1,11 @@
-import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-kms';
+import { KMSServiceException, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-kms';
 import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, MiddlewareStack, Pluggable } from '@smithy/types';
 import { OPERATION_NAMES, type OperationName } from '../contract/generated';
 import { execute } from '../engine/execute';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../vault/kms-vault';
-import { cachedClientRegion, clientRegion } from './client-region';
+import { keyNamer } from '../vault/key-namer';
+import { cachedClientRegion, clientMaxAttempts, clientRegion } from './client-region';
 import { sendingClient, trackSendingClients } from './sending-client';
 
 /** An initialize-step middleware of a `KMSClient`. */
@@ -45,8 +46,24 @@ export function vaultMiddleware(vault: KmsVault): VaultMiddleware {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);
       }
       const region = cachedClientRegion(client) ?? (await clientRegion(client, vault.region));
-      const output = execute(vault, operation, args.input, { region, caller: vault.caller });
-      return { output: output as ServiceOutputTypes, response: undefined };
+      const origin = { region, caller: vault.caller };
+      if (vault.faults.size === 0) return { output: execute(vault, operation, args.input, origin) as ServiceOutputTypes, response: undefined };
+      // With faults injected, the SDK's retries become visible: retryable errors are tried again
+      // up to the client's maxAttempts, each attempt a call of its own.
+      const maxAttempts = await clientMaxAttempts(client);
+      for (let attempt = 1; ; attempt++) {
+        const fault = vault.faults.decide(operation, args.input, keyNamer(vault, region));
+        if (fault && fault.latencyMs > 0) await delay(fault.latencyMs);
+        try {
+          const output = execute(vault, operation, args.input, origin, fault);
+          output.$metadata.attempts = attempt;
+          return { output: output as ServiceOutputTypes, response: undefined };
+        } catch (error) {
+          if (!(error instanceof KMSServiceException)) throw error;
+          error.$metadata.attempts = attempt;
+          if (attempt >= maxAttempts || !isRetryable(error)) throw error;
+        }
+      }
     };
   };
 }
@@ -60,4 +77,14 @@ export function vaultPlugin(vault: KmsVault): VaultPlugin {
       stack.add(vaultMiddleware(vault), vaultMiddlewareOptions);
     },
   };
+}
+
+/** What the SDK's standard retry strategy retries: throttling and server (5xx) errors. */
+function isRetryable(error: KMSServiceException): boolean {
+  return error.name === 'ThrottlingException' || error.$fault === 'server' || (error.$metadata.httpStatusCode ?? 0) >= 500;
+}
+
+/** A timer, so that jest's fake timers control injected latency. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

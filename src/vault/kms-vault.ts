@@ -6,6 +6,9 @@ import { KmsVaultMockError } from '../errors/library-error';
 import { type Clock, VaultClock } from './clock';
 import { SeededRandom, systemRandom, type RandomSource } from './random';
 import { VaultState } from './vault-state';
+import type { CallRecord } from './call-history';
+import { FaultInjector } from '../faults/fault-injector';
+import { keyNamer } from './key-namer';
 
 /** Options of a {@link KmsVault}. */
 export interface KmsVaultOptions {
@@ -42,6 +45,10 @@ export class KmsVault {
   readonly state = new VaultState();
   /** @internal */
   readonly random: RandomSource;
+  /** Every call the vault has answered, oldest first: operation, input, output or error, vault time. */
+  readonly history: CallRecord[] = [];
+  /** Fault injection: `vault.faults.inject({ operation: 'Decrypt', error: 'ThrottlingException', times: 1 })`. */
+  readonly faults: FaultInjector;
   /** @internal The principal requests are made as: the vault account's root. */
   readonly caller: Caller;
 
@@ -56,6 +63,7 @@ export class KmsVault {
     this.region = region;
     this.clock = new VaultClock(clock);
     this.caller = { accountId, principalArn: `arn:aws:iam::${accountId}:root` };
+    this.faults = new FaultInjector(seed);
     this.random = seed === undefined ? systemRandom : new SeededRandom(seed);
   }
 
@@ -66,6 +74,12 @@ export class KmsVault {
   execute(operation: OperationName, input: object, options: ExecuteOptions = {}): Record<string, unknown> & { $metadata: ResponseMetadata } {
     if (!KNOWN.has(operation)) throw new KmsVaultMockError(`'${String(operation)}' is not a KMS operation. Use a name from the KMS API Reference, such as 'Encrypt'.`);
     const region = options.region ?? this.region;
-    return execute(this, operation, input, { region, caller: this.caller });
+    const fault = this.faults.size > 0 ? this.faults.decide(operation, input, keyNamer(this, region)) : undefined;
+    return execute(this, operation, input, { region, caller: this.caller }, fault);
+  }
+
+  /** Forgets the call history. */
+  clearHistory(): void {
+    this.history.length = 0;
   }
 }
