@@ -31,12 +31,19 @@ export const vaultMiddlewareOptions = {
 
 const OPERATION_OF_COMMAND = new Map<string, OperationName>(OPERATION_NAMES.map((op) => [`${op}Command`, op]));
 
+/** Options of {@link vaultMiddleware} and {@link vaultPlugin}. */
+export interface VaultClientOptions {
+  /** The AWS account this client acts as (its root principal). Default: the vault's account. */
+  readonly accountId?: string;
+}
+
 /**
  * A middleware that answers every KMS command from `vault`, with real cryptography and KMS's errors.
  * `client.middlewareStack.add(vaultMiddleware(vault), vaultMiddlewareOptions)`.
  */
-export function vaultMiddleware(vault: KmsVault): VaultMiddleware {
+export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {}): VaultMiddleware {
   trackSendingClients();
+  const caller = vault.callerFor(options.accountId);
   return (_next, context) => {
     const client = sendingClient();
     const commandName = context.commandName ?? '';
@@ -46,7 +53,7 @@ export function vaultMiddleware(vault: KmsVault): VaultMiddleware {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);
       }
       const region = cachedClientRegion(client) ?? (await clientRegion(client, vault.region));
-      const origin = { region, caller: vault.caller };
+      const origin = { region, caller };
       if (vault.faults.size === 0) return { output: execute(vault, operation, args.input, origin) as ServiceOutputTypes, response: undefined };
       // With faults injected, the SDK's retries become visible: retryable errors are tried again
       // up to the client's maxAttempts, each attempt a call of its own.
@@ -71,10 +78,10 @@ export function vaultMiddleware(vault: KmsVault): VaultMiddleware {
 /**
  * The vault as a plugin: `client.middlewareStack.use(vaultPlugin(vault))`.
  */
-export function vaultPlugin(vault: KmsVault): VaultPlugin {
+export function vaultPlugin(vault: KmsVault, options: VaultClientOptions = {}): VaultPlugin {
   return {
     applyToStack(stack: Stack): void {
-      stack.add(vaultMiddleware(vault), vaultMiddlewareOptions);
+      stack.add(vaultMiddleware(vault, options), vaultMiddlewareOptions);
     },
   };
 }

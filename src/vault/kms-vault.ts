@@ -26,6 +26,8 @@ export interface KmsVaultOptions {
 export interface ExecuteOptions {
   /** The region the request is sent to. Default: the vault's region. */
   readonly region?: string;
+  /** The account the request is made as (its root principal). Default: the vault's account. */
+  readonly accountId?: string;
 }
 
 const ACCOUNT = /^\d{12}$/;
@@ -75,7 +77,14 @@ export class KmsVault {
     if (!KNOWN.has(operation)) throw new KmsVaultMockError(`'${String(operation)}' is not a KMS operation. Use a name from the KMS API Reference, such as 'Encrypt'.`);
     const region = options.region ?? this.region;
     const fault = this.faults.size > 0 ? this.faults.decide(operation, input, keyNamer(this, region)) : undefined;
-    return execute(this, operation, input, { region, caller: this.caller }, fault);
+    return execute(this, operation, input, { region, caller: this.callerFor(options.accountId) }, fault);
+  }
+
+  /** @internal The root principal of `accountId` (default: the vault's account). */
+  callerFor(accountId?: string): Caller {
+    if (accountId === undefined || accountId === this.accountId) return this.caller;
+    if (!ACCOUNT.test(accountId)) throw new KmsVaultMockError(`accountId must be 12 digits, like '444455556666'; got '${accountId}'.`);
+    return { accountId, principalArn: `arn:aws:iam::${accountId}:root` };
   }
 
   /** Forgets the call history. */
