@@ -9,3 +9,8 @@ export type { CallRecord } from './vault/call-history';
 export { KmsVaultMockError } from './errors/library-error';
 export { OPERATION_NAMES } from './contract/generated';
 export type { OperationName } from './contract/generated';
+export { defineScenario, composeScenarios } from './scenarios/define-scenario';
+export { scenarios } from './scenarios/catalogue';
+export type { ScenarioName } from './scenarios/catalogue';
+export { loadScenarioFile, scenarioToYaml } from './scenarios/scenario-file';
+export type { Scenario, ScenarioKey, ScenarioCiphertext, ScenarioFault, ScenarioMaterial, LoadedScenario } from './scenarios/scenario';

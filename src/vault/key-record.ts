@@ -24,7 +24,8 @@ export interface KeyRecord {
   readonly arn: string;
   readonly accountId: string;
   readonly region: string;
-  readonly creationDate: Date;
+  /** Set at creation; scenario fixtures restore it. */
+  creationDate: Date;
   description: string;
   readonly keyUsage: KeyUsageType;
   readonly keySpec: KeySpec;

@@ -9,6 +9,9 @@ import { VaultState } from './vault-state';
 import type { CallRecord } from './call-history';
 import { FaultInjector } from '../faults/fault-injector';
 import { keyNamer } from './key-namer';
+import type { LoadedScenario, Scenario } from '../scenarios/scenario';
+import { loadScenario } from '../scenarios/load-scenario';
+import { snapshotState } from '../scenarios/snapshot';
 
 /** Options of a {@link KmsVault}. */
 export interface KmsVaultOptions {
@@ -85,6 +88,19 @@ export class KmsVault {
     if (accountId === undefined || accountId === this.accountId) return this.caller;
     if (!ACCOUNT.test(accountId)) throw new KmsVaultMockError(`accountId must be 12 digits, like '444455556666'; got '${accountId}'.`);
     return { accountId, principalArn: `arn:aws:iam::${accountId}:root` };
+  }
+
+  /**
+   * Builds the state a scenario describes (keys, aliases, tags, rotations, ciphertexts made in
+   * advance) and injects its faults. Returns the keys by ref and the ciphertexts by name.
+   */
+  load(scenario: Scenario): LoadedScenario {
+    return loadScenario(this, scenario);
+  }
+
+  /** The whole vault as a scenario (keys with their material, so old ciphertexts keep decrypting). */
+  snapshot(name = 'snapshot'): Scenario {
+    return snapshotState(this.state, name);
   }
 
   /** Forgets the call history. */

@@ -1,0 +1,137 @@
+import type { CreateKeyResponse } from '@aws-sdk/client-kms';
+import { encodeEncryptionContext } from '../crypto/encryption-context';
+import { sealSymmetric } from '../crypto/symmetric-ciphertext';
+import { KmsVaultMockError } from '../errors/library-error';
+import { keyArn } from '../vault/arn';
+import type { KeyMaterial, KeyRecord } from '../vault/key-record';
+import type { KmsVault } from '../vault/kms-vault';
+import type { LoadedScenario, Scenario, ScenarioKey } from './scenario';
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function date(value: string | undefined, what: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new KmsVaultMockError(`Scenario ${what} '${value}' is not an ISO 8601 date.`);
+  return d;
+}
+
+function materialsOf(spec: ScenarioKey): KeyMaterial[] | undefined {
+  if (!spec.materials) return undefined;
+  if (spec.materials.length === 0) throw new KmsVaultMockError(`Scenario key '${spec.ref ?? spec.keyId}' lists no materials.`);
+  return spec.materials.map((m) => {
+    const secret = Buffer.from(m.secret, 'base64');
+    if (!HEX64.test(m.id) || secret.length !== 32) {
+      throw new KmsVaultMockError(`Scenario key material '${m.id}' needs a 64-hex id and a base64 32-byte secret.`);
+    }
+    const material: KeyMaterial = { id: m.id, idBytes: Buffer.from(m.id, 'hex'), secret, createdAt: date(m.createdAt, 'material date') as Date };
+    return m.rotationType ? { ...material, rotationType: m.rotationType } : material;
+  });
+}
+
+/**
+ * Builds the state a scenario describes, through the vault's own operations wherever one exists
+ * (CreateKey, CreateAlias, TagResource, RotateKeyOnDemand, ...), so loaded keys are real keys.
+ * Snapshot details that no operation can set (fixed key ids, key material, dates) are applied to the
+ * records afterwards. Any problem is a KmsVaultMockError naming the scenario.
+ */
+export function loadScenario(vault: KmsVault, scenario: Scenario): LoadedScenario {
+  const keys: Record<string, { keyId: string; arn: string; region: string }> = {};
+  const ciphertexts: Record<string, Uint8Array> = {};
+  const records = new Map<ScenarioKey, KeyRecord>();
+  try {
+    for (const spec of scenario.keys ?? []) {
+      if (spec.multiRegion?.primaryRegion !== undefined && spec.multiRegion.primaryRegion !== (spec.region ?? vault.region)) continue;
+      const record = createKey(vault, spec);
+      records.set(spec, record);
+      keys[spec.ref ?? record.keyId] = { keyId: record.keyId, arn: record.arn, region: record.region };
+    }
+    // Replicas listed as keys of their own (as snapshots list them) adopt their primary's group.
+    for (const spec of scenario.keys ?? []) {
+      if (records.has(spec)) continue;
+      const primary = [...records.entries()].find(([s, r]) => r.keyId === spec.keyId && s.account === spec.account)?.[1];
+      if (!primary) throw new KmsVaultMockError(`Scenario replica '${spec.keyId}' in ${spec.region} has no primary key in the scenario.`);
+      const tags = spec.tags ? Object.entries(spec.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) : undefined;
+      vault.execute('ReplicateKey', { KeyId: primary.arn, ReplicaRegion: spec.region ?? vault.region, Description: spec.description, Policy: spec.policy, Tags: tags }, { region: primary.region, accountId: primary.accountId });
+      const replica = vault.state.peek(primary.accountId, spec.region ?? vault.region)?.keys.get(primary.keyId) as KeyRecord;
+      replica.creationDate = date(spec.creationDate, 'creationDate') ?? replica.creationDate;
+      records.set(spec, replica);
+      keys[spec.ref ?? `${replica.keyId}@${replica.region}`] = { keyId: replica.keyId, arn: replica.arn, region: replica.region };
+    }
+    vault.state.settle();
+    for (const [spec, record] of records) finishKey(vault, spec, record, ciphertexts);
+    for (const fault of scenario.faults ?? []) vault.faults.inject(fault);
+  } catch (error) {
+    if (error instanceof KmsVaultMockError) throw new KmsVaultMockError(`Scenario '${scenario.name}': ${error.message}`);
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new KmsVaultMockError(`Scenario '${scenario.name}' could not be loaded: ${reason}`);
+  }
+  return { keys, ciphertexts };
+}
+
+function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
+  const region = spec.region ?? vault.region;
+  const accountId = spec.account ?? vault.accountId;
+  const where = { region, accountId };
+  const created = vault.execute(
+    'CreateKey',
+    {
+      Description: spec.description,
+      KeySpec: spec.keySpec,
+      KeyUsage: spec.keyUsage,
+      Origin: spec.origin,
+      Policy: spec.policy,
+      MultiRegion: spec.multiRegion ? true : undefined,
+      Tags: spec.tags ? Object.entries(spec.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) : undefined,
+    },
+    where,
+  ) as CreateKeyResponse;
+  const keyId = created.KeyMetadata?.KeyId as string;
+  let record = vault.state.peek(accountId, region)?.keys.get(keyId) as KeyRecord;
+  const materials = materialsOf(spec);
+  const creationDate = date(spec.creationDate, 'creationDate');
+  if (spec.keyId !== undefined || materials || creationDate) {
+    if (spec.keyId !== undefined && vault.state.peek(accountId, region)?.keys.has(spec.keyId)) {
+      throw new KmsVaultMockError(`key '${spec.keyId}' already exists in ${accountId}/${region}.`);
+    }
+    vault.state.deleteKey(record);
+    const id = spec.keyId ?? keyId;
+    const list = materials ?? record.materials;
+    const group = record.multiRegionGroup;
+    record = { ...record, keyId: id, arn: keyArn(region, accountId, id), materials: list, currentMaterial: list[list.length - 1] as KeyMaterial, creationDate: creationDate ?? record.creationDate };
+    group?.members.set(region, record);
+    vault.state.addKey(record);
+  }
+  for (const replicaRegion of spec.multiRegion?.replicaRegions ?? []) {
+    vault.execute('ReplicateKey', { KeyId: record.arn, ReplicaRegion: replicaRegion }, where);
+  }
+  return record;
+}
+
+function finishKey(vault: KmsVault, spec: ScenarioKey, record: KeyRecord, ciphertexts: Record<string, Uint8Array>): void {
+  const where = { region: record.region, accountId: record.accountId };
+  for (const alias of spec.aliases ?? []) vault.execute('CreateAlias', { AliasName: alias, TargetKeyId: record.keyId }, where);
+  for (const c of spec.ciphertexts ?? []) {
+    if (c.material === 'oldest') {
+      const oldest = record.materials[0] as KeyMaterial;
+      ciphertexts[c.name] = new Uint8Array(sealSymmetric(oldest, Buffer.from(c.plaintext, 'utf8'), encodeEncryptionContext(c.encryptionContext), vault.random.bytes(12)));
+    }
+  }
+  for (let i = 0; i < (spec.rotations ?? 0); i++) vault.execute('RotateKeyOnDemand', { KeyId: record.keyId }, where);
+  for (const c of spec.ciphertexts ?? []) {
+    if (c.material === 'oldest') continue;
+    const out = vault.execute('Encrypt', { KeyId: record.keyId, Plaintext: Buffer.from(c.plaintext, 'utf8'), EncryptionContext: c.encryptionContext }, where);
+    ciphertexts[c.name] = out.CiphertextBlob as Uint8Array;
+  }
+  if (spec.rotationPeriodInDays !== undefined) {
+    vault.execute('EnableKeyRotation', { KeyId: record.keyId, RotationPeriodInDays: spec.rotationPeriodInDays }, where);
+    const next = date(spec.nextRotationDate, 'nextRotationDate');
+    if (next && record.rotation) record.rotation.nextRotationDate = next;
+  }
+  if (spec.state === 'Disabled') vault.execute('DisableKey', { KeyId: record.keyId }, where);
+  if (spec.state === 'PendingDeletion') {
+    vault.execute('ScheduleKeyDeletion', { KeyId: record.keyId, PendingWindowInDays: spec.pendingWindowInDays ?? 30 }, where);
+    const deletion = date(spec.deletionDate, 'deletionDate');
+    if (deletion && record.state === 'PendingDeletion') record.deletionDate = deletion;
+  }
+}

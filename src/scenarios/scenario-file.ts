@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { KmsVaultMockError } from '../errors/library-error';
+import { defineScenario } from './define-scenario';
+import type { Scenario } from './scenario';
+
+/** Reads a scenario from a `.json`, `.yaml` or `.yml` file. */
+export function loadScenarioFile(path: string): Scenario {
+  const text = readFileSync(path, 'utf8');
+  const ext = extname(path).toLowerCase();
+  let data: unknown;
+  try {
+    data = ext === '.json' ? JSON.parse(text) : parse(text);
+  } catch (error) {
+    throw new KmsVaultMockError(`Scenario file ${path} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
+  }
+  if (data === null || typeof data !== 'object') throw new KmsVaultMockError(`Scenario file ${path} must hold an object with a name.`);
+  return defineScenario(data as Scenario);
+}
+
+/** A scenario as YAML text (what `vault.snapshot()` returns can be saved this way). */
+export function scenarioToYaml(scenario: Scenario): string {
+  return stringify(scenario);
+}
