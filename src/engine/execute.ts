@@ -8,6 +8,7 @@ import type { InjectedFault } from '../faults/fault-injector';
 import { OPERATIONS } from '../operations/registry';
 import { validateInput } from '../validation/validate-input';
 import { catchUp } from '../vault/background';
+import { recordKeyUsage } from '../vault/last-usage';
 import type { CallRecord } from '../vault/call-history';
 import type { Clock } from '../vault/clock';
 import type { RandomSource } from '../vault/random';
@@ -60,6 +61,7 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     // Handlers return a fresh object, so it can take the metadata in place.
     const output = handler(context, input as never) as Output;
     output.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };
+    recordKeyUsage(vault.state, operation, output, now, requestId);
     vault.history.push({ operation, input, region: origin.region, time: now, requestId, output });
     return output;
   } catch (error) {

@@ -28,6 +28,7 @@ import { listResourceTags } from './list-resource-tags';
 import { updateKeyDescription } from './update-key-description';
 import { replicateKey } from './replicate-key';
 import { updatePrimaryRegion } from './update-primary-region';
+import { getKeyLastUsage } from './get-key-last-usage';
 import { updateAlias } from './update-alias';
 
 /** The handler of an operation the vault does not implement yet: a library error that names it. */
@@ -72,7 +73,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
   GenerateMac: notImplemented('GenerateMac'),
   GenerateRandom: generateRandom,
-  GetKeyLastUsage: notImplemented('GetKeyLastUsage'),
+  GetKeyLastUsage: getKeyLastUsage,
   GetKeyPolicy: notImplemented('GetKeyPolicy'),
   GetKeyRotationStatus: getKeyRotationStatus,
   GetParametersForImport: notImplemented('GetParametersForImport'),

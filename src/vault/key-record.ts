@@ -42,6 +42,8 @@ export interface KeyRecord {
   readonly multiRegionGroup?: MultiRegionGroup;
   /** Present while automatic rotation is enabled. */
   rotation?: RotationSchedule;
+  /** The last successful cryptographic operation with the key (GetKeyLastUsage). */
+  lastUsage?: { readonly operation: string; readonly time: Date; readonly requestId: string };
   /** RotateKeyOnDemand calls made so far (KMS caps them per key). */
   onDemandRotations?: number;
 }

@@ -1,0 +1,24 @@
+import type { OperationName } from '../contract/generated';
+import type { VaultState } from './vault-state';
+
+/** The operations GetKeyLastUsage tracks (the SDK's KeyLastUsageTrackingOperation). */
+const TRACKED = new Set<string>([
+  'Decrypt', 'DeriveSharedSecret', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext',
+  'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'ReEncrypt', 'Sign', 'Verify', 'VerifyMac', 'Decapsulate', 'Encapsulate',
+]);
+
+/**
+ * Records a successful cryptographic operation on the keys its output names (`KeyId`, and for
+ * ReEncrypt also `SourceKeyId`): each key of a multi-Region set tracks its own usage.
+ */
+export function recordKeyUsage(state: VaultState, operation: OperationName, output: Record<string, unknown>, time: Date, requestId: string): void {
+  if (!TRACKED.has(operation)) return;
+  for (const member of ['KeyId', 'SourceKeyId'] as const) {
+    const arn = output[member];
+    if (typeof arn !== 'string') continue;
+    // arn:<partition>:kms:<region>:<account>:key/<id>, written by the vault itself.
+    const [, , , region = '', account = '', resource = ''] = arn.split(':');
+    const key = state.peek(account, region)?.keys.get(resource.slice('key/'.length));
+    if (key) key.lastUsage = { operation, time, requestId };
+  }
+}
