@@ -1,0 +1,103 @@
+import { KMSServiceException } from '@aws-sdk/client-kms';
+import type { OperationName } from '../../src';
+import { KmsVault } from '../../src';
+import { isImplemented } from '../../src/operations/registry';
+import { KEY_STATE_TABLE, type TableKeyState } from '../../src/vault/key-state-table';
+import type { KeyRecord } from '../../src/vault/key-record';
+
+/**
+ * Walks every cell of the KMS Developer Guide's key-state table ("Key states of AWS KMS keys"): each
+ * operation on a key in each key state gives the documented success or exception.
+ */
+
+const STATES: TableKeyState[] = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingReplicaDeletion', 'PendingImport', 'Unavailable', 'Creating', 'Updating'];
+
+interface Fixture {
+  readonly vault: KmsVault;
+  /** The key under test: a multi-Region primary with a replica in eu-west-1. */
+  readonly key: KeyRecord;
+  readonly other: KeyRecord;
+  readonly ciphertext: Uint8Array;
+  readonly otherCiphertext: Uint8Array;
+}
+
+/** A minimal valid request naming the key under test, per operation. */
+const REQUESTS: Partial<Record<string, (f: Fixture) => [OperationName, object]>> = {
+  Encrypt: (f) => ['Encrypt', { KeyId: f.key.keyId, Plaintext: Buffer.from('x') }],
+  Decrypt: (f) => ['Decrypt', { CiphertextBlob: f.ciphertext }],
+  ReEncrypt: (f) => ['ReEncrypt', { CiphertextBlob: f.ciphertext, DestinationKeyId: f.key.keyId }],
+  ReEncryptFrom: (f) => ['ReEncrypt', { CiphertextBlob: f.ciphertext, DestinationKeyId: f.other.keyId }],
+  ReEncryptTo: (f) => ['ReEncrypt', { CiphertextBlob: f.otherCiphertext, DestinationKeyId: f.key.keyId }],
+  GenerateDataKey: (f) => ['GenerateDataKey', { KeyId: f.key.keyId, KeySpec: 'AES_256' }],
+  GenerateDataKeyWithoutPlaintext: (f) => ['GenerateDataKeyWithoutPlaintext', { KeyId: f.key.keyId, NumberOfBytes: 16 }],
+  DescribeKey: (f) => ['DescribeKey', { KeyId: f.key.keyId }],
+  EnableKey: (f) => ['EnableKey', { KeyId: f.key.keyId }],
+  DisableKey: (f) => ['DisableKey', { KeyId: f.key.keyId }],
+  ScheduleKeyDeletion: (f) => ['ScheduleKeyDeletion', { KeyId: f.key.keyId, PendingWindowInDays: 7 }],
+  CancelKeyDeletion: (f) => ['CancelKeyDeletion', { KeyId: f.key.keyId }],
+  CreateAlias: (f) => ['CreateAlias', { AliasName: 'alias/walk', TargetKeyId: f.key.keyId }],
+  UpdateAlias: (f) => ['UpdateAlias', { AliasName: 'alias/other', TargetKeyId: f.key.keyId }],
+  DeleteAlias: () => ['DeleteAlias', { AliasName: 'alias/other' }],
+  ListAliases: (f) => ['ListAliases', { KeyId: f.key.keyId }],
+  EnableKeyRotation: (f) => ['EnableKeyRotation', { KeyId: f.key.keyId }],
+  DisableKeyRotation: (f) => ['DisableKeyRotation', { KeyId: f.key.keyId }],
+  GetKeyRotationStatus: (f) => ['GetKeyRotationStatus', { KeyId: f.key.keyId }],
+  RotateKeyOnDemand: (f) => ['RotateKeyOnDemand', { KeyId: f.key.keyId }],
+  ListKeyRotations: (f) => ['ListKeyRotations', { KeyId: f.key.keyId }],
+  TagResource: (f) => ['TagResource', { KeyId: f.key.keyId, Tags: [{ TagKey: 'k', TagValue: 'v' }] }],
+  UntagResource: (f) => ['UntagResource', { KeyId: f.key.keyId, TagKeys: ['k'] }],
+  ListResourceTags: (f) => ['ListResourceTags', { KeyId: f.key.keyId }],
+  UpdateKeyDescription: (f) => ['UpdateKeyDescription', { KeyId: f.key.keyId, Description: 'd' }],
+  GetKeyLastUsage: (f) => ['GetKeyLastUsage', { KeyId: f.key.keyId }],
+  ReplicateKey: (f) => ['ReplicateKey', { KeyId: f.key.keyId, ReplicaRegion: 'ap-south-1' }],
+  UpdatePrimaryRegion: (f) => ['UpdatePrimaryRegion', { KeyId: f.key.keyId, PrimaryRegion: 'eu-west-1' }],
+};
+
+function fixture(state: TableKeyState): Fixture {
+  const vault = new KmsVault({ seed: 'walk' });
+  const create = () => {
+    const out = vault.execute('CreateKey', { MultiRegion: true }) as { KeyMetadata: { KeyId: string } };
+    return vault.state.peek(vault.accountId, vault.region)?.keys.get(out.KeyMetadata.KeyId) as KeyRecord;
+  };
+  const key = create();
+  const other = create();
+  const ciphertext = (vault.execute('Encrypt', { KeyId: key.keyId, Plaintext: Buffer.from('x') }) as { CiphertextBlob: Uint8Array }).CiphertextBlob;
+  const otherCiphertext = (vault.execute('Encrypt', { KeyId: other.keyId, Plaintext: Buffer.from('x') }) as { CiphertextBlob: Uint8Array }).CiphertextBlob;
+  vault.execute('CreateAlias', { AliasName: 'alias/other', TargetKeyId: other.keyId });
+  vault.execute('ReplicateKey', { KeyId: key.keyId, ReplicaRegion: 'eu-west-1' });
+  vault.execute('DescribeKey', { KeyId: key.keyId });
+  // Put the key straight into the state under test: no operation reaches every state of a
+  // symmetric AWS_KMS key, and the table is about the state, not the way there.
+  key.state = state;
+  if (state === 'PendingDeletion') key.deletionDate = new Date(Date.now() + 30 * 86_400_000);
+  return { vault, key, other, ciphertext, otherCiphertext };
+}
+
+const cells: [string, TableKeyState, string][] = [];
+for (const [operation, row] of Object.entries(KEY_STATE_TABLE)) {
+  for (const state of STATES) cells.push([operation, state, (row as Record<TableKeyState, string>)[state]]);
+}
+const walked = cells.filter(([op]) => {
+  const request = REQUESTS[op];
+  return request !== undefined && isImplemented(request(fixture('Enabled'))[0]);
+});
+
+describe('key-state table (Developer Guide: key states of AWS KMS keys)', () => {
+  it('has a request for every implemented operation the table lists', () => {
+    const missing = Object.keys(KEY_STATE_TABLE).filter((op) => REQUESTS[op] === undefined && isImplemented(op as OperationName));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(walked)('%s on a key in state %s: %s', (operation, state, expected) => {
+    const f = fixture(state);
+    const [op, input] = (REQUESTS[operation] as (f: Fixture) => [OperationName, object])(f);
+    let outcome = 'ok';
+    try {
+      f.vault.execute(op, input);
+    } catch (error) {
+      if (!(error instanceof KMSServiceException)) throw error;
+      outcome = error.name;
+    }
+    expect(outcome).toBe(expected);
+  });
+});
