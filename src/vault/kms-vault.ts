@@ -1,7 +1,7 @@
-import type { OperationName } from '../contract/generated';
+import type { OperationName, OperationTypes } from '../contract/generated';
 import { OPERATION_NAMES } from '../contract/generated';
 import type { Caller } from '../engine/context';
-import { execute, type ResponseMetadata } from '../engine/execute';
+import { execute } from '../engine/execute';
 import { KmsVaultMockError } from '../errors/library-error';
 import { type Clock, VaultClock } from './clock';
 import { SeededRandom, systemRandom, type RandomSource } from './random';
@@ -76,11 +76,11 @@ export class KmsVault {
    * Runs a KMS operation directly, as if a client in `options.region` had sent it. Returns the output
    * (with `$metadata`) or throws the KMS error, exactly as through a `KMSClient`.
    */
-  execute(operation: OperationName, input: object, options: ExecuteOptions = {}): Record<string, unknown> & { $metadata: ResponseMetadata } {
+  execute<K extends OperationName>(operation: K, input: OperationTypes[K]['input'], options: ExecuteOptions = {}): OperationTypes[K]['output'] {
     if (!KNOWN.has(operation)) throw new KmsVaultMockError(`'${String(operation)}' is not a KMS operation. Use a name from the KMS API Reference, such as 'Encrypt'.`);
     const region = options.region ?? this.region;
     const fault = this.faults.size > 0 ? this.faults.decide(operation, input, keyNamer(this, region)) : undefined;
-    return execute(this, operation, input, { region, caller: this.callerFor(options.accountId) }, fault);
+    return execute(this, operation, input, { region, caller: this.callerFor(options.accountId) }, fault) as OperationTypes[K]['output'];
   }
 
   /** @internal The root principal of `accountId` (default: the vault's account). */
