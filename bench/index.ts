@@ -3,6 +3,8 @@
  * through the vault middleware, against two references measured in the same process and run:
  *   floor: the same KMSClient with a middleware at the same step that returns a constant answer;
  *   client-mock: aws-sdk-client-mock returning a canned answer.
+ * A third reference, aes-floor, is the floor plus one AES-256-GCM encryption of 32 bytes: the least
+ * any middleware doing real cryptography can cost.
  * Prints the median microseconds per call of each, and the medians of the per-round ratios
  * vault/floor and vault/client-mock (rounds alternate, so background load affects all alike).
  */
@@ -14,6 +16,7 @@ import {
   KMSClient,
   ReEncryptCommand,
 } from '@aws-sdk/client-kms';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { mockClient } from 'aws-sdk-client-mock';
 import { KmsVault, vaultMiddlewareOptions, vaultPlugin } from '../src';
 
@@ -34,10 +37,13 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
  * Median µs per call of each client, and the median of the per-round ratios to the first client.
  * Rounds alternate between the clients, so drift and background load hit all of them alike.
  */
-async function compare(clients: KMSClient[], send: Send): Promise<{ micros: number[]; ratios: number[] }> {
+async function compare(clients: KMSClient[], send: Send, forget: () => void): Promise<{ micros: number[]; ratios: number[] }> {
   for (const c of clients) for (let i = 0; i < 300; i++) await send(c);
   const samples: number[][] = clients.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
+    // Both the vault and aws-sdk-client-mock keep every call; a round starts with neither holding
+    // the previous rounds' calls, as a test file starts with fresh mocks.
+    forget();
     for (const [i, c] of clients.entries()) samples[i]?.push(await roundMicros(c, send));
   }
   const first = samples[0] ?? [];
@@ -66,6 +72,20 @@ async function main(): Promise<void> {
     { ...vaultMiddlewareOptions, name: 'constantAnswer' },
   );
 
+  const aesKey = randomBytes(32);
+  const aesIv = randomBytes(12);
+  const aesClient = new KMSClient({ region: 'us-east-1' });
+  aesClient.middlewareStack.add(
+    () => async () => {
+      const cipher = createCipheriv('aes-256-gcm', aesKey, aesIv);
+      cipher.update(plaintext);
+      cipher.final();
+      cipher.getAuthTag();
+      return { output: { ...canned, $metadata: { httpStatusCode: 200 } }, response: undefined };
+    },
+    { ...vaultMiddlewareOptions, name: 'constantAnswerAfterAes' },
+  );
+
   const mockedClient = new KMSClient({ region: 'us-east-1' });
   const mock = mockClient(mockedClient);
   mock.onAnyCommand().resolves(canned);
@@ -78,13 +98,17 @@ async function main(): Promise<void> {
   ];
 
   console.log(`kms-vault-mock bench: median of ${ROUNDS} rounds x ${CALLS} sequential calls, node ${process.version}`);
-  console.log(`${'operation'.padEnd(18)}${'vault µs'.padStart(10)}${'floor µs'.padStart(10)}${'mock µs'.padStart(10)}${'vault/floor'.padStart(13)}${'vault/mock'.padStart(12)}`);
+  console.log(`${'operation'.padEnd(18)}${'vault µs'.padStart(10)}${'floor µs'.padStart(10)}${'aes µs'.padStart(9)}${'mock µs'.padStart(10)}${'vault/floor'.padStart(13)}${'aes/floor'.padStart(11)}${'vault/mock'.padStart(12)}`);
   for (const [name, send] of cases) {
-    const { micros, ratios } = await compare([vaultClient, floorClient, mockedClient], send);
-    const [vaulted = NaN, floor = NaN, mocked = NaN] = micros;
-    const [, perFloor = NaN, perMock = NaN] = ratios;
+    const { micros, ratios } = await compare([vaultClient, floorClient, mockedClient, aesClient], send, () => {
+      vault.clearHistory();
+      mock.resetHistory();
+    });
+    const [vaulted = NaN, floor = NaN, mocked = NaN, aes = NaN] = micros;
+    const [, perFloor = NaN, perMock = NaN, perAes = NaN] = ratios;
+    const aesPerFloor = perFloor / perAes;
     console.log(
-      `${name.padEnd(18)}${vaulted.toFixed(1).padStart(10)}${floor.toFixed(1).padStart(10)}${mocked.toFixed(1).padStart(10)}${perFloor.toFixed(2).padStart(13)}${perMock.toFixed(2).padStart(12)}`,
+      `${name.padEnd(18)}${vaulted.toFixed(1).padStart(10)}${floor.toFixed(1).padStart(10)}${aes.toFixed(1).padStart(9)}${mocked.toFixed(1).padStart(10)}${perFloor.toFixed(2).padStart(13)}${aesPerFloor.toFixed(2).padStart(11)}${perMock.toFixed(2).padStart(12)}`,
     );
   }
   mock.restore();

@@ -44,6 +44,7 @@ export interface VaultClientOptions {
 export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {}): VaultMiddleware {
   trackSendingClients();
   const caller = vault.callerFor(options.accountId);
+  const origins = new Map<string, { readonly region: string; readonly caller: typeof caller }>();
   return (_next, context) => {
     const client = sendingClient();
     const commandName = context.commandName ?? '';
@@ -53,7 +54,11 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);
       }
       const region = cachedClientRegion(client) ?? (await clientRegion(client, vault.region));
-      const origin = { region, caller };
+      let origin = origins.get(region);
+      if (!origin) {
+        origin = { region, caller };
+        origins.set(region, origin);
+      }
       if (vault.faults.size === 0) return { output: execute(vault, operation, args.input, origin) as ServiceOutputTypes, response: undefined };
       // With faults injected, the SDK's retries become visible: retryable errors are tried again
       // up to the client's maxAttempts, each attempt a call of its own.

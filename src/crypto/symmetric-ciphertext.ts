@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
-import { DerReader, derLengthBytes } from './der';
+import { derLengthBytes } from './der';
 
 /**
  * Symmetric ciphertext blobs, laid out like real KMS blobs:
@@ -43,6 +43,67 @@ function writeDerHeader(out: Buffer, p: number, tag: number, length: number): nu
   return p;
 }
 
+/**
+ * The fixed bytes of a blob for one plaintext length: the DER before the nonce and the DER between
+ * the nonce and the encrypted content. Computed once per length; sealing copies them, opening
+ * compares against them, so neither walks the structure per call.
+ */
+interface Layout {
+  readonly plaintextLength: number;
+  readonly total: number;
+  readonly derLength: number;
+  readonly beforeIv: Buffer;
+  readonly afterIv: Buffer;
+}
+
+const layoutsByPlaintext = new Map<number, Layout>();
+const layoutsByTotal = new Map<number, Layout | null>();
+
+function layoutFor(plaintextLength: number): Layout {
+  let layout = layoutsByPlaintext.get(plaintextLength);
+  if (layout) return layout;
+  const contentLen = plaintextLength + TAG_BYTES;
+  const eciLen = OID_DATA.length + ALG_BYTES + derHeaderSize(contentLen) + contentLen;
+  const edLen = VERSION_0.length + derHeaderSize(eciLen) + eciLen;
+  const explicitLen = derHeaderSize(edLen) + edLen;
+  const ciLen = OID_ENCRYPTED_DATA.length + derHeaderSize(explicitLen) + explicitLen;
+  const derLength = derHeaderSize(ciLen) + ciLen;
+  const before = Buffer.alloc(64);
+  let p = writeDerHeader(before, 0, 0x30, ciLen);
+  p += OID_ENCRYPTED_DATA.copy(before, p);
+  p = writeDerHeader(before, p, 0xa0, explicitLen);
+  p = writeDerHeader(before, p, 0x30, edLen);
+  p += VERSION_0.copy(before, p);
+  p = writeDerHeader(before, p, 0x30, eciLen);
+  p += OID_DATA.copy(before, p);
+  p += ALG_PREFIX.copy(before, p);
+  const after = Buffer.alloc(16);
+  let q = ICV_LEN_16.copy(after, 0);
+  q = writeDerHeader(after, q, 0x80, contentLen);
+  layout = { plaintextLength, total: HEADER_BYTES + 4 + derLength, derLength, beforeIv: before.subarray(0, p), afterIv: after.subarray(0, q) };
+  layoutsByPlaintext.set(plaintextLength, layout);
+  layoutsByTotal.set(layout.total, layout);
+  return layout;
+}
+
+/** The layout a blob of `total` bytes must have, or null when no plaintext length gives that size. */
+function layoutForTotal(total: number): Layout | null {
+  const known = layoutsByTotal.get(total);
+  if (known !== undefined) return known;
+  // Structure overhead is under 100 bytes, so the plaintext length is close below the blob length.
+  let found: Layout | null = null;
+  for (let p = Math.max(0, total - HEADER_BYTES - 4 - 100); p <= total; p++) {
+    const candidate = layoutFor(p);
+    if (candidate.total === total) {
+      found = candidate;
+      break;
+    }
+    if (candidate.total > total) break;
+  }
+  if (!found) layoutsByTotal.set(total, null);
+  return found;
+}
+
 /** The additional authenticated data: the blob header, then the encoded encryption context. */
 function additionalData(header: Uint8Array, aadContext: Uint8Array): Buffer {
   const aad = Buffer.allocUnsafe(HEADER_BYTES + aadContext.length);
@@ -53,29 +114,15 @@ function additionalData(header: Uint8Array, aadContext: Uint8Array): Buffer {
 
 /** Encrypts `plaintext` into a blob. `aadContext` is the encoded encryption context. */
 export function sealSymmetric(key: SealingKey, plaintext: Uint8Array, aadContext: Uint8Array, iv: Uint8Array): Buffer {
-  const contentLen = plaintext.length + TAG_BYTES;
-  const eciLen = OID_DATA.length + ALG_BYTES + derHeaderSize(contentLen) + contentLen;
-  const edLen = VERSION_0.length + derHeaderSize(eciLen) + eciLen;
-  const explicitLen = derHeaderSize(edLen) + edLen;
-  const ciLen = OID_ENCRYPTED_DATA.length + derHeaderSize(explicitLen) + explicitLen;
-  const derLen = derHeaderSize(ciLen) + ciLen;
-
-  const out = Buffer.allocUnsafe(HEADER_BYTES + 4 + derLen);
+  const layout = layoutFor(plaintext.length);
+  const out = Buffer.allocUnsafe(layout.total);
   MAGIC.copy(out, 0);
   out.set(key.idBytes, MAGIC.length);
-  let p = out.writeUInt32BE(derLen, HEADER_BYTES);
-  p = writeDerHeader(out, p, 0x30, ciLen);
-  p += OID_ENCRYPTED_DATA.copy(out, p);
-  p = writeDerHeader(out, p, 0xa0, explicitLen);
-  p = writeDerHeader(out, p, 0x30, edLen);
-  p += VERSION_0.copy(out, p);
-  p = writeDerHeader(out, p, 0x30, eciLen);
-  p += OID_DATA.copy(out, p);
-  p += ALG_PREFIX.copy(out, p);
+  let p = out.writeUInt32BE(layout.derLength, HEADER_BYTES);
+  p += layout.beforeIv.copy(out, p);
   out.set(iv, p);
   p += IV_BYTES;
-  p += ICV_LEN_16.copy(out, p);
-  p = writeDerHeader(out, p, 0x80, contentLen);
+  p += layout.afterIv.copy(out, p);
 
   const cipher = createCipheriv('aes-256-gcm', key.secret, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(additionalData(out, aadContext));
@@ -87,44 +134,43 @@ export function sealSymmetric(key: SealingKey, plaintext: Uint8Array, aadContext
 
 /** The key-material id (64 hex characters) a blob names, or undefined when it is no symmetric KMS blob. */
 export function symmetricMaterialId(blob: Uint8Array): string | undefined {
-  if (blob.length < HEADER_BYTES + 4) return undefined;
-  for (let i = 0; i < MAGIC.length; i++) if (blob[i] !== MAGIC[i]) return undefined;
+  if (!hasMagic(blob)) return undefined;
   return Buffer.from(blob.buffer, blob.byteOffset + MAGIC.length, MATERIAL_ID_BYTES).toString('hex');
 }
 
-/** Decrypts a blob; undefined when its structure is wrong or authentication fails. */
+function hasMagic(blob: Uint8Array): boolean {
+  if (blob.length < HEADER_BYTES + 4) return false;
+  for (let i = 0; i < MAGIC.length; i++) if (blob[i] !== MAGIC[i]) return false;
+  return true;
+}
+
+function sameBytes(blob: Uint8Array, at: number, expected: Buffer): boolean {
+  for (let i = 0; i < expected.length; i++) if (blob[at + i] !== expected[i]) return false;
+  return true;
+}
+
+/**
+ * Decrypts a blob; undefined when its structure is wrong or authentication fails. The structure is
+ * checked byte for byte against the only layout a blob of its size can have (strict DER).
+ */
 export function openSymmetric(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Array): Buffer | undefined {
-  if (symmetricMaterialId(blob) === undefined) return undefined;
+  if (!hasMagic(blob)) return undefined;
+  const layout = layoutForTotal(blob.length);
+  if (!layout) return undefined;
   const view = Buffer.from(blob.buffer, blob.byteOffset, blob.length);
-  const derLen = view.readUInt32BE(HEADER_BYTES);
-  if (HEADER_BYTES + 4 + derLen !== view.length) return undefined;
-  const parsed = parseContentInfo(new DerReader(view, HEADER_BYTES + 4));
-  if (!parsed) return undefined;
-  const { iv, content } = parsed;
+  if (view.readUInt32BE(HEADER_BYTES) !== layout.derLength) return undefined;
+  const ivAt = HEADER_BYTES + 4 + layout.beforeIv.length;
+  const contentAt = ivAt + IV_BYTES + layout.afterIv.length;
+  if (!sameBytes(blob, HEADER_BYTES + 4, layout.beforeIv) || !sameBytes(blob, ivAt + IV_BYTES, layout.afterIv)) return undefined;
+  const tagAt = blob.length - TAG_BYTES;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', secret, iv, { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv('aes-256-gcm', secret, view.subarray(ivAt, ivAt + IV_BYTES), { authTagLength: TAG_BYTES });
     decipher.setAAD(additionalData(view, aadContext));
-    decipher.setAuthTag(view.subarray(content.end - TAG_BYTES, content.end));
-    const plain = decipher.update(view.subarray(content.start, content.end - TAG_BYTES));
+    decipher.setAuthTag(view.subarray(tagAt));
+    const plain = decipher.update(view.subarray(contentAt, tagAt));
     decipher.final();
     return plain;
   } catch {
     return undefined;
   }
-}
-
-function parseContentInfo(r: DerReader): { iv: Uint8Array; content: { start: number; end: number } } | undefined {
-  const ci = r.child(0x30);
-  if (!ci || !r.done || !ci.expect(OID_ENCRYPTED_DATA)) return undefined;
-  const explicit = ci.child(0xa0);
-  if (!explicit || !ci.done) return undefined;
-  const ed = explicit.child(0x30);
-  if (!ed || !explicit.done || !ed.expect(VERSION_0)) return undefined;
-  const eci = ed.child(0x30);
-  if (!eci || !ed.done || !eci.expect(OID_DATA) || !eci.expect(ALG_PREFIX)) return undefined;
-  const iv = eci.take(IV_BYTES);
-  if (!iv || !eci.expect(ICV_LEN_16)) return undefined;
-  const content = eci.enter(0x80);
-  if (!content || !eci.done || content.end - content.start < TAG_BYTES) return undefined;
-  return { iv, content };
 }

@@ -5,7 +5,7 @@ import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
-import { blob, bytesOf, endDryRun, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
+import { blob, endDryRun, plaintextBytes, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
 
 /**
  * Encrypts up to 4096 bytes under a symmetric encryption key, binding the encryption context.
@@ -18,6 +18,6 @@ export function encrypt(context: OperationContext, input: EncryptRequest): Encry
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Encrypt');
   requireSymmetricAlgorithm(key, input.EncryptionAlgorithm);
   endDryRun(input);
-  const ciphertext = sealSymmetric(key.currentMaterial, bytesOf(input.Plaintext as Uint8Array), encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12));
+  const ciphertext = sealSymmetric(key.currentMaterial, plaintextBytes(input.Plaintext as Uint8Array | string), encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12));
   return { CiphertextBlob: blob(ciphertext), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
 }

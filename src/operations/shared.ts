@@ -8,6 +8,11 @@ export function bytesOf(value: Uint8Array | string): Buffer {
   return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }
 
+/** A blob member as bytes without copying: `Uint8Array`s as they are, strings as their UTF-8 bytes. */
+export function plaintextBytes(value: Uint8Array | string): Uint8Array {
+  return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+}
+
 /** Bytes as the SDK returns blobs: a plain `Uint8Array`. */
 export function blob(buf: Buffer): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);

@@ -19,17 +19,27 @@ export interface CiphertextSource {
 export function ciphertextSource(context: OperationContext, blob: Uint8Array, named: KeyRecord | undefined): CiphertextSource {
   const materialId = symmetricMaterialId(blob);
   if (materialId === undefined) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
-  const holders = context.state.keysWithMaterial(materialId);
-  const key = holders.find((k) => k.region === context.region && k.accountId === context.caller.accountId)
-    ?? holders.find((k) => k.region === context.region)
-    ?? holders[0];
+  const key = preferredHolder(context, context.state.keysWithMaterial(materialId));
   if (!key) {
     if (named) throw kmsError('IncorrectKeyException', messages.incorrectKey());
     throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
   }
   if (named && named !== key) throw kmsError('IncorrectKeyException', messages.incorrectKey());
-  const material = key.materials.find((m) => m.id === materialId) as KeyMaterial;
+  let material = key.currentMaterial;
+  if (material.id !== materialId) for (const m of key.materials) if (m.id === materialId) material = m;
   return { key, material };
+}
+
+/** The caller's own key in its region first, then any key in its region, then any. */
+function preferredHolder(context: OperationContext, holders: readonly KeyRecord[]): KeyRecord | undefined {
+  if (holders.length === 1) return holders[0];
+  let inRegion: KeyRecord | undefined;
+  for (const k of holders) {
+    if (k.region !== context.region) continue;
+    if (k.accountId === context.caller.accountId) return k;
+    inRegion ??= k;
+  }
+  return inRegion ?? holders[0];
 }
 
 /** Decrypts a blob under its source material; InvalidCiphertextException on any change or wrong context. */

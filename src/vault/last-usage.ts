@@ -16,9 +16,7 @@ export function recordKeyUsage(state: VaultState, operation: OperationName, outp
   for (const member of ['KeyId', 'SourceKeyId'] as const) {
     const arn = output[member];
     if (typeof arn !== 'string') continue;
-    // arn:<partition>:kms:<region>:<account>:key/<id>, written by the vault itself.
-    const [, , , region = '', account = '', resource = ''] = arn.split(':');
-    const key = state.peek(account, region)?.keys.get(resource.slice('key/'.length));
+    const key = state.keyByArn(arn);
     if (key) key.lastUsage = { operation, time, requestId };
   }
 }

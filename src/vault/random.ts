@@ -11,7 +11,8 @@ let poolOffset = 0;
 
 /**
  * Operating-system randomness, drawn from a pool refilled in 16 KiB blocks: one OpenSSL call per block
- * instead of one per IV keeps Encrypt close to the cost of the AES-GCM itself.
+ * instead of one per IV keeps Encrypt close to the cost of the AES-GCM itself. Each call returns a
+ * view of bytes no other call gets; a refill allocates a new block, so views never change.
  */
 export const systemRandom: RandomSource = {
   bytes(length: number): Buffer {
@@ -20,9 +21,7 @@ export const systemRandom: RandomSource = {
       pool = randomFillSync(Buffer.allocUnsafe(POOL_BYTES));
       poolOffset = 0;
     }
-    // A copy: callers may keep or wipe their bytes without touching the pool.
-    const out = Buffer.from(pool.subarray(poolOffset, poolOffset + length));
-    pool.fill(0, poolOffset, poolOffset + length);
+    const out = pool.subarray(poolOffset, poolOffset + length);
     poolOffset += length;
     return out;
   },

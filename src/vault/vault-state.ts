@@ -15,6 +15,7 @@ export class VaultState {
   // Nested by account then region: the hot path looks stores up without building a string key.
   private readonly stores = new Map<string, Map<string, RegionStore>>();
   private readonly materialIndex = new Map<string, KeyRecord[]>();
+  private readonly byArn = new Map<string, KeyRecord>();
   private readonly pendingDeletion = new Set<KeyRecord>();
   private readonly rotating = new Set<KeyRecord>();
   /** Primary multi-Region keys whose deletion waits for their replicas to be deleted. */
@@ -51,6 +52,7 @@ export class VaultState {
 
   addKey(key: KeyRecord): void {
     this.store(key.accountId, key.region).keys.set(key.keyId, key);
+    this.byArn.set(key.arn, key);
     for (const m of key.materials) this.indexMaterial(key, m);
   }
 
@@ -65,6 +67,7 @@ export class VaultState {
     const s = this.peek(key.accountId, key.region);
     if (!s) return;
     s.keys.delete(key.keyId);
+    if (this.byArn.get(key.arn) === key) this.byArn.delete(key.arn);
     this.rotating.delete(key);
     this.pendingDeletion.delete(key);
     this.awaitingReplicaDeletion.delete(key);
@@ -126,6 +129,11 @@ export class VaultState {
       key.deletionDate = new Date(t + (key.pendingWindowInDays ?? 30) * 86_400_000);
       this.pendingDeletion.add(key);
     }
+  }
+
+  /** The key with this ARN, in any account and region. */
+  keyByArn(arn: string): KeyRecord | undefined {
+    return this.byArn.get(arn);
   }
 
   /** The keys holding a key-material version, in any account and region. */
