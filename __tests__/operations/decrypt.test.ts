@@ -38,7 +38,8 @@ describe('Decrypt', () => {
     const { kms, blob } = await setup(context);
     const ok = await kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { purpose: 'test', tenant: 'acme' } }));
     expect(Buffer.from(ok.Plaintext ?? []).toString()).toBe('secret');
-    for (const wrong of [undefined, { tenant: 'acme' }, { ...context, extra: 'x' }, { tenant: 'acmE', purpose: 'test' }]) {
+    const wrongs: (Record<string, string> | undefined)[] = [undefined, { tenant: 'acme' }, { ...context, extra: 'x' }, { tenant: 'acmE', purpose: 'test' }];
+    for (const wrong of wrongs) {
       const error = await kmsErrorOf(kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: wrong })));
       expect(error).toBeInstanceOf(InvalidCiphertextException);
       expect(error.$metadata.httpStatusCode).toBe(400);
