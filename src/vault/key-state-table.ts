@@ -1,14 +1,27 @@
-// Provisional: replaced by the full table from the KMS Developer Guide.
+// The key-state table of the KMS Developer Guide ("Key states of AWS KMS keys",
+// https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html), for the operations the vault
+// implements. Footnotes as the guide gives them: a disabled key fails cryptographic operations with
+// DisabledException; pending deletion, pending import and the multi-Region transient states fail with
+// KMSInvalidStateException ("<arn> is pending deletion.", "... is pending import."); CancelKeyDeletion
+// on a key not pending deletion says "<arn> is not pending deletion."; keys in a disconnected custom
+// key store (Unavailable) fail cryptographic operations with KeyUnavailableException; rotation of a
+// key with imported material (PendingImport) is UnsupportedOperationException. A deleted key is gone:
+// NotFoundException for every operation.
 export type KeyStateOutcome = 'ok' | 'DisabledException' | 'KMSInvalidStateException' | 'KeyUnavailableException' | 'NotFoundException' | 'UnsupportedOperationException';
 export type TableKeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingReplicaDeletion' | 'PendingImport' | 'Unavailable' | 'Creating' | 'Updating';
 const crypto = { Enabled: 'ok', Disabled: 'DisabledException', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'KMSInvalidStateException', Unavailable: 'KeyUnavailableException', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
 const manage = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'ok', Unavailable: 'ok', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
+const everything = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'ok', PendingReplicaDeletion: 'ok', PendingImport: 'ok', Unavailable: 'ok', Creating: 'ok', Updating: 'ok' } as const;
 export const KEY_STATE_TABLE = {
   Encrypt: crypto, Decrypt: crypto, ReEncrypt: crypto, GenerateDataKey: crypto, GenerateDataKeyWithoutPlaintext: crypto,
-  CreateAlias: manage, UpdateAlias: manage, EnableKey: manage, DisableKey: manage, ScheduleKeyDeletion: manage,
-  EnableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' }, DisableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
-  GetKeyRotationStatus: manage, ListKeyRotations: manage, RotateKeyOnDemand: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
+  CreateAlias: manage, UpdateAlias: manage, ScheduleKeyDeletion: manage,
+  EnableKey: { ...manage, PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException' },
+  DisableKey: { ...manage, PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException' },
+  EnableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' }, DisableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' },
+  GetKeyRotationStatus: { ...manage, PendingDeletion: 'ok', PendingImport: 'UnsupportedOperationException' }, ListKeyRotations: { ...manage, PendingDeletion: 'ok', PendingImport: 'UnsupportedOperationException' },
+  RotateKeyOnDemand: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' },
   TagResource: manage, UntagResource: manage, UpdateKeyDescription: manage,
+  DescribeKey: everything, DeleteAlias: everything, ListAliases: everything, ListResourceTags: everything, GetKeyLastUsage: everything,
   ReplicateKey: manage, UpdatePrimaryRegion: { ...manage, Disabled: 'DisabledException' },
   CancelKeyDeletion: { ...manage, Enabled: 'KMSInvalidStateException', Disabled: 'KMSInvalidStateException', PendingDeletion: 'ok' },
 } as const satisfies Record<string, Record<TableKeyState, KeyStateOutcome>>;
