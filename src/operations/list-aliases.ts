@@ -26,5 +26,5 @@ export function listAliases(context: OperationContext, input: ListAliasesRequest
     });
   }
   const p = page('ListAliases', entries, input.Limit ?? 50, input.Marker);
-  return p.NextMarker === undefined ? { Aliases: p.items, Truncated: false } : { Aliases: p.items, NextMarker: p.NextMarker, Truncated: true };
+  return { Aliases: p.items, ...p.more };
 }

@@ -32,5 +32,5 @@ export function listKeyRotations(context: OperationContext, input: ListKeyRotati
     entries.push(entry);
   }
   const p = page('ListKeyRotations', entries, input.Limit ?? 100, input.Marker);
-  return p.NextMarker === undefined ? { Rotations: p.items, Truncated: false } : { Rotations: p.items, NextMarker: p.NextMarker, Truncated: true };
+  return { Rotations: p.items, ...p.more };
 }

@@ -10,5 +10,5 @@ export function listKeys(context: OperationContext, input: ListKeysRequest): Lis
   const store = context.state.peek(context.caller.accountId, context.region);
   const entries: KeyListEntry[] = store ? [...store.keys.values()].map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })) : [];
   const p = page('ListKeys', entries, input.Limit ?? 100, input.Marker);
-  return p.NextMarker === undefined ? { Keys: p.items, Truncated: false } : { Keys: p.items, NextMarker: p.NextMarker, Truncated: true };
+  return { Keys: p.items, ...p.more };
 }

@@ -13,5 +13,5 @@ export function listResourceTags(context: OperationContext, input: ListResourceT
   authorize(context, 'kms:ListResourceTags', key);
   const tags: Tag[] = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
   const p = page('ListResourceTags', tags, input.Limit ?? 50, input.Marker);
-  return p.NextMarker === undefined ? { Tags: p.items, Truncated: false } : { Tags: p.items, NextMarker: p.NextMarker, Truncated: true };
+  return { Tags: p.items, ...p.more };
 }

@@ -1,10 +1,10 @@
 import { kmsError } from '../errors/kms-error';
 
-/** One page of a List operation, with the marker that continues it. */
+/** One page of a List operation: its items, and the response fields that say how to continue. */
 export interface Page<T> {
   readonly items: T[];
-  readonly Truncated: boolean;
-  readonly NextMarker?: string;
+  /** `Truncated`, and `NextMarker` when there is more. */
+  readonly more: { readonly Truncated: boolean; readonly NextMarker?: string };
 }
 
 const PREFIX = 'kvm1';
@@ -26,7 +26,7 @@ export function page<T>(operation: string, items: readonly T[], limit: number, m
   const slice = items.slice(start, start + limit);
   const next = start + slice.length;
   if (next < items.length) {
-    return { items: slice, Truncated: true, NextMarker: Buffer.from(`${PREFIX}:${operation}:${next}`, 'utf8').toString('base64url') };
+    return { items: slice, more: { Truncated: true, NextMarker: Buffer.from(`${PREFIX}:${operation}:${next}`, 'utf8').toString('base64url') } };
   }
-  return { items: slice, Truncated: false };
+  return { items: slice, more: { Truncated: false } };
 }

@@ -8,6 +8,7 @@ import { keyMetadata } from '../vault/key-metadata';
 import { defaultKeyPolicy, parsePolicy } from '../vault/key-policy';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
+import { requireMultiRegionPrimary } from './multi-region-rules';
 import { validateTags } from '../vault/tags';
 
 /**
@@ -20,11 +21,7 @@ export function replicateKey(context: OperationContext, input: ReplicateKeyReque
   const primary = resolveKey(context, input.KeyId as string, { aliases: false });
   authorize(context, 'kms:ReplicateKey', primary);
   requireKeyState('ReplicateKey', primary);
-  const group = primary.multiRegionGroup;
-  if (!group) throw kmsError('UnsupportedOperationException', `${primary.arn} is not a multi-Region key.`);
-  if (group.primaryRegion !== primary.region) {
-    throw kmsError('UnsupportedOperationException', `${primary.arn} is not a multi-Region primary key. Replicate the primary key in ${group.primaryRegion}.`);
-  }
+  const group = requireMultiRegionPrimary(primary);
   const region = input.ReplicaRegion as string;
   if (partitionOf(region) !== partitionOf(primary.region)) {
     throw kmsError('ValidationException', `The replica Region ${region} must be in the same AWS partition as the primary key.`);

@@ -3,10 +3,9 @@ import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
-import { aliasArn } from '../vault/arn';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
-import { requireCustomerAliasName } from './alias-rules';
+import { findAlias, requireCustomerAliasName } from './alias-rules';
 
 /**
  * Points an existing alias at another key of the same type and key usage.
@@ -15,10 +14,8 @@ import { requireCustomerAliasName } from './alias-rules';
 export function updateAlias(context: OperationContext, input: UpdateAliasRequest): Record<string, never> {
   const aliasName = input.AliasName as string;
   requireCustomerAliasName(aliasName);
-  const store = context.state.peek(context.caller.accountId, context.region);
-  const alias = store?.aliases.get(aliasName);
-  const current = alias ? store?.keys.get(alias.targetKeyId) : undefined;
-  if (!store || !alias || !current) throw kmsError('NotFoundException', messages.aliasNotFound(aliasArn(context.region, context.caller.accountId, aliasName)));
+  const { store, alias, key: current } = findAlias(context, aliasName);
+  if (!current) throw kmsError('NotFoundException', messages.aliasNotFound(alias.aliasArn));
   const key = resolveKey(context, input.TargetKeyId as string, { aliases: false });
   authorize(context, 'kms:UpdateAlias', current);
   authorize(context, 'kms:UpdateAlias', key);

@@ -6,6 +6,7 @@ import { messages } from '../errors/messages';
 import { keyArn } from '../vault/arn';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
+import { requireMultiRegionPrimary } from './multi-region-rules';
 
 /**
  * Makes the replica in PrimaryRegion the primary key and the current primary a replica. Both keys
@@ -16,11 +17,7 @@ export function updatePrimaryRegion(context: OperationContext, input: UpdatePrim
   const primary = resolveKey(context, input.KeyId as string, { aliases: false });
   authorize(context, 'kms:UpdatePrimaryRegion', primary);
   requireKeyState('UpdatePrimaryRegion', primary);
-  const group = primary.multiRegionGroup;
-  if (!group) throw kmsError('UnsupportedOperationException', `${primary.arn} is not a multi-Region key.`);
-  if (group.primaryRegion !== primary.region) {
-    throw kmsError('UnsupportedOperationException', `${primary.arn} is not a multi-Region primary key.`);
-  }
+  const group = requireMultiRegionPrimary(primary);
   const region = input.PrimaryRegion as string;
   const replica = group.members.get(region);
   if (!replica) throw kmsError('NotFoundException', messages.keyNotFound(keyArn(region, primary.accountId, primary.keyId)));
