@@ -1,0 +1,33 @@
+import { KMSClient } from '@aws-sdk/client-kms';
+import sinon, { type SinonSandbox, type SinonStub } from 'sinon';
+import { trackSendingClients } from '../adapters/sending-client';
+import { vaultAnswer, type VaultBacking } from './vault-answer';
+
+/** The stubbed `send` as this module handles it; {@link AwsStub} gives it its typed face. */
+export type LooseSendStub = SinonStub<[unknown], unknown>;
+
+/** A Sinon stub or spy: what a previous `mockClient` left in place of `send`. */
+export function isSinonStub(value: unknown): value is SinonStub {
+  return typeof value === 'function' && (value as { isSinonProxy?: unknown }).isSinonProxy === true && typeof (value as { restore?: unknown }).restore === 'function';
+}
+
+/**
+ * Replaces `target.send` (a client instance, or a client class's prototype so that every instance,
+ * present and future, is affected) with a Sinon stub, restoring a stub already there first, as
+ * aws-sdk-client-mock does. With a vault, calls no behaviour answers go to the vault instead of
+ * resolving `undefined`: the stub's own behaviour is what Sinon falls back to.
+ */
+export function stubSend(target: object, sandbox: SinonSandbox | undefined, backing: VaultBacking | undefined): LooseSendStub {
+  // The vault middleware wraps KMSClient.prototype.send to learn each client's region; wrapped first,
+  // it is what restore() puts back, whether vaultPlugin is used before or after the mock.
+  if (KMSClient.prototype === target || target instanceof KMSClient) trackSendingClients();
+  const current: unknown = (target as { send?: unknown }).send;
+  if (isSinonStub(current)) current.restore();
+  const stub = (sandbox ?? sinon).stub(target as { send(command: unknown): unknown }, 'send') as LooseSendStub;
+  if (backing) {
+    stub.callsFake(function answer(this: unknown, command: unknown) {
+      return vaultAnswer(backing, this, command);
+    });
+  }
+  return stub;
+}

@@ -1,0 +1,44 @@
+import { ciphertextMatchers } from './ciphertext-matchers';
+import { commandMatchers } from './command-matchers';
+import { jestMessages } from './jest-messages';
+import type { KmsVaultMatchers } from './kms-vault-matchers';
+import type { ExpectWithExtend, JestPrintUtils, MatcherFunction } from './matcher-context';
+
+export type { KmsVaultMatchers } from './kms-vault-matchers';
+export type { CiphertextMatchOptions } from './decrypt-check';
+export type { ExpectWithExtend, MatcherFunction, MatcherResult, MatcherContextLike, JestPrintUtils, PrintUtils } from './matcher-context';
+
+/**
+ * Every matcher of `kms-vault-mock/jest`, with aws-sdk-client-mock-jest's jest messages: for
+ * `expect.extend(kmsVaultMatchers)` where jest's `expect` is not a global (`@jest/globals`).
+ */
+export const kmsVaultMatchers: Readonly<Record<keyof KmsVaultMatchers, MatcherFunction<JestPrintUtils>>> = {
+  ...commandMatchers(jestMessages),
+  ...ciphertextMatchers,
+};
+
+/** Registers {@link kmsVaultMatchers} with this `expect`. */
+export function installMatchers(expect: ExpectWithExtend): void {
+  expect.extend(kmsVaultMatchers);
+}
+
+function isExpect(value: unknown): value is ExpectWithExtend {
+  return typeof value === 'function' && typeof (value as { extend?: unknown }).extend === 'function';
+}
+
+// Importing this module registers the matchers with jest's global expect, as aws-sdk-client-mock-jest does.
+const globalExpect: unknown = (globalThis as { expect?: unknown }).expect;
+if (isExpect(globalExpect)) installMatchers(globalExpect);
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- merges into @types/jest's global namespace
+  namespace jest {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars -- merges with @types/jest's Matchers<R, T = {}>
+    interface Matchers<R, T = {}> extends KmsVaultMatchers<R> {}
+  }
+}
+
+declare module 'expect' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars -- merges with expect's Matchers (@jest/globals)
+  interface Matchers<R extends void | Promise<void>, T = unknown> extends KmsVaultMatchers<R> {}
+}
