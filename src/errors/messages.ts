@@ -22,6 +22,21 @@ export const messages = {
   invalidCiphertext: () => '',
   invalidKeyUsage: (arn: string, usage: string, operation: string) => `${arn} key usage is ${usage} which is not valid for ${operation}.`,
   algorithmNotSupported: (algorithm: string, arn: string) => `The encryption algorithm ${algorithm} is not supported for the KMS key ${arn}.`,
+  /** An algorithm the key's spec does not support (recorded for MAC and for SYMMETRIC_DEFAULT on RSA keys). */
+  algorithmIncompatible: (algorithm: string, keySpec: string) => `Algorithm ${algorithm} is incompatible with key spec ${keySpec}.`,
+  keyUsageRequired: () => 'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.',
+  keyUsageIncompatible: (usage: string, keySpec: string) => `KeyUsage ${usage} is not compatible with KeySpec ${keySpec}`,
+  keySpecNotInRegion: (keySpec: string) => `KeySpec ${keySpec} is not supported in this Region`,
+  /** An operation that needs another kind of key (symmetric encryption key, key pair) than the one named. */
+  keySpecNotValid: (arn: string, keySpec: string, operation: string) => `${arn} key spec is ${keySpec} which is not valid for ${operation}.`,
+  rsaPlaintextTooLarge: (algorithm: string, keySpec: string, limit: number) => `Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${limit} bytes.`,
+  digestLength: (algorithm: string) => `Digest is invalid length for algorithm ${algorithm}.`,
+  messageTypeNotSupported: (messageType: string, algorithm: string) => `MessageType ${messageType} is not supported for signing algorithm ${algorithm}.`,
+  asymmetricEncryptionContext: () => 'EncryptionContext is not supported for asymmetric KMS keys.',
+  invalidPublicKey: (keySpec: string) => `The PublicKey is not a valid DER-encoded SubjectPublicKeyInfo for key spec ${keySpec}.`,
+  /** KMS sends no message for a signature or MAC that does not verify. */
+  invalidSignature: () => '',
+  invalidMac: () => '',
 } as const;
 
 function stateWords(state: string): string {

@@ -9,6 +9,8 @@ import { uuidFrom } from '../vault/random';
 import { defaultKeyPolicy, parsePolicy } from '../vault/key-policy';
 import { validateTags } from '../vault/tags';
 import { newKeyMaterial } from '../vault/key-material';
+import { availableIn, KEY_SPECS } from '../vault/key-specs';
+import { messages } from '../errors/messages';
 
 /**
  * Creates a KMS key.
@@ -19,14 +21,12 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
     throw kmsError('ValidationException', 'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.');
   }
   const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
-  const keyUsage = input.KeyUsage ?? 'ENCRYPT_DECRYPT';
   const origin = input.Origin ?? 'AWS_KMS';
-  if (keySpec !== 'SYMMETRIC_DEFAULT') {
-    throw new KmsVaultMockError(`kms-vault-mock does not implement CreateKey with KeySpec ${keySpec} yet; only SYMMETRIC_DEFAULT keys are supported.`);
-  }
-  if (keyUsage !== 'ENCRYPT_DECRYPT') {
-    throw kmsError('ValidationException', `KeyUsage ${keyUsage} is not compatible with KeySpec ${keySpec}`);
-  }
+  const rule = KEY_SPECS[keySpec];
+  if (input.KeyUsage === undefined && keySpec !== 'SYMMETRIC_DEFAULT') throw kmsError('ValidationException', messages.keyUsageRequired());
+  const keyUsage = input.KeyUsage ?? 'ENCRYPT_DECRYPT';
+  if (!availableIn(rule.availability, context.region)) throw kmsError('UnsupportedOperationException', messages.keySpecNotInRegion(keySpec));
+  if (rule.usages[keyUsage] === undefined) throw kmsError('ValidationException', messages.keyUsageIncompatible(keyUsage, keySpec));
   if (input.CustomKeyStoreId !== undefined) {
     throw kmsError('CustomKeyStoreNotFoundException', `Custom key store '${input.CustomKeyStoreId}' does not exist`);
   }
@@ -46,7 +46,8 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
 
   // Multi-Region key ids are `mrk-` and 32 hex digits (Developer Guide, multi-Region key ids).
   const keyId = input.MultiRegion === true ? `mrk-${context.random.bytes(16).toString('hex')}` : uuidFrom(context.random);
-  const material = newKeyMaterial(context);
+  // HMAC keys hold a secret of the spec's size; key pairs hold the seed their pair is made from on first use.
+  const material = newKeyMaterial(context, undefined, context.now, rule.material.kind === 'hmac' ? rule.material.bytes : 32);
   const key: KeyRecord = {
     keyId,
     arn: keyArn(context.region, accountId, keyId),

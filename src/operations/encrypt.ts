@@ -6,9 +6,12 @@ import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
 import { blob, endDryRun, plaintextBytes, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
+import { isKeyPair } from './algorithm-rules';
+import { encryptWithKeyPair } from './asymmetric-encryption';
 
 /**
- * Encrypts up to 4096 bytes under a symmetric encryption key, binding the encryption context.
+ * Encrypts up to 4096 bytes under a symmetric encryption key, binding the encryption context, or a
+ * few hundred bytes under an RSA key pair with RSAES-OAEP.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
  */
 export function encrypt(context: OperationContext, input: EncryptRequest): EncryptResponse {
@@ -16,6 +19,7 @@ export function encrypt(context: OperationContext, input: EncryptRequest): Encry
   authorize(context, 'kms:Encrypt', key);
   requireKeyState('Encrypt', key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Encrypt');
+  if (isKeyPair(key)) return encryptWithKeyPair(context, key, input);
   requireSymmetricAlgorithm(key, input.EncryptionAlgorithm);
   endDryRun(input);
   const ciphertext = sealSymmetric(key.currentMaterial, plaintextBytes(input.Plaintext as Uint8Array | string), encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12));

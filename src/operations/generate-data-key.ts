@@ -9,6 +9,7 @@ import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
 import { blob, endDryRun, requireKeyUsage } from './shared';
+import { requireSymmetricEncryptionKey } from './algorithm-rules';
 
 /** A fresh data key and its ciphertext under `input.KeyId`; shared by both GenerateDataKey operations. */
 export function makeDataKey(
@@ -24,6 +25,7 @@ export function makeDataKey(
   authorize(context, `kms:${operation}` as KmsAction, key);
   requireKeyState(operation, key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', operation);
+  requireSymmetricEncryptionKey(key, operation);
   endDryRun(input);
   const plaintext = context.random.bytes(input.NumberOfBytes ?? (input.KeySpec === 'AES_128' ? 16 : 32));
   const material = key.currentMaterial;

@@ -3,48 +3,63 @@ import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
-import { encodeEncryptionContext } from '../crypto/encryption-context';
-import { sealSymmetric } from '../crypto/symmetric-ciphertext';
+import type { KeyRecord } from '../vault/key-record';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
-import { blob, bytesOf, endDryRun, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
-import { ciphertextSource, openCiphertext } from './symmetric-source';
+import { blob, bytesOf, endDryRun, ignoresCiphertext, requireKeyUsage } from './shared';
+import { ciphertextSource } from './symmetric-source';
+import { decryptUnder, encryptionAlgorithmFor, encryptUnder, keyPairSource, requireNoEncryptionContext, requirePlaintextFits } from './asymmetric-encryption';
 
 /**
  * Decrypts a ciphertext and encrypts it again under another key (or the same key's current material,
  * or a new encryption context) without the plaintext leaving the vault. Authorized twice: as
- * `kms:ReEncryptFrom` on the source key and `kms:ReEncryptTo` on the destination key.
+ * `kms:ReEncryptFrom` on the source key and `kms:ReEncryptTo` on the destination key. Either key may
+ * be an RSA key pair (RSAES-OAEP); an asymmetric source must be named in SourceKeyId.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html
  */
 export function reEncrypt(context: OperationContext, input: ReEncryptRequest): ReEncryptResponse {
   const namedSource = input.SourceKeyId === undefined ? undefined : resolveKey(context, input.SourceKeyId, { aliases: true });
   const destination = resolveKey(context, input.DestinationKeyId as string, { aliases: true });
+  // IGNORE_CIPHERTEXT takes the source key from SourceKeyId, so the blob is neither needed nor read.
+  if (namedSource && ignoresCiphertext(input)) {
+    requireUsableKeys(context, namedSource, destination, input);
+    endDryRun(input);
+  }
   if (input.CiphertextBlob === undefined) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
   const ciphertext = bytesOf(input.CiphertextBlob);
-  const source = ciphertextSource(context, ciphertext, namedSource);
+  // An asymmetric ciphertext has no header: its key pair is the one SourceKeyId names.
+  const source = keyPairSource(namedSource) ?? ciphertextSource(context, ciphertext, namedSource);
+  requireUsableKeys(context, source.key, destination, input);
+  const sourceAlgorithm = encryptionAlgorithmFor(source.key, input.SourceEncryptionAlgorithm);
+  const destinationAlgorithm = encryptionAlgorithmFor(destination, input.DestinationEncryptionAlgorithm);
 
-  authorize(context, 'kms:ReEncryptFrom', source.key);
-  authorize(context, 'kms:ReEncryptTo', destination);
-  requireKeyState('ReEncrypt', source.key);
-  requireKeyState('ReEncrypt', destination);
-  requireKeyUsage(source.key, 'ENCRYPT_DECRYPT', 'ReEncrypt');
-  requireSymmetricAlgorithm(source.key, input.SourceEncryptionAlgorithm);
-  requireKeyUsage(destination, 'ENCRYPT_DECRYPT', 'ReEncrypt');
-  requireSymmetricAlgorithm(destination, input.DestinationEncryptionAlgorithm);
-
-  if (input.DryRun === true && input.DryRunModifiers?.includes('IGNORE_CIPHERTEXT')) endDryRun(input);
-  const plaintext = openCiphertext(source, ciphertext, input.SourceEncryptionContext);
+  if (ignoresCiphertext(input)) endDryRun(input);
+  const plaintext = decryptUnder(source, sourceAlgorithm, ciphertext, input.SourceEncryptionContext);
+  requirePlaintextFits(destination, destinationAlgorithm, plaintext);
   endDryRun(input);
-  const material = destination.currentMaterial;
-  const out = sealSymmetric(material, plaintext, encodeEncryptionContext(input.DestinationEncryptionContext), context.random.bytes(12));
+  const { ciphertext: out, materialId } = encryptUnder(context, destination, destinationAlgorithm, plaintext, input.DestinationEncryptionContext);
   plaintext.fill(0);
   return {
     CiphertextBlob: blob(out),
     SourceKeyId: source.key.arn,
     KeyId: destination.arn,
-    SourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
-    DestinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
-    SourceKeyMaterialId: source.material.id,
-    DestinationKeyMaterialId: material.id,
+    SourceEncryptionAlgorithm: sourceAlgorithm,
+    DestinationEncryptionAlgorithm: destinationAlgorithm,
+    ...(sourceAlgorithm === 'SYMMETRIC_DEFAULT' ? { SourceKeyMaterialId: source.material.id } : {}),
+    ...(materialId !== undefined ? { DestinationKeyMaterialId: materialId } : {}),
   };
+}
+
+/** The checks ReEncrypt makes of both keys whatever the ciphertext: permissions, key states, usages, algorithms. */
+function requireUsableKeys(context: OperationContext, source: KeyRecord, destination: KeyRecord, input: ReEncryptRequest): void {
+  authorize(context, 'kms:ReEncryptFrom', source);
+  authorize(context, 'kms:ReEncryptTo', destination);
+  requireKeyState('ReEncrypt', source);
+  requireKeyState('ReEncrypt', destination);
+  requireKeyUsage(source, 'ENCRYPT_DECRYPT', 'ReEncrypt');
+  encryptionAlgorithmFor(source, input.SourceEncryptionAlgorithm);
+  requireNoEncryptionContext(source, input.SourceEncryptionContext);
+  requireKeyUsage(destination, 'ENCRYPT_DECRYPT', 'ReEncrypt');
+  encryptionAlgorithmFor(destination, input.DestinationEncryptionAlgorithm);
+  requireNoEncryptionContext(destination, input.DestinationEncryptionContext);
 }

@@ -30,6 +30,16 @@ import { replicateKey } from './replicate-key';
 import { updatePrimaryRegion } from './update-primary-region';
 import { getKeyLastUsage } from './get-key-last-usage';
 import { updateAlias } from './update-alias';
+import { decapsulate } from './decapsulate';
+import { deriveSharedSecret } from './derive-shared-secret';
+import { encapsulate } from './encapsulate';
+import { generateDataKeyPair } from './generate-data-key-pair';
+import { generateDataKeyPairWithoutPlaintext } from './generate-data-key-pair-without-plaintext';
+import { generateMac } from './generate-mac';
+import { getPublicKey } from './get-public-key';
+import { sign } from './sign';
+import { verify } from './verify';
+import { verifyMac } from './verify-mac';
 
 /** The handler of an operation the vault does not implement yet: a library error that names it. */
 function notImplemented(operation: OperationName): OperationHandler {
@@ -52,12 +62,12 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   CreateCustomKeyStore: notImplemented('CreateCustomKeyStore'),
   CreateGrant: notImplemented('CreateGrant'),
   CreateKey: createKey,
-  Decapsulate: notImplemented('Decapsulate'),
+  Decapsulate: decapsulate,
   Decrypt: decrypt,
   DeleteAlias: deleteAlias,
   DeleteCustomKeyStore: notImplemented('DeleteCustomKeyStore'),
   DeleteImportedKeyMaterial: notImplemented('DeleteImportedKeyMaterial'),
-  DeriveSharedSecret: notImplemented('DeriveSharedSecret'),
+  DeriveSharedSecret: deriveSharedSecret,
   DescribeCustomKeyStores: notImplemented('DescribeCustomKeyStores'),
   DescribeKey: describeKey,
   DisableKey: disableKey,
@@ -65,19 +75,19 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   DisconnectCustomKeyStore: notImplemented('DisconnectCustomKeyStore'),
   EnableKey: enableKey,
   EnableKeyRotation: enableKeyRotation,
-  Encapsulate: notImplemented('Encapsulate'),
+  Encapsulate: encapsulate,
   Encrypt: encrypt,
   GenerateDataKey: generateDataKey,
-  GenerateDataKeyPair: notImplemented('GenerateDataKeyPair'),
-  GenerateDataKeyPairWithoutPlaintext: notImplemented('GenerateDataKeyPairWithoutPlaintext'),
+  GenerateDataKeyPair: generateDataKeyPair,
+  GenerateDataKeyPairWithoutPlaintext: generateDataKeyPairWithoutPlaintext,
   GenerateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintext,
-  GenerateMac: notImplemented('GenerateMac'),
+  GenerateMac: generateMac,
   GenerateRandom: generateRandom,
   GetKeyLastUsage: getKeyLastUsage,
   GetKeyPolicy: notImplemented('GetKeyPolicy'),
   GetKeyRotationStatus: getKeyRotationStatus,
   GetParametersForImport: notImplemented('GetParametersForImport'),
-  GetPublicKey: notImplemented('GetPublicKey'),
+  GetPublicKey: getPublicKey,
   ImportKeyMaterial: notImplemented('ImportKeyMaterial'),
   ListAliases: listAliases,
   ListGrants: notImplemented('ListGrants'),
@@ -93,15 +103,15 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   RevokeGrant: notImplemented('RevokeGrant'),
   RotateKeyOnDemand: rotateKeyOnDemand,
   ScheduleKeyDeletion: scheduleKeyDeletion,
-  Sign: notImplemented('Sign'),
+  Sign: sign,
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateAlias: updateAlias,
   UpdateCustomKeyStore: notImplemented('UpdateCustomKeyStore'),
   UpdateKeyDescription: updateKeyDescription,
   UpdatePrimaryRegion: updatePrimaryRegion,
-  Verify: notImplemented('Verify'),
-  VerifyMac: notImplemented('VerifyMac'),
+  Verify: verify,
+  VerifyMac: verifyMac,
 };
 
 /** Whether the vault implements an operation (drives the README's table). */

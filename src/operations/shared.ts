@@ -23,6 +23,14 @@ export function endDryRun(input: { DryRun?: boolean }): void {
   if (input.DryRun === true) throw kmsError('DryRunOperationException', messages.dryRun());
 }
 
+/**
+ * DryRun with the IGNORE_CIPHERTEXT modifier (Decrypt, ReEncrypt): KMS checks the named key and the
+ * caller's permissions and never looks at the ciphertext, which may then be absent.
+ */
+export function ignoresCiphertext(input: { DryRun?: boolean; DryRunModifiers?: readonly string[] }): boolean {
+  return input.DryRun === true && input.DryRunModifiers?.includes('IGNORE_CIPHERTEXT') === true;
+}
+
 /** InvalidKeyUsageException unless the key's usage is `usage`. */
 export function requireKeyUsage(key: KeyRecord, usage: KeyRecord['keyUsage'], operation: string): void {
   if (key.keyUsage !== usage) throw kmsError('InvalidKeyUsageException', messages.invalidKeyUsage(key.arn, key.keyUsage, operation));

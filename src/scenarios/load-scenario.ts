@@ -3,6 +3,7 @@ import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { KmsVaultMockError } from '../errors/library-error';
 import { keyArn } from '../vault/arn';
+import { KEY_SPECS } from '../vault/key-specs';
 import type { KeyMaterial, KeyRecord } from '../vault/key-record';
 import type { KmsVault } from '../vault/kms-vault';
 import type { LoadedScenario, Scenario, ScenarioKey } from './scenario';
@@ -19,10 +20,13 @@ function date(value: string | undefined, what: string): Date | undefined {
 function materialsOf(spec: ScenarioKey): KeyMaterial[] | undefined {
   if (!spec.materials) return undefined;
   if (spec.materials.length === 0) throw new KmsVaultMockError(`Scenario key '${spec.ref ?? spec.keyId}' lists no materials.`);
+  // HMAC keys hold a secret of their spec's size; AES keys and key-pair seeds are 32 bytes.
+  const params = KEY_SPECS[spec.keySpec ?? 'SYMMETRIC_DEFAULT']?.material;
+  const size = params?.kind === 'hmac' ? params.bytes : 32;
   return spec.materials.map((m) => {
     const secret = Buffer.from(m.secret, 'base64');
-    if (!HEX64.test(m.id) || secret.length !== 32) {
-      throw new KmsVaultMockError(`Scenario key material '${m.id}' needs a 64-hex id and a base64 32-byte secret.`);
+    if (!HEX64.test(m.id) || secret.length !== size) {
+      throw new KmsVaultMockError(`Scenario key material '${m.id}' needs a 64-hex id and a base64 ${size}-byte secret.`);
     }
     const material: KeyMaterial = { id: m.id, idBytes: Buffer.from(m.id, 'hex'), secret, createdAt: date(m.createdAt, 'material date') as Date };
     return m.rotationType ? { ...material, rotationType: m.rotationType } : material;

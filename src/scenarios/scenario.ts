@@ -5,7 +5,7 @@ import type { FaultSpec, InjectableError } from '../faults/fault-injector';
 export interface ScenarioMaterial {
   /** 64 hex characters. */
   readonly id: string;
-  /** The 256-bit secret, base64. */
+  /** The secret, base64: the 256-bit AES key, the HMAC key, or the 256-bit seed of a key pair. */
   readonly secret: string;
   /** ISO 8601. */
   readonly createdAt: string;
@@ -51,7 +51,7 @@ export interface ScenarioKey {
   readonly rotationPeriodInDays?: number;
   /** ISO 8601: when automatic rotation next happens (snapshots record it). */
   readonly nextRotationDate?: string;
-  /** Explicit key material (snapshots record it; symmetric keys only). */
+  /** Explicit key material (snapshots record it). */
   readonly materials?: readonly ScenarioMaterial[];
   /** A multi-Region key: its primary region and, on the primary, the regions of its replicas. */
   readonly multiRegion?: { readonly primaryRegion?: string; readonly replicaRegions?: readonly string[] };

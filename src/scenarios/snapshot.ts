@@ -1,4 +1,3 @@
-import { KmsVaultMockError } from '../errors/library-error';
 import type { KeyRecord } from '../vault/key-record';
 import type { VaultState } from '../vault/vault-state';
 import type { Scenario, ScenarioKey } from './scenario';
@@ -25,9 +24,6 @@ function isReplica(key: ScenarioKey): boolean {
 }
 
 function snapshotKey(key: KeyRecord, aliases: string[]): ScenarioKey {
-  if (key.keySpec !== 'SYMMETRIC_DEFAULT') {
-    throw new KmsVaultMockError(`snapshot() covers symmetric keys only for now; ${key.arn} is ${key.keySpec}.`);
-  }
   const state = key.state === 'Disabled' || key.state === 'PendingDeletion' ? key.state : 'Enabled';
   const group = key.multiRegionGroup;
   const out: ScenarioKey = {

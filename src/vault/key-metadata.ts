@@ -1,5 +1,19 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { KeyRecord } from './key-record';
+import { algorithmsOf } from './key-specs';
+
+/**
+ * The algorithm lists of a key's spec and usage (EncryptionAlgorithms, SigningAlgorithms,
+ * MacAlgorithms, KeyAgreementAlgorithms, EncapsulationAlgorithms), fresh arrays, as DescribeKey and
+ * GetPublicKey report them.
+ */
+export function usageAlgorithms(key: Pick<KeyRecord, 'keySpec' | 'keyUsage'>): Pick<KeyMetadata, 'EncryptionAlgorithms' | 'SigningAlgorithms' | 'MacAlgorithms' | 'KeyAgreementAlgorithms' | 'EncapsulationAlgorithms'> {
+  const out: Pick<KeyMetadata, 'EncryptionAlgorithms' | 'SigningAlgorithms' | 'MacAlgorithms' | 'KeyAgreementAlgorithms' | 'EncapsulationAlgorithms'> = {};
+  for (const [member, list] of Object.entries(algorithmsOf(key.keySpec, key.keyUsage))) {
+    (out as Record<string, unknown>)[member] = [...(list as readonly string[])];
+  }
+  return out;
+}
 
 /** KeyMetadata exactly as DescribeKey reports it: only the fields AWS returns for this kind of key. */
 export function keyMetadata(key: KeyRecord): KeyMetadata {
@@ -16,10 +30,11 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
     KeyManager: key.keyManager,
     CustomerMasterKeySpec: key.keySpec as KeyMetadata['CustomerMasterKeySpec'],
     KeySpec: key.keySpec,
-    EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+    ...usageAlgorithms(key),
     MultiRegion: key.multiRegionGroup !== undefined,
-    CurrentKeyMaterialId: key.currentMaterial.id,
   };
+  // Only symmetric encryption keys have versions of key material (they alone rotate).
+  if (key.keySpec === 'SYMMETRIC_DEFAULT') m.CurrentKeyMaterialId = key.currentMaterial.id;
   const group = key.multiRegionGroup;
   if (group) {
     const primary = group.members.get(group.primaryRegion);
@@ -29,9 +44,9 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
       ReplicaKeys: [...group.members.values()].filter((k) => k.region !== group.primaryRegion).map((k) => ({ Arn: k.arn, Region: k.region })),
     };
   }
-  if (key.state === 'PendingDeletion' && key.deletionDate) {
-    m.DeletionDate = new Date(key.deletionDate.getTime());
-    m.PendingDeletionWindowInDays = key.pendingWindowInDays;
-  }
+  if (key.state === 'PendingDeletion' && key.deletionDate) m.DeletionDate = new Date(key.deletionDate.getTime());
+  // KeyMetadata: the window is reported only while a primary key waits for its replicas to be deleted
+  // (PendingReplicaDeletion); once its deletion date is known, DeletionDate takes its place.
+  if (key.state === 'PendingReplicaDeletion') m.PendingDeletionWindowInDays = key.pendingWindowInDays;
   return m;
 }

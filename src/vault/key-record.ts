@@ -5,7 +5,7 @@ export interface KeyMaterial {
   /** 64 hex characters: the `KeyMaterialId` KMS reports, and the id written into ciphertext headers. */
   readonly id: string;
   readonly idBytes: Buffer;
-  /** 256-bit AES key. */
+  /** The 256-bit AES key; the HMAC key of HMAC keys; the seed of an asymmetric key's key pair. */
   readonly secret: Buffer;
   readonly createdAt: Date;
   /** How this version came about, for versions made by rotation. */

@@ -14,6 +14,8 @@ const manage = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'KMSInvalidStat
 const everything = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'ok', PendingReplicaDeletion: 'ok', PendingImport: 'ok', Unavailable: 'ok', Creating: 'ok', Updating: 'ok' } as const;
 export const KEY_STATE_TABLE = {
   Encrypt: crypto, Decrypt: crypto, ReEncrypt: crypto, GenerateDataKey: crypto, GenerateDataKeyWithoutPlaintext: crypto,
+  GenerateDataKeyPair: crypto, GenerateDataKeyPairWithoutPlaintext: crypto, Sign: crypto, Verify: crypto, GetPublicKey: crypto,
+  GenerateMac: crypto, VerifyMac: crypto, DeriveSharedSecret: crypto, Encapsulate: crypto, Decapsulate: crypto,
   CreateAlias: manage, UpdateAlias: manage, ScheduleKeyDeletion: manage,
   EnableKey: { ...manage, PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException' },
   DisableKey: { ...manage, PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException' },

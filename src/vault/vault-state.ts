@@ -1,4 +1,4 @@
-import type { AliasRecord, KeyMaterial, KeyRecord } from './key-record';
+import type { AliasRecord, KeyMaterial, KeyRecord, MultiRegionGroup } from './key-record';
 
 /** The keys and aliases of one account in one region. */
 export class RegionStore {
@@ -118,16 +118,25 @@ export class VaultState {
   sweepDeletions(now: Date): void {
     if (this.pendingDeletion.size === 0 && this.awaitingReplicaDeletion.size === 0) return;
     const t = now.getTime();
+    // When each multi-Region group lost a member in this sweep (the latest such DeletionDate).
+    const lostAt = new Map<MultiRegionGroup, number>();
     for (const key of this.pendingDeletion) {
-      if (key.deletionDate && key.deletionDate.getTime() <= t) this.deleteKey(key);
+      const due = key.deletionDate?.getTime();
+      if (due === undefined || due > t) continue;
+      const group = key.multiRegionGroup;
+      if (group) lostAt.set(group, Math.max(lostAt.get(group) ?? due, due));
+      this.deleteKey(key);
     }
-    // A primary key's own waiting period starts once its last replica is gone.
+    // A primary key's own waiting period starts when its last replica is deleted (API Reference,
+    // ScheduleKeyDeletion PendingWindowInDays), not when the vault next looks; it may be over already.
     for (const key of this.awaitingReplicaDeletion) {
       if ((key.multiRegionGroup?.members.size ?? 1) > 1) continue;
       this.awaitingReplicaDeletion.delete(key);
       key.state = 'PendingDeletion';
-      key.deletionDate = new Date(t + (key.pendingWindowInDays ?? 30) * 86_400_000);
-      this.pendingDeletion.add(key);
+      const start = (key.multiRegionGroup && lostAt.get(key.multiRegionGroup)) ?? t;
+      key.deletionDate = new Date(start + (key.pendingWindowInDays ?? 30) * 86_400_000);
+      if (key.deletionDate.getTime() <= t) this.deleteKey(key);
+      else this.pendingDeletion.add(key);
     }
   }
 

@@ -1,0 +1,53 @@
+import type { DataKeyPairSpec, GenerateDataKeyPairWithoutPlaintextRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { encodeEncryptionContext } from '../crypto/encryption-context';
+import { keyPairFromSeed } from '../crypto/key-pair';
+import { sealSymmetric } from '../crypto/symmetric-ciphertext';
+import { kmsError } from '../errors/kms-error';
+import { KmsVaultMockError } from '../errors/library-error';
+import { messages } from '../errors/messages';
+import { asymmetricParams } from '../vault/key-pair-of';
+import { requireKeyState } from '../vault/key-state-rules';
+import { availableIn, DATA_KEY_PAIR_SPECS, KEY_SPECS } from '../vault/key-specs';
+import { resolveKey } from '../vault/resolve-key';
+import { requireSymmetricEncryptionKey } from './algorithm-rules';
+import { endDryRun, requireKeyUsage } from './shared';
+
+/** A data key pair made for the caller: its halves, and the private key sealed under the KMS key. */
+export interface DataKeyPair {
+  readonly keyArn: string;
+  readonly keyMaterialId: string;
+  /** DER PKCS #8 PrivateKeyInfo. */
+  readonly privateKey: Buffer;
+  /** DER SubjectPublicKeyInfo. */
+  readonly publicKey: Buffer;
+  /** The private key in the vault's symmetric ciphertext format, bound to the encryption context. */
+  readonly privateKeyCiphertext: Buffer;
+}
+
+/**
+ * Shared by GenerateDataKeyPair and GenerateDataKeyPairWithoutPlaintext: a fresh key pair of
+ * `KeyPairSpec` (drawn from the vault's randomness, so a seeded vault repeats it) whose private key is
+ * encrypted under a symmetric encryption key, as Encrypt would with the same encryption context.
+ */
+export function makeDataKeyPair(
+  context: OperationContext,
+  input: GenerateDataKeyPairWithoutPlaintextRequest & { Recipient?: unknown },
+  operation: 'GenerateDataKeyPair' | 'GenerateDataKeyPairWithoutPlaintext',
+): DataKeyPair {
+  if (input.Recipient !== undefined) throw new KmsVaultMockError(`kms-vault-mock does not implement ${operation} with Recipient (Nitro Enclaves attestation).`);
+  const key = resolveKey(context, input.KeyId as string, { aliases: true });
+  authorize(context, `kms:${operation}`, key);
+  requireKeyState(operation, key);
+  requireKeyUsage(key, 'ENCRYPT_DECRYPT', operation);
+  requireSymmetricEncryptionKey(key, operation);
+  const pairSpec = input.KeyPairSpec as DataKeyPairSpec;
+  const spec = DATA_KEY_PAIR_SPECS[pairSpec];
+  if (!availableIn(KEY_SPECS[spec].availability, context.region)) throw kmsError('UnsupportedOperationException', messages.keySpecNotInRegion(pairSpec));
+  endDryRun(input);
+  const pair = keyPairFromSeed(asymmetricParams({ keySpec: spec, arn: key.arn }), context.random.bytes(32));
+  const material = key.currentMaterial;
+  const privateKeyCiphertext = sealSymmetric(material, pair.pkcs8, encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12));
+  return { keyArn: key.arn, keyMaterialId: material.id, privateKey: pair.pkcs8, publicKey: pair.spki, privateKeyCiphertext };
+}

@@ -1,0 +1,30 @@
+import type { DecapsulateRequest, DecapsulateResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { isKemKeyPair, mlKemDecapsulate } from '../crypto/ml-kem';
+import { kmsError } from '../errors/kms-error';
+import { KmsVaultMockError } from '../errors/library-error';
+import { messages } from '../errors/messages';
+import { keyPairOf } from '../vault/key-pair-of';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
+
+/**
+ * Recovers the shared secret of an Encapsulate ciphertext with the private key of an ML-KEM key pair.
+ * A ciphertext whose length does not fit the key spec is InvalidCiphertextException; any other
+ * ciphertext yields a secret (ML-KEM's implicit rejection gives a pseudo-random one for a forged blob).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Decapsulate.html
+ */
+export function decapsulate(context: OperationContext, input: DecapsulateRequest): DecapsulateResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: true });
+  authorize(context, 'kms:Decapsulate', key);
+  requireKeyState('Decapsulate', key);
+  requireKeyUsage(key, 'ENCAPSULATE_DECAPSULATE', 'Decapsulate');
+  const pair = keyPairOf(key);
+  if (!isKemKeyPair(pair)) throw new KmsVaultMockError(`${key.arn} has no ML-KEM key pair; this is a bug in kms-vault-mock.`);
+  const secret = mlKemDecapsulate(pair, bytesOf(input.SharedSecretCiphertextBlob as Uint8Array));
+  if (!secret) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
+  endDryRun(input);
+  return { KeyId: key.arn, SharedSecret: blob(secret), EncapsulationAlgorithm: 'ML_KEM' };
+}

@@ -1,0 +1,31 @@
+import type { DeriveSharedSecretRequest, DeriveSharedSecretResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { ecdhSharedSecret } from '../crypto/ecdh';
+import { curveOf } from '../crypto/key-pair';
+import { kmsError } from '../errors/kms-error';
+import { KmsVaultMockError } from '../errors/library-error';
+import { messages } from '../errors/messages';
+import { keyPairOf } from '../vault/key-pair-of';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
+
+/**
+ * ECDH between the private key of a KEY_AGREEMENT key pair and a peer's public key (DER
+ * SubjectPublicKeyInfo on the same curve): the raw shared secret, which the peer computes as well.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeriveSharedSecret.html
+ */
+export function deriveSharedSecret(context: OperationContext, input: DeriveSharedSecretRequest): DeriveSharedSecretResponse {
+  if (input.Recipient !== undefined) throw new KmsVaultMockError('kms-vault-mock does not implement DeriveSharedSecret with Recipient (Nitro Enclaves attestation).');
+  const key = resolveKey(context, input.KeyId as string, { aliases: true });
+  authorize(context, 'kms:DeriveSharedSecret', key);
+  requireKeyState('DeriveSharedSecret', key);
+  requireKeyUsage(key, 'KEY_AGREEMENT', 'DeriveSharedSecret');
+  const pair = keyPairOf(key);
+  const curve = curveOf(pair);
+  const secret = curve && pair.kind === 'node' && pair.ec ? ecdhSharedSecret(curve, pair.ec.scalar, bytesOf(input.PublicKey as Uint8Array)) : undefined;
+  if (!secret) throw kmsError('ValidationException', messages.invalidPublicKey(key.keySpec));
+  endDryRun(input);
+  return { KeyId: key.arn, SharedSecret: blob(secret), KeyAgreementAlgorithm: 'ECDH', KeyOrigin: key.origin };
+}

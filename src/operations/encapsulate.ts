@@ -1,0 +1,26 @@
+import type { EncapsulateRequest, EncapsulateResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { isKemKeyPair, mlKemEncapsulate } from '../crypto/ml-kem';
+import { KmsVaultMockError } from '../errors/library-error';
+import { keyPairOf } from '../vault/key-pair-of';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { blob, endDryRun, requireKeyUsage } from './shared';
+
+/**
+ * ML-KEM encapsulation (FIPS 203) with the public key of an ENCAPSULATE_DECAPSULATE key pair: a fresh
+ * 32-byte shared secret and its ciphertext (768, 1088 or 1568 bytes for ML_KEM_512, _768, _1024).
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encapsulate.html
+ */
+export function encapsulate(context: OperationContext, input: EncapsulateRequest): EncapsulateResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: true });
+  authorize(context, 'kms:Encapsulate', key);
+  requireKeyState('Encapsulate', key);
+  requireKeyUsage(key, 'ENCAPSULATE_DECAPSULATE', 'Encapsulate');
+  endDryRun(input);
+  const pair = keyPairOf(key);
+  if (!isKemKeyPair(pair)) throw new KmsVaultMockError(`${key.arn} has no ML-KEM key pair; this is a bug in kms-vault-mock.`);
+  const { sharedSecret, ciphertext } = mlKemEncapsulate(pair);
+  return { KeyId: key.arn, SharedSecret: blob(sharedSecret), SharedSecretCiphertextBlob: blob(ciphertext), EncapsulationAlgorithm: 'ML_KEM' };
+}

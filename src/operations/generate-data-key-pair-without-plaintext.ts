@@ -1,0 +1,20 @@
+import type { DataKeyPairSpec, GenerateDataKeyPairWithoutPlaintextRequest, GenerateDataKeyPairWithoutPlaintextResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { makeDataKeyPair } from './data-key-pair';
+import { blob } from './shared';
+
+/**
+ * As GenerateDataKeyPair, without the plaintext private key: the public key and the private key
+ * encrypted under a symmetric encryption key.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyPairWithoutPlaintext.html
+ */
+export function generateDataKeyPairWithoutPlaintext(context: OperationContext, input: GenerateDataKeyPairWithoutPlaintextRequest): GenerateDataKeyPairWithoutPlaintextResponse {
+  const pair = makeDataKeyPair(context, input, 'GenerateDataKeyPairWithoutPlaintext');
+  return {
+    PrivateKeyCiphertextBlob: blob(pair.privateKeyCiphertext),
+    PublicKey: blob(pair.publicKey),
+    KeyId: pair.keyArn,
+    KeyPairSpec: input.KeyPairSpec as DataKeyPairSpec,
+    KeyMaterialId: pair.keyMaterialId,
+  };
+}

@@ -1,0 +1,22 @@
+import type { DataKeyPairSpec, GenerateDataKeyPairRequest, GenerateDataKeyPairResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { makeDataKeyPair } from './data-key-pair';
+import { blob } from './shared';
+
+/**
+ * A fresh asymmetric data key pair: the public key (DER SubjectPublicKeyInfo), the private key in
+ * plaintext (DER PKCS #8) and the private key encrypted under a symmetric encryption key, which Decrypt
+ * opens with the same encryption context.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyPair.html
+ */
+export function generateDataKeyPair(context: OperationContext, input: GenerateDataKeyPairRequest): GenerateDataKeyPairResponse {
+  const pair = makeDataKeyPair(context, input, 'GenerateDataKeyPair');
+  return {
+    PrivateKeyCiphertextBlob: blob(pair.privateKeyCiphertext),
+    PrivateKeyPlaintext: blob(pair.privateKey),
+    PublicKey: blob(pair.publicKey),
+    KeyId: pair.keyArn,
+    KeyPairSpec: input.KeyPairSpec as DataKeyPairSpec,
+    KeyMaterialId: pair.keyMaterialId,
+  };
+}

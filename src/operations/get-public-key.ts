@@ -1,0 +1,32 @@
+import type { GetPublicKeyRequest, GetPublicKeyResponse, KeyMetadata } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
+import { usageAlgorithms } from '../vault/key-metadata';
+import { keyPairOf } from '../vault/key-pair-of';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { isKeyPair } from './algorithm-rules';
+import { blob } from './shared';
+
+/**
+ * The public key of an asymmetric key pair as a DER SubjectPublicKeyInfo (RFC 5280), with the key's
+ * spec, usage and algorithms, so it can be used outside KMS. Symmetric and HMAC keys have none:
+ * UnsupportedOperationException.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetPublicKey.html
+ */
+export function getPublicKey(context: OperationContext, input: GetPublicKeyRequest): GetPublicKeyResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: true });
+  authorize(context, 'kms:GetPublicKey', key);
+  requireKeyState('GetPublicKey', key);
+  if (!isKeyPair(key)) throw kmsError('UnsupportedOperationException', messages.keySpecNotValid(key.arn, key.keySpec, 'GetPublicKey'));
+  return {
+    KeyId: key.arn,
+    PublicKey: blob(keyPairOf(key).spki),
+    CustomerMasterKeySpec: key.keySpec as KeyMetadata['CustomerMasterKeySpec'],
+    KeySpec: key.keySpec,
+    KeyUsage: key.keyUsage,
+    ...usageAlgorithms(key),
+  };
+}
