@@ -3,6 +3,15 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
-  moduleNameMapper: { '^kms-vault-mock$': '<rootDir>/src/index.ts' },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+    // @noble/* (ML-DSA, ML-KEM, prehashed ECDSA, Ed25519ph) ship ES modules only; jest loads CommonJS.
+    '/node_modules/@noble/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@noble/)'],
+  moduleNameMapper: {
+    '^kms-vault-mock$': '<rootDir>/src/index.ts',
+    '^kms-vault-mock/jest$': '<rootDir>/src/matchers/jest.ts',
+    '^kms-vault-mock/vitest$': '<rootDir>/src/matchers/vitest.ts',
+  },
 };

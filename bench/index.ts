@@ -7,6 +7,7 @@
  * any middleware doing real cryptography can cost.
  * Prints the median microseconds per call of each, and the medians of the per-round ratios
  * vault/floor and vault/client-mock (rounds alternate, so background load affects all alike).
+ * Then the cost of keys per key spec (bench/key-costs.ts): CreateKey, first use, next use.
  */
 import {
   CreateKeyCommand,
@@ -19,6 +20,7 @@ import {
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { mockClient } from 'aws-sdk-client-mock';
 import { KmsVault, vaultMiddlewareOptions, vaultPlugin } from '../src';
+import { reportKeyCosts } from './key-costs';
 
 type Send = (client: KMSClient) => Promise<unknown>;
 
@@ -112,6 +114,7 @@ async function main(): Promise<void> {
     );
   }
   mock.restore();
+  reportKeyCosts();
 }
 
 main().catch((error: unknown) => {

@@ -32,4 +32,32 @@ const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob }));
 if (Buffer.from(Plaintext).toString() !== 'esm' || !KeyMetadata.Arn.includes(':eu-west-1:')) throw new Error('esm round trip failed');
 console.log('ESM build: ok');
 JS
-(cd "$tmp" && node --no-warnings check.cjs && node --no-warnings check.mjs)
+cat > "$tmp/compat.cjs" <<'JS'
+const { KMSClient, CreateKeyCommand, EncryptCommand } = require('@aws-sdk/client-kms');
+const { mockClient } = require('kms-vault-mock');
+const { kmsVaultMatchers } = require('kms-vault-mock/jest');
+require('kms-vault-mock/vitest');
+(async () => {
+  const kmsMock = mockClient(KMSClient, { vault: true });
+  const kms = new KMSClient({});
+  const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
+  await kms.send(new EncryptCommand({ KeyId: KeyMetadata.KeyId, Plaintext: Buffer.from('x') }));
+  const ctx = { isNot: false, equals: Object.is, utils: { printExpected: String, printReceived: String } };
+  if (!kmsVaultMatchers.toHaveReceivedCommandTimes.call(ctx, kmsMock, EncryptCommand, 1).pass) throw new Error('cjs matchers do not see the mock');
+  kmsMock.restore();
+  console.log('CommonJS mockClient and kms-vault-mock/jest, /vitest: ok');
+})().catch((e) => { console.error(e); process.exit(1); });
+JS
+cat > "$tmp/compat.mjs" <<'JS'
+import { KMSClient, CreateKeyCommand } from '@aws-sdk/client-kms';
+import { mockClient } from 'kms-vault-mock';
+import { kmsVaultMatchers, installMatchers } from 'kms-vault-mock/vitest';
+const kmsMock = mockClient(KMSClient, { vault: true });
+await new KMSClient({}).send(new CreateKeyCommand({}));
+const ctx = { isNot: false, equals: Object.is, utils: { printExpected: String, printReceived: String } };
+if (!kmsVaultMatchers.toHaveReceivedCommand.call(ctx, kmsMock, CreateKeyCommand).pass || typeof installMatchers !== 'function') throw new Error('esm matchers do not see the mock');
+kmsMock.restore();
+await import('kms-vault-mock/jest');
+console.log('ESM mockClient and kms-vault-mock/vitest, /jest: ok');
+JS
+(cd "$tmp" && node --no-warnings check.cjs && node --no-warnings check.mjs && node --no-warnings compat.cjs && node --no-warnings compat.mjs)

@@ -14,3 +14,8 @@ export { scenarios } from './scenarios/catalogue';
 export type { ScenarioName } from './scenarios/catalogue';
 export { loadScenarioFile, scenarioToYaml } from './scenarios/scenario-file';
 export type { Scenario, ScenarioKey, ScenarioCiphertext, ScenarioFault, ScenarioMaterial, LoadedScenario } from './scenarios/scenario';
+export { mockClient, AwsStub, CommandBehavior } from './compat';
+export type {
+  MockClientOptions, InstanceOrClassType, VaultAwsStub, AwsClientStub, AwsSendStub, AwsSpyCall, Behavior, AwsClientBehavior,
+  FakeFunction, FakeInput, AwsCommand, AwsError, CommandResponse,
+} from './compat';

@@ -1,13 +1,4 @@
-import {
-  CreateKeyCommand,
-  DescribeKeyCommand,
-  EncryptCommand,
-  DecryptCommand,
-  KMSClient,
-  ListKeysCommand,
-  NotFoundException,
-  SignCommand,
-} from '@aws-sdk/client-kms';
+import { ConnectCustomKeyStoreCommand, CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, KMSClient, ListKeysCommand, NotFoundException } from '@aws-sdk/client-kms';
 import { KmsVault, KmsVaultMockError, vaultMiddleware, vaultMiddlewareOptions, vaultPlugin } from '../../src';
 import { kmsErrorOf } from '../helpers/vault-client';
 
@@ -89,9 +80,9 @@ describe('vault middleware in a KMSClient', () => {
   it('fails an operation the vault does not implement yet with a library error that names it', async () => {
     const kms = new KMSClient({ region: 'us-east-1' });
     kms.middlewareStack.use(vaultPlugin(new KmsVault()));
-    const attempt = kms.send(new SignCommand({ KeyId: 'alias/x', Message: new Uint8Array([1]), SigningAlgorithm: 'ECDSA_SHA_256' }));
+    const attempt = kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: 'cks-1234567890abcdef0' }));
     await expect(attempt).rejects.toBeInstanceOf(KmsVaultMockError);
-    await expect(attempt).rejects.toThrow(/Sign/);
+    await expect(attempt).rejects.toThrow(/ConnectCustomKeyStore/);
   });
 
   it('rejects invalid vault options with a library error that says what to do', () => {

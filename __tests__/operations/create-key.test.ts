@@ -1,74 +1,155 @@
-import { CreateKeyCommand, DescribeKeyCommand, MalformedPolicyDocumentException, TagException } from '@aws-sdk/client-kms';
-import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
+import {
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  KMSClient,
+  ListKeysCommand,
+  ListResourceTagsCommand,
+  MalformedPolicyDocumentException,
+  TagException,
+} from '@aws-sdk/client-kms';
+import { vaultPlugin } from '../../src';
+import { expectKmsError } from '../helpers/expect-kms-error';
+import { vaultClient } from '../helpers/vault-client';
+import { vaultView } from '../helpers/vault-view';
 
-describe('CreateKey (API Reference, CreateKey)', () => {
-  it('creates an Enabled symmetric encryption key with the documented defaults', async () => {
-    const { kms } = vaultClient({ clock: new Date('2026-05-01T12:00:00Z') });
-    const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
-    expect(KeyMetadata).toEqual({
-      AWSAccountId: '111122223333',
-      KeyId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
-      Arn: `arn:aws:kms:us-east-1:111122223333:key/${KeyMetadata?.KeyId}`,
-      CreationDate: new Date('2026-05-01T12:00:00Z'),
-      Enabled: true,
-      Description: '',
-      KeyUsage: 'ENCRYPT_DECRYPT',
-      KeyState: 'Enabled',
-      Origin: 'AWS_KMS',
-      KeyManager: 'CUSTOMER',
-      CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
-      KeySpec: 'SYMMETRIC_DEFAULT',
-      EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
-      MultiRegion: false,
-      CurrentKeyMaterialId: expect.stringMatching(/^[0-9a-f]{64}$/),
+const START = new Date('2026-05-01T12:00:00Z');
+const ACCOUNT = '111122223333';
+const KEY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** KeyMaterialId: 64 characters of [a-f0-9] (API Reference, DeleteImportedKeyMaterial KeyMaterialId). */
+const KEY_MATERIAL_ID = /^[a-f0-9]{64}$/;
+
+describe('CreateKey', () => {
+  it('without parameters creates an Enabled customer managed symmetric encryption key with the documented defaults (API Reference, CreateKey; KeyMetadata)', async () => {
+    const { kms } = vaultClient({ clock: START });
+    const { $metadata, ...out } = await kms.send(new CreateKeyCommand({}));
+    expect($metadata.httpStatusCode).toBe(200);
+    const keyId = out.KeyMetadata?.KeyId as string;
+    expect(keyId).toMatch(KEY_ID);
+    expect(out).toEqual({
+      KeyMetadata: {
+        AWSAccountId: ACCOUNT,
+        KeyId: keyId,
+        Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`,
+        CreationDate: START,
+        Enabled: true,
+        Description: '',
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        KeyState: 'Enabled',
+        Origin: 'AWS_KMS',
+        KeyManager: 'CUSTOMER',
+        CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+        MultiRegion: false,
+        CurrentKeyMaterialId: expect.stringMatching(KEY_MATERIAL_ID),
+      },
     });
   });
 
-  it('keeps Description and Tags', async () => {
-    const { kms, vault } = vaultClient();
-    const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'orders', Tags: [{ TagKey: 'team', TagValue: 'a' }] }));
-    expect(KeyMetadata?.Description).toBe('orders');
-    expect(vault.execute('ListResourceTags', { KeyId: KeyMetadata?.KeyId }).Tags).toEqual([{ TagKey: 'team', TagValue: 'a' }]);
+  it('returns the same KeyMetadata that DescribeKey then reports, Description included (API Reference, CreateKey Description)', async () => {
+    const { kms } = vaultClient({ clock: START });
+    const created = (await kms.send(new CreateKeyCommand({ Description: 'orders database' }))).KeyMetadata;
+    expect(created?.Description).toBe('orders database');
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: created?.KeyId }))).KeyMetadata).toEqual(created);
   });
 
-  it('rejects tag keys beginning with aws: with TagException and creates nothing', async () => {
-    const { kms, vault } = vaultClient();
-    const error = await kmsErrorOf(kms.send(new CreateKeyCommand({ Tags: [{ TagKey: 'aws:x', TagValue: 'a' }] })));
-    expect(error).toBeInstanceOf(TagException);
-    expect(vault.execute('ListKeys', {}).Keys).toEqual([]);
-  });
-
-  it('rejects a Policy that is not a JSON policy document with MalformedPolicyDocumentException', async () => {
-    const { kms, vault } = vaultClient();
-    expect(await kmsErrorOf(kms.send(new CreateKeyCommand({ Policy: 'not json' })))).toBeInstanceOf(MalformedPolicyDocumentException);
-    expect(vault.execute('ListKeys', {}).Keys).toEqual([]);
-  });
-
-  it('rejects KeySpec together with the deprecated CustomerMasterKeySpec', async () => {
+  it('creates a new key with its own key id and key material at every call (API Reference, CreateKey)', async () => {
     const { kms } = vaultClient();
-    const error = await kmsErrorOf(kms.send(new CreateKeyCommand({ KeySpec: 'SYMMETRIC_DEFAULT', CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT' })));
-    expect(error.name).toBe('ValidationException');
+    const a = (await kms.send(new CreateKeyCommand({}))).KeyMetadata;
+    const b = (await kms.send(new CreateKeyCommand({}))).KeyMetadata;
+    expect(a?.KeyId).not.toBe(b?.KeyId);
+    expect(a?.CurrentKeyMaterialId).not.toBe(b?.CurrentKeyMaterialId);
+    expect((await kms.send(new ListKeysCommand({}))).Keys).toHaveLength(2);
   });
 
-  it('rejects a KeyUsage the symmetric key spec does not allow', async () => {
-    const { kms } = vaultClient();
-    expect((await kmsErrorOf(kms.send(new CreateKeyCommand({ KeyUsage: 'GENERATE_VERIFY_MAC' })))).name).toBe('ValidationException');
+  it('creates the key in the Region the request is sent to (API Reference, CreateKey: KMS keys are Regional)', async () => {
+    const { vault, kms } = vaultClient();
+    const ireland = new KMSClient({ region: 'eu-west-1' });
+    ireland.middlewareStack.use(vaultPlugin(vault));
+    const key = (await ireland.send(new CreateKeyCommand({}))).KeyMetadata;
+    expect(key?.Arn).toBe(`arn:aws:kms:eu-west-1:${ACCOUNT}:key/${key?.KeyId}`);
+    expect((await ireland.send(new ListKeysCommand({}))).Keys).toEqual([{ KeyId: key?.KeyId, KeyArn: key?.Arn }]);
+    expect((await kms.send(new ListKeysCommand({}))).Keys).toEqual([]);
   });
 
-  it('rejects an unknown KeyUsage with the enum ValidationException', async () => {
+  it('attaches the Tags given at creation to the key (API Reference, CreateKey Tags)', async () => {
     const { kms } = vaultClient();
-    const error = await kmsErrorOf(kms.send(new CreateKeyCommand({ KeyUsage: 'SOMETHING' as never })));
-    expect(error.message).toMatch(/^1 validation error detected: Value 'SOMETHING' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: \[/);
+    const Tags = [{ TagKey: 'team', TagValue: 'payments' }, { TagKey: 'env', TagValue: '' }];
+    const key = (await kms.send(new CreateKeyCommand({ Tags }))).KeyMetadata;
+    expect((await kms.send(new ListResourceTagsCommand({ KeyId: key?.KeyId }))).Tags).toEqual(Tags);
   });
 
-  it('a CustomKeyStoreId that names no custom key store gives CustomKeyStoreNotFoundException', async () => {
+  it('rejects a tag key beginning with the reserved aws: prefix with TagException and creates no key (API Reference, CreateKey Tags; TagException)', async () => {
     const { kms } = vaultClient();
-    expect((await kmsErrorOf(kms.send(new CreateKeyCommand({ CustomKeyStoreId: 'cks-1234567890abcdef0' })))).name).toBe('CustomKeyStoreNotFoundException');
+    const before = await vaultView(kms);
+    await expectKmsError(kms.send(new CreateKeyCommand({ Tags: [{ TagKey: 'team', TagValue: 'a' }, { TagKey: 'aws:createdBy', TagValue: 'b' }] })), {
+      type: TagException,
+      status: 400,
+      message: 'Tags beginning with aws: are reserved',
+    });
+    expect(await vaultView(kms)).toEqual(before);
   });
 
-  it('DescribeKey returns the same metadata', async () => {
+  it('CustomerMasterKeySpec alone works the same way as KeySpec (API Reference, CreateKey CustomerMasterKeySpec)', async () => {
+    const { kms } = vaultClient({ clock: START });
+    const key = (await kms.send(new CreateKeyCommand({ CustomerMasterKeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }))).KeyMetadata;
+    expect(key).toEqual({
+      AWSAccountId: ACCOUNT,
+      KeyId: key?.KeyId,
+      Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${key?.KeyId}`,
+      CreationDate: START,
+      Enabled: true,
+      Description: '',
+      KeyUsage: 'GENERATE_VERIFY_MAC',
+      KeyState: 'Enabled',
+      Origin: 'AWS_KMS',
+      KeyManager: 'CUSTOMER',
+      CustomerMasterKeySpec: 'HMAC_256',
+      KeySpec: 'HMAC_256',
+      MacAlgorithms: ['HMAC_SHA_256'],
+      MultiRegion: false,
+    });
+  });
+
+  it('rejects KeySpec together with the deprecated CustomerMasterKeySpec with ValidationException and creates no key (API Reference, CreateKey CustomerMasterKeySpec)', async () => {
     const { kms } = vaultClient();
-    const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'd' }));
-    expect((await kms.send(new DescribeKeyCommand({ KeyId: KeyMetadata?.Arn }))).KeyMetadata).toEqual(KeyMetadata);
+    const before = await vaultView(kms);
+    await expectKmsError(kms.send(new CreateKeyCommand({ KeySpec: 'SYMMETRIC_DEFAULT', CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT' })), {
+      type: 'ValidationException',
+      status: 400,
+      message: 'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.',
+    });
+    expect(await vaultView(kms)).toEqual(before);
+  });
+
+  it('requires KeyUsage for every key spec except SYMMETRIC_DEFAULT (API Reference, CreateKey KeyUsage)', async () => {
+    const { kms } = vaultClient();
+    await expectKmsError(kms.send(new CreateKeyCommand({ KeySpec: 'HMAC_256' })), {
+      type: 'ValidationException',
+      status: 400,
+      message: 'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.',
+    });
+    expect((await kms.send(new ListKeysCommand({}))).Keys).toEqual([]);
+  });
+
+  it('rejects a KeyUsage that the key spec does not support: symmetric keys are ENCRYPT_DECRYPT only (API Reference, CreateKey KeyUsage)', async () => {
+    const { kms } = vaultClient();
+    await expectKmsError(kms.send(new CreateKeyCommand({ KeyUsage: 'SIGN_VERIFY' })), {
+      type: 'ValidationException',
+      status: 400,
+      message: 'KeyUsage SIGN_VERIFY is not compatible with KeySpec SYMMETRIC_DEFAULT',
+    });
+    expect((await kms.send(new ListKeysCommand({}))).Keys).toEqual([]);
+  });
+
+  it.each([
+    ['is not JSON', 'not json'],
+    ['has no Statement', JSON.stringify({ Version: '2012-10-17' })],
+  ])('rejects a Policy that %s with MalformedPolicyDocumentException and creates no key (API Reference, CreateKey errors)', async (_, Policy) => {
+    const { kms } = vaultClient();
+    const before = await vaultView(kms);
+    // AWS's message for a malformed policy is not on record; the class and status are what callers branch on.
+    await expectKmsError(kms.send(new CreateKeyCommand({ Policy })), { type: MalformedPolicyDocumentException, status: 400 });
+    expect(await vaultView(kms)).toEqual(before);
   });
 });

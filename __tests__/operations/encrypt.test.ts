@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import {
   CreateAliasCommand,
   CreateKeyCommand,
@@ -6,118 +7,266 @@ import {
   DisabledException,
   DryRunOperationException,
   EncryptCommand,
+  GetKeyLastUsageCommand,
+  InvalidCiphertextException,
+  InvalidGrantTokenException,
   InvalidKeyUsageException,
   KMSInvalidStateException,
   NotFoundException,
   ScheduleKeyDeletionCommand,
+  type KMSClient,
 } from '@aws-sdk/client-kms';
-import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
+import { vaultClient } from '../helpers/vault-client';
+import { DRY_RUN_MESSAGE, INVALID_CIPHERTEXT_MESSAGE, expectKmsError } from '../helpers/expect-kms-error';
 
-async function setup() {
-  const { vault, kms } = vaultClient();
+const ACCOUNT = '111122223333';
+const REGION = 'us-east-1';
+
+async function setup(options: Parameters<typeof vaultClient>[0] = {}) {
+  const { vault, kms } = vaultClient(options);
   const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
-  await kms.send(new CreateAliasCommand({ AliasName: 'alias/enc', TargetKeyId: KeyMetadata?.KeyId }));
-  return { vault, kms, keyId: KeyMetadata?.KeyId as string, arn: KeyMetadata?.Arn as string };
+  const keyId = KeyMetadata?.KeyId as string;
+  await kms.send(new CreateAliasCommand({ AliasName: 'alias/enc', TargetKeyId: keyId }));
+  return { vault, kms, keyId, arn: KeyMetadata?.Arn as string };
 }
 
-describe('Encrypt', () => {
-  it('accepts key id, key ARN, alias name and alias ARN; responds with the key ARN and SYMMETRIC_DEFAULT (API Reference, Encrypt KeyId)', async () => {
+async function decryptToText(kms: KMSClient, blob: Uint8Array | undefined, context?: Record<string, string>): Promise<string> {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }));
+  return Buffer.from(out.Plaintext ?? []).toString();
+}
+
+describe('Encrypt (API Reference, Encrypt)', () => {
+  it('Encrypt: KeyId may be a key id, key ARN, alias name or alias ARN; the response names the key ARN and SYMMETRIC_DEFAULT (API Reference, Encrypt KeyId)', async () => {
     const { kms, keyId, arn } = await setup();
-    for (const name of [keyId, arn, 'alias/enc', 'arn:aws:kms:us-east-1:111122223333:alias/enc']) {
+    for (const name of [keyId, arn, 'alias/enc', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/enc`]) {
       const out = await kms.send(new EncryptCommand({ KeyId: name, Plaintext: Buffer.from('hello') }));
       expect(out.KeyId).toBe(arn);
       expect(out.EncryptionAlgorithm).toBe('SYMMETRIC_DEFAULT');
-      expect(out.CiphertextBlob?.constructor).toBe(Uint8Array);
-      const back = await kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob }));
-      expect(Buffer.from(back.Plaintext ?? []).toString()).toBe('hello');
+      expect(out.$metadata.httpStatusCode).toBe(200);
+      expect(Object.keys(out).sort()).toEqual(['$metadata', 'CiphertextBlob', 'EncryptionAlgorithm', 'KeyId']);
+      expect(await decryptToText(kms, out.CiphertextBlob)).toBe('hello');
     }
   });
 
-  it('makes a different ciphertext each time for the same plaintext (random nonce)', async () => {
+  it('Encrypt: the CiphertextBlob is a plain Uint8Array, as the SDK returns blobs (API Reference, Encrypt response CiphertextBlob)', async () => {
+    const { kms, keyId } = await setup();
+    const out = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') }));
+    expect(out.CiphertextBlob?.constructor).toBe(Uint8Array);
+  });
+
+  it('Encrypt: a round trip with an encryption context needs that context to decrypt; without a context none is needed (Developer Guide, encryption context)', async () => {
+    const { kms, keyId } = await setup();
+    const context = { tenant: 'acme', purpose: 'round-trip' };
+    const withContext = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('with context'), EncryptionContext: context }));
+    expect(await decryptToText(kms, withContext.CiphertextBlob, context)).toBe('with context');
+    // The order of the pairs does not matter, only the pairs themselves.
+    expect(await decryptToText(kms, withContext.CiphertextBlob, { purpose: 'round-trip', tenant: 'acme' })).toBe('with context');
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: withContext.CiphertextBlob })), {
+      type: InvalidCiphertextException,
+      status: 400,
+      message: INVALID_CIPHERTEXT_MESSAGE,
+    });
+
+    const without = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('no context') }));
+    expect(await decryptToText(kms, without.CiphertextBlob)).toBe('no context');
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: without.CiphertextBlob, EncryptionContext: { any: 'pair' } })), {
+      type: InvalidCiphertextException,
+      status: 400,
+      message: INVALID_CIPHERTEXT_MESSAGE,
+    });
+  });
+
+  it('Encrypt: the same plaintext encrypts to a different ciphertext each time, and both decrypt', async () => {
     const { kms, keyId } = await setup();
     const a = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('same') }));
     const b = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('same') }));
     expect(Buffer.from(a.CiphertextBlob ?? []).equals(Buffer.from(b.CiphertextBlob ?? []))).toBe(false);
+    expect(await decryptToText(kms, a.CiphertextBlob)).toBe('same');
+    expect(await decryptToText(kms, b.CiphertextBlob)).toBe('same');
   });
 
-  it('takes up to 4096 bytes: 4097 gives the documented ValidationException (API Reference, Encrypt Plaintext)', async () => {
+  it('Encrypt: Plaintext takes 1 to 4096 bytes; 4097 bytes is a ValidationException with the documented message (API Reference, Encrypt Plaintext)', async () => {
     const { kms, keyId } = await setup();
-    await expect(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array(4096) }))).resolves.toBeDefined();
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array(4097) })));
-    expect(error.name).toBe('ValidationException');
-    expect(error.$metadata.httpStatusCode).toBe(400);
-    expect(error.message).toBe("1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096");
+    const largest = new Uint8Array(4096).fill(7);
+    const out = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: largest }));
+    const back = await kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob }));
+    expect(Buffer.from(back.Plaintext ?? []).equals(Buffer.from(largest))).toBe(true);
+
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array(4097) })), {
+      type: 'ValidationException',
+      status: 400,
+      message: "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096",
+    });
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array(0) })), {
+      type: 'ValidationException',
+      status: 400,
+      message: "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    });
   });
 
-  it('requires KeyId and Plaintext (API Reference, Encrypt: required parameters)', async () => {
+  it('Encrypt: KeyId and Plaintext are required (API Reference, Encrypt request parameters)', async () => {
     const { kms } = await setup();
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({} as never)));
-    expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe(
-      "2 validation errors detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null; Value null at 'plaintext' failed to satisfy constraint: Member must not be null",
-    );
+    await expectKmsError(kms.send(new EncryptCommand({} as never)), {
+      type: 'ValidationException',
+      status: 400,
+      message:
+        "2 validation errors detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null; Value null at 'plaintext' failed to satisfy constraint: Member must not be null",
+    });
   });
 
-  it('fails with NotFoundException (404) for a key that does not exist, naming its ARN', async () => {
+  it('Encrypt: a key id, key ARN or alias that names no key gives NotFoundException (404) naming the ARN (API Reference, Encrypt errors)', async () => {
     const { kms } = await setup();
     const id = '1234abcd-12ab-34cd-56ef-1234567890ab';
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: id, Plaintext: Buffer.from('x') })));
-    expect(error).toBeInstanceOf(NotFoundException);
-    expect(error.$metadata.httpStatusCode).toBe(404);
-    expect(error.$fault).toBe('client');
-    expect(error.message).toBe(`Key 'arn:aws:kms:us-east-1:111122223333:key/${id}' does not exist`);
-    const alias = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: 'alias/none', Plaintext: Buffer.from('x') })));
-    expect(alias.message).toBe('Alias arn:aws:kms:us-east-1:111122223333:alias/none is not found.');
+    const missingArn = `arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}`;
+    for (const name of [id, missingArn]) {
+      await expectKmsError(kms.send(new EncryptCommand({ KeyId: name, Plaintext: Buffer.from('x') })), {
+        type: NotFoundException,
+        status: 404,
+        message: `Key '${missingArn}' does not exist`,
+      });
+    }
+    for (const name of ['alias/none', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/none`]) {
+      await expectKmsError(kms.send(new EncryptCommand({ KeyId: name, Plaintext: Buffer.from('x') })), {
+        type: NotFoundException,
+        status: 404,
+        message: `Alias arn:aws:kms:${REGION}:${ACCOUNT}:alias/none is not found.`,
+      });
+    }
   });
 
-  it('fails with DisabledException (409) for a disabled key (Developer Guide, key states)', async () => {
+  it('Encrypt: a key ARN of another region names no key in the region the request goes to: NotFoundException (Developer Guide, regional keys)', async () => {
+    const { kms, keyId } = await setup();
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/${keyId}`, Plaintext: Buffer.from('x') })), {
+      type: NotFoundException,
+      status: 404,
+      message: 'Invalid arn us-west-2',
+    });
+  });
+
+  it('Encrypt: a disabled key gives DisabledException (409) "<key ARN> is disabled." (Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') })));
-    expect(error).toBeInstanceOf(DisabledException);
-    expect(error.$metadata.httpStatusCode).toBe(409);
-    expect(error.message).toBe(`${arn} is disabled.`);
+    for (const name of [keyId, 'alias/enc']) {
+      await expectKmsError(kms.send(new EncryptCommand({ KeyId: name, Plaintext: Buffer.from('x') })), {
+        type: DisabledException,
+        status: 409,
+        message: `${arn} is disabled.`,
+      });
+    }
   });
 
-  it('fails with KMSInvalidStateException (409) for a key pending deletion (Developer Guide, key states)', async () => {
+  it('Encrypt: a key pending deletion gives KMSInvalidStateException (409) "<key ARN> is pending deletion." (Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
-    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') })));
-    expect(error).toBeInstanceOf(KMSInvalidStateException);
-    expect(error.$metadata.httpStatusCode).toBe(409);
-    expect(error.message).toBe(`${arn} is pending deletion.`);
+    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/enc', Plaintext: Buffer.from('x') })), {
+      type: KMSInvalidStateException,
+      status: 409,
+      message: `${arn} is pending deletion.`,
+    });
   });
 
-  it('rejects an asymmetric EncryptionAlgorithm for a symmetric key with InvalidKeyUsageException (API Reference, Encrypt EncryptionAlgorithm)', async () => {
+  it('Encrypt: SYMMETRIC_DEFAULT is the only EncryptionAlgorithm of a symmetric key; RSAES_OAEP_* and SM2PKE give InvalidKeyUsageException (API Reference, Encrypt EncryptionAlgorithm)', async () => {
     const { kms, keyId } = await setup();
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })));
-    expect(error).toBeInstanceOf(InvalidKeyUsageException);
+    const ok = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' }));
+    expect(await decryptToText(kms, ok.CiphertextBlob)).toBe('x');
+    for (const algorithm of ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE'] as const) {
+      // AWS's wording for this case is not on record, so only class and status are checked.
+      await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: algorithm })), {
+        type: InvalidKeyUsageException,
+        status: 400,
+      });
+    }
   });
 
-  it('answers DryRun with DryRunOperationException (412) when the call would succeed, and does nothing (Developer Guide, DryRun)', async () => {
-    const { vault, kms, keyId } = await setup();
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), DryRun: true })));
-    expect(error).toBeInstanceOf(DryRunOperationException);
-    expect(error.$metadata.httpStatusCode).toBe(412);
-    expect(error.message).toBe('The request would have succeeded, but the DryRun option is set.');
+  it('Encrypt: DryRun answers DryRunOperationException (412) when the call would succeed, and encrypts nothing (Developer Guide, programming-dryrun)', async () => {
+    const { vault, kms, keyId, arn } = await setup();
+    const before = vault.snapshot();
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), DryRun: true })), {
+      type: DryRunOperationException,
+      status: 412,
+      message: DRY_RUN_MESSAGE,
+    });
+    expect(vault.snapshot()).toEqual(before);
+    expect((await kms.send(new GetKeyLastUsageCommand({ KeyId: keyId }))).KeyLastUsage).toBeUndefined();
+    // DryRun reports the failure the real call would have.
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
-    expect(await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), DryRun: true })))).toBeInstanceOf(DisabledException);
-    expect(vault.history.filter((c) => c.operation === 'Encrypt' && c.output)).toHaveLength(0);
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), DryRun: true })), {
+      type: DisabledException,
+      status: 409,
+      message: `${arn} is disabled.`,
+    });
   });
 
-  it('rejects grant tokens the vault never issued with InvalidGrantTokenException (API Reference, GrantTokens)', async () => {
-    const { kms, keyId } = await setup();
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), GrantTokens: ['not-a-token'] })));
-    expect(error.name).toBe('InvalidGrantTokenException');
-  });
-
-  it('with the same seed, two vaults produce identical key ids and ciphertexts', async () => {
-    const run = async () => {
-      const { kms } = vaultClient({ seed: 42, clock: new Date('2026-01-01T00:00:00Z') });
-      const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
-      const out = await kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.from('x'), EncryptionContext: { a: 'b' } }));
-      return [KeyMetadata?.KeyId, Buffer.from(out.CiphertextBlob ?? []).toString('base64')];
+  it('Encrypt: a DryRun draws no randomness, so a seeded vault encrypts afterwards exactly as if it had not been made', async () => {
+    const run = async (dryRunFirst: boolean) => {
+      const { kms, keyId } = await setup({ seed: 'dry-run', clock: new Date('2026-01-01T00:00:00Z') });
+      if (dryRunFirst) await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), DryRun: true })).catch(() => undefined);
+      const out = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') }));
+      return Buffer.from(out.CiphertextBlob ?? []).toString('base64');
     };
-    expect(await run()).toEqual(await run());
+    expect(await run(true)).toBe(await run(false));
+  });
+
+  it('Encrypt: a failed call leaves the vault unchanged and is not a use of the key (API Reference, GetKeyLastUsage)', async () => {
+    const { vault, kms, keyId } = await setup();
+    const before = vault.snapshot();
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array(4097) })), { type: 'ValidationException', status: 400 });
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })), {
+      type: InvalidKeyUsageException,
+      status: 400,
+    });
+    expect(vault.snapshot()).toEqual(before);
+    expect((await kms.send(new GetKeyLastUsageCommand({ KeyId: keyId }))).KeyLastUsage).toBeUndefined();
+  });
+
+  it('Encrypt: grant tokens the vault never issued give InvalidGrantTokenException (API Reference, Encrypt GrantTokens)', async () => {
+    const { kms, keyId } = await setup();
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), GrantTokens: ['not-a-token'] })), {
+      type: InvalidGrantTokenException,
+      status: 400,
+    });
+  });
+
+  it('Encrypt: with the same seed, two vaults produce identical key ids and ciphertexts for identical calls; another seed does not', async () => {
+    const run = async (seed: string) => {
+      const { kms } = vaultClient({ seed, clock: new Date('2026-01-01T00:00:00Z') });
+      const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
+      const blobs: string[] = [];
+      for (const text of ['a', 'b', 'a']) {
+        const out = await kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.from(text), EncryptionContext: { n: text } }));
+        blobs.push(Buffer.from(out.CiphertextBlob ?? []).toString('base64'));
+      }
+      return [KeyMetadata?.KeyId, ...blobs];
+    };
+    const first = await run('42');
+    expect(await run('42')).toEqual(first);
+    expect(await run('43')).not.toEqual(first);
+  });
+
+  it('Encrypt (interop): after the 41-byte header, the blob is a DER CMS EncryptedData with aes-256-gcm parameters that openssl asn1parse reads', async () => {
+    const { kms, keyId } = await setup();
+    const plaintext = Buffer.from('hello world');
+    const out = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext }));
+    const blob = Buffer.from(out.CiphertextBlob ?? []);
+    // The header: version bytes as in real KMS blobs (base64 "AQICAHj"), key-material id, DER length.
+    expect(blob.subarray(0, 5).toString('hex')).toBe('0102020078');
+    const der = blob.subarray(41);
+    expect(blob.readUInt32BE(37)).toBe(der.length);
+
+    const parsed = execFileSync('openssl', ['asn1parse', '-inform', 'DER'], { input: der }).toString();
+    const fields = parsed
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/^\s*\d+:d=\d+\s+hl=\d+\s+l=\s*\d+\s+/, '').replace(/\s+/g, ' ').trim());
+    expect(fields[0]).toBe('cons: SEQUENCE');
+    expect(fields[1]).toBe('prim: OBJECT :pkcs7-encryptedData');
+    expect(fields).toContain('prim: INTEGER :00');
+    expect(fields).toContain('prim: OBJECT :pkcs7-data');
+    expect(fields).toContain('prim: OBJECT :aes-256-gcm');
+    // GCMParameters: a 12-byte nonce and a 16-byte (0x10) ICV.
+    expect(parsed).toMatch(/l=\s*12 prim: OCTET STRING\s+\[HEX DUMP\]:[0-9A-F]{24}\n/);
+    expect(fields).toContain('prim: INTEGER :10');
+    // The encrypted content: the ciphertext followed by the 16-byte tag.
+    expect(parsed).toMatch(new RegExp(`l=\\s*${plaintext.length + 16} prim: cont \\[ 0 \\]`));
   });
 });

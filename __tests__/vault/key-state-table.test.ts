@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { KMSServiceException } from '@aws-sdk/client-kms';
 import type { OperationName } from '../../src';
 import { KmsVault } from '../../src';
@@ -19,7 +20,14 @@ interface Fixture {
   readonly other: KeyRecord;
   readonly ciphertext: Uint8Array;
   readonly otherCiphertext: Uint8Array;
+  /** Keys of other kinds, in the same state as `key`, for the operations symmetric keys cannot do. */
+  readonly pairs: { readonly signing: KeyRecord; readonly mac: KeyRecord; readonly agreement: KeyRecord; readonly kem: KeyRecord };
+  /** A signature of 'x' by `pairs.signing` and a MAC of 'x' by `pairs.mac`, made while they were Enabled. */
+  readonly signature: Uint8Array;
+  readonly mac: Uint8Array;
 }
+
+const PEER_PUBLIC_KEY = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'der' });
 
 /** A minimal valid request naming the key under test, per operation. */
 const REQUESTS: Partial<Record<string, (f: Fixture) => [OperationName, object]>> = {
@@ -51,6 +59,16 @@ const REQUESTS: Partial<Record<string, (f: Fixture) => [OperationName, object]>>
   GetKeyLastUsage: (f) => ['GetKeyLastUsage', { KeyId: f.key.keyId }],
   ReplicateKey: (f) => ['ReplicateKey', { KeyId: f.key.keyId, ReplicaRegion: 'ap-south-1' }],
   UpdatePrimaryRegion: (f) => ['UpdatePrimaryRegion', { KeyId: f.key.keyId, PrimaryRegion: 'eu-west-1' }],
+  GenerateDataKeyPair: (f) => ['GenerateDataKeyPair', { KeyId: f.key.keyId, KeyPairSpec: 'ECC_NIST_P256' }],
+  GenerateDataKeyPairWithoutPlaintext: (f) => ['GenerateDataKeyPairWithoutPlaintext', { KeyId: f.key.keyId, KeyPairSpec: 'ECC_NIST_P256' }],
+  Sign: (f) => ['Sign', { KeyId: f.pairs.signing.keyId, Message: Buffer.from('x'), SigningAlgorithm: 'ECDSA_SHA_256' }],
+  Verify: (f) => ['Verify', { KeyId: f.pairs.signing.keyId, Message: Buffer.from('x'), SigningAlgorithm: 'ECDSA_SHA_256', Signature: f.signature }],
+  GetPublicKey: (f) => ['GetPublicKey', { KeyId: f.pairs.signing.keyId }],
+  GenerateMac: (f) => ['GenerateMac', { KeyId: f.pairs.mac.keyId, Message: Buffer.from('x'), MacAlgorithm: 'HMAC_SHA_224' }],
+  VerifyMac: (f) => ['VerifyMac', { KeyId: f.pairs.mac.keyId, Message: Buffer.from('x'), MacAlgorithm: 'HMAC_SHA_224', Mac: f.mac }],
+  DeriveSharedSecret: (f) => ['DeriveSharedSecret', { KeyId: f.pairs.agreement.keyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: PEER_PUBLIC_KEY }],
+  Encapsulate: (f) => ['Encapsulate', { KeyId: f.pairs.kem.keyId, EncapsulationAlgorithm: 'ML_KEM' }],
+  Decapsulate: (f) => ['Decapsulate', { KeyId: f.pairs.kem.keyId, EncapsulationAlgorithm: 'ML_KEM', SharedSecretCiphertextBlob: Buffer.alloc(768) }],
 };
 
 function fixture(state: TableKeyState): Fixture {
@@ -66,11 +84,22 @@ function fixture(state: TableKeyState): Fixture {
   vault.execute('CreateAlias', { AliasName: 'alias/other', TargetKeyId: other.keyId });
   vault.execute('ReplicateKey', { KeyId: key.keyId, ReplicaRegion: 'eu-west-1' });
   vault.execute('DescribeKey', { KeyId: key.keyId });
+  const pairOf = (KeySpec: string, KeyUsage: string) => {
+    const out = vault.execute('CreateKey', { KeySpec: KeySpec as never, KeyUsage: KeyUsage as never }) as { KeyMetadata: { KeyId: string } };
+    return vault.state.peek(vault.accountId, vault.region)?.keys.get(out.KeyMetadata.KeyId) as KeyRecord;
+  };
+  const pairs = { signing: pairOf('ECC_NIST_P256', 'SIGN_VERIFY'), mac: pairOf('HMAC_224', 'GENERATE_VERIFY_MAC'), agreement: pairOf('ECC_NIST_P256', 'KEY_AGREEMENT'), kem: pairOf('ML_KEM_512', 'ENCAPSULATE_DECAPSULATE') };
+  const signature = vault.execute('Sign', { KeyId: pairs.signing.keyId, Message: Buffer.from('x'), SigningAlgorithm: 'ECDSA_SHA_256' }).Signature as Uint8Array;
+  const mac = vault.execute('GenerateMac', { KeyId: pairs.mac.keyId, Message: Buffer.from('x'), MacAlgorithm: 'HMAC_SHA_224' }).Mac as Uint8Array;
+  for (const pair of Object.values(pairs)) {
+    pair.state = state;
+    if (state === 'PendingDeletion') pair.deletionDate = new Date(Date.now() + 30 * 86_400_000);
+  }
   // Put the key straight into the state under test: no operation reaches every state of a
   // symmetric AWS_KMS key, and the table is about the state, not the way there.
   key.state = state;
   if (state === 'PendingDeletion') key.deletionDate = new Date(Date.now() + 30 * 86_400_000);
-  return { vault, key, other, ciphertext, otherCiphertext };
+  return { vault, key, other, ciphertext, otherCiphertext, pairs, signature, mac };
 }
 
 const cells: [string, TableKeyState, string][] = [];
