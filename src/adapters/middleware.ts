@@ -1,12 +1,12 @@
-import { KMSServiceException, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/client-kms';
+import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-kms';
 import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, MiddlewareStack, Pluggable } from '@smithy/types';
 import { OPERATION_NAMES, type OperationName } from '../contract/generated';
-import { execute } from '../engine/execute';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../vault/kms-vault';
-import { keyNamer } from '../vault/key-namer';
-import { cachedClientRegion, clientMaxAttempts, clientRegion } from './client-region';
-import { sendingClient, trackSendingClients } from './sending-client';
+import { answerCall } from './answer';
+import { cachedClientRegion, clientRegion } from './client-region';
+import { recordReceivedCommand } from './received-commands';
+import { sendingClient, sendingCommand, trackSendingClients } from './sending-client';
 
 /** An initialize-step middleware of a `KMSClient`. */
 export type VaultMiddleware = InitializeMiddleware<ServiceInputTypes, ServiceOutputTypes>;
@@ -49,6 +49,12 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
     const client = sendingClient();
     const commandName = context.commandName ?? '';
     const operation = OPERATION_OF_COMMAND.get(commandName);
+    // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received.
+    const command = sendingCommand();
+    if (typeof command === 'object' && command !== null) {
+      if (client) recordReceivedCommand(client, command);
+      recordReceivedCommand(vault, command);
+    }
     return async (args) => {
       if (operation === undefined) {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);
@@ -59,23 +65,8 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
         origin = { region, caller };
         origins.set(region, origin);
       }
-      if (vault.faults.size === 0) return { output: execute(vault, operation, args.input, origin) as ServiceOutputTypes, response: undefined };
-      // With faults injected, the SDK's retries become visible: retryable errors are tried again
-      // up to the client's maxAttempts, each attempt a call of its own.
-      const maxAttempts = await clientMaxAttempts(client);
-      for (let attempt = 1; ; attempt++) {
-        const fault = vault.faults.decide(operation, args.input, keyNamer(vault, region));
-        if (fault && fault.latencyMs > 0) await delay(fault.latencyMs);
-        try {
-          const output = execute(vault, operation, args.input, origin, fault);
-          output.$metadata.attempts = attempt;
-          return { output: output as ServiceOutputTypes, response: undefined };
-        } catch (error) {
-          if (!(error instanceof KMSServiceException)) throw error;
-          error.$metadata.attempts = attempt;
-          if (attempt >= maxAttempts || !isRetryable(error)) throw error;
-        }
-      }
+      const answer = answerCall(vault, operation, args.input, origin, client);
+      return { output: (answer instanceof Promise ? await answer : answer) as ServiceOutputTypes, response: undefined };
     };
   };
 }
@@ -89,14 +80,4 @@ export function vaultPlugin(vault: KmsVault, options: VaultClientOptions = {}): 
       stack.add(vaultMiddleware(vault, options), vaultMiddlewareOptions);
     },
   };
-}
-
-/** What the SDK's standard retry strategy retries: throttling and server (5xx) errors. */
-function isRetryable(error: KMSServiceException): boolean {
-  return error.name === 'ThrottlingException' || error.$fault === 'server' || (error.$metadata.httpStatusCode ?? 0) >= 500;
-}
-
-/** A timer, so that jest's fake timers control injected latency. */
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -3,10 +3,15 @@ import { KMSClient } from '@aws-sdk/client-kms';
 /**
  * A middleware is never handed its client's configuration, yet a vault must know the region a client
  * is configured for. The SDK builds a command's middleware chain synchronously inside `send`, so
- * `KMSClient.prototype.send` is wrapped (once, idempotently) to note which client is sending while
- * the chain is built. See docs/decisions/001-client-region.md.
+ * `KMSClient.prototype.send` is wrapped (once, idempotently) to note which client is sending which
+ * command while the chain is built. See docs/decisions/001-client-region.md.
  */
-let sending: KMSClient | undefined;
+interface Sending {
+  readonly client: KMSClient;
+  readonly command: unknown;
+}
+
+let sending: Sending | undefined;
 let installed = false;
 
 /** Installs the wrapper on `KMSClient.prototype.send`. */
@@ -17,8 +22,7 @@ export function trackSendingClients(): void {
   const original = proto.send;
   proto.send = function send(this: KMSClient, ...args: unknown[]): unknown {
     const previous = sending;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- records which client is sending, for the middleware
-    sending = this;
+    sending = { client: this, command: args[0] };
     try {
       return original.apply(this, args);
     } finally {
@@ -29,5 +33,10 @@ export function trackSendingClients(): void {
 
 /** The client whose `send` is building a middleware chain right now, if any. */
 export function sendingClient(): KMSClient | undefined {
-  return sending;
+  return sending?.client;
+}
+
+/** The command object that client is sending, if any. */
+export function sendingCommand(): unknown {
+  return sending?.command;
 }

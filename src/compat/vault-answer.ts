@@ -1,5 +1,7 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
+import { answerCall } from '../adapters/answer';
 import { clientRegion } from '../adapters/client-region';
+import { recordReceivedCommand } from '../adapters/received-commands';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../vault/kms-vault';
 import type { SentCommand } from './aws-command';
@@ -15,7 +17,8 @@ export interface VaultBacking {
 /**
  * The answer of the vault to a command sent to a mocked client: the operation runs in the region
  * the client is configured for (the vault's region when it has none), with real cryptography, and
- * resolves to the output or rejects with the KMS error, as through the vault middleware.
+ * resolves to the output or rejects with the KMS error, as through the vault middleware (injected
+ * latency and the SDK's retries included).
  */
 export async function vaultAnswer(backing: VaultBacking, client: unknown, command: unknown): Promise<unknown> {
   const operation = commandOperation(command);
@@ -26,7 +29,9 @@ export async function vaultAnswer(backing: VaultBacking, client: unknown, comman
   }
   const region = hasRegionConfig(client) ? await clientRegion(client, backing.vault.region) : backing.vault.region;
   const input = (command as SentCommand).input ?? {};
-  return backing.vault.execute(operation, input as never, { region, accountId: backing.accountId });
+  const origin = { region, caller: backing.vault.callerFor(backing.accountId) };
+  if (typeof command === 'object' && command !== null) recordReceivedCommand(backing.vault, command);
+  return answerCall(backing.vault, operation, input as object, origin, hasRegionConfig(client) ? client : undefined);
 }
 
 /** A client whose configuration has a region provider, as every SDK client has. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert';
-import type { KmsVault } from '../vault/kms-vault';
 import { decryptWithVault, type CiphertextMatchOptions, type DecryptOutcome } from './decrypt-check';
 import type { MatcherFunction, PrintUtils } from './matcher-context';
+import { isVaultLike } from './received-calls';
 
 /** The names of the KMS assertions. */
 export type CiphertextMatcherName = 'toBeCiphertextUnder' | 'toBeCiphertextWithContext';
@@ -13,12 +13,6 @@ function ciphertextOf(received: unknown): Uint8Array {
   if (received instanceof Uint8Array) return received;
   assert(typeof received === 'string' && received.length > 0 && BASE64.test(received), 'The actual must be a ciphertext blob: a Uint8Array, or its base64 text');
   return Buffer.from(received, 'base64');
-}
-
-function isVault(value: unknown): value is KmsVault {
-  if (typeof value !== 'object' || value === null) return false;
-  const vault = value as Partial<Record<keyof KmsVault, unknown>>;
-  return typeof vault.region === 'string' && typeof vault.callerFor === 'function' && typeof vault.state === 'object' && typeof vault.clock === 'object';
 }
 
 function failure(utils: PrintUtils, outcome: DecryptOutcome & { ok: false }): string {
@@ -38,7 +32,7 @@ function failure(utils: PrintUtils, outcome: DecryptOutcome & { ok: false }): st
 export const ciphertextMatchers: Record<CiphertextMatcherName, MatcherFunction> = {
   toBeCiphertextUnder(received, vault, keyId, options, ...other) {
     assert(other.length === 0, 'Too many matcher arguments');
-    assert(isVault(vault), 'The first argument must be the KmsVault that made the ciphertext');
+    assert(isVaultLike(vault), 'The first argument must be the KmsVault that made the ciphertext');
     assert(typeof keyId === 'string' && keyId.length > 0, 'The second argument must be a key id, key ARN, alias name or alias ARN');
     const opts = (options ?? {}) as CiphertextMatchOptions;
     const ciphertext = ciphertextOf(received);
@@ -59,7 +53,7 @@ export const ciphertextMatchers: Record<CiphertextMatcherName, MatcherFunction> 
   },
   toBeCiphertextWithContext(received, vault, encryptionContext, options, ...other) {
     assert(other.length === 0, 'Too many matcher arguments');
-    assert(isVault(vault), 'The first argument must be the KmsVault that made the ciphertext');
+    assert(isVaultLike(vault), 'The first argument must be the KmsVault that made the ciphertext');
     assert(typeof encryptionContext === 'object' && encryptionContext !== null && !Array.isArray(encryptionContext), 'The second argument must be an encryption context: an object of strings');
     const opts = { ...((options ?? {}) as CiphertextMatchOptions & { keyId?: string }), encryptionContext: encryptionContext as Record<string, string> };
     const outcome = decryptWithVault(vault, ciphertextOf(received), opts.keyId, opts);

@@ -1,5 +1,8 @@
 import assert from 'node:assert';
+import { receivedCommandsOf } from '../adapters/received-commands';
 import { AwsStub } from '../compat/aws-stub';
+import { vaultMiddlewareOptions } from '../adapters/middleware';
+import type { KmsVault } from '../vault/kms-vault';
 import type { MatcherContextLike } from './matcher-context';
 
 /** A command as a recorded call holds it. */
@@ -35,8 +38,8 @@ export interface CallsOfMock {
  * aws-sdk-client-mock-jest does when `received` is not a client mock or `command` not a class.
  */
 export function callsOf(received: unknown, command?: unknown): CallsOfMock {
-  assert(received instanceof AwsStub || isMockLike(received), 'The actual must be a client mock instance');
-  const mock = received as MockLike;
+  const mock = received instanceof AwsStub || isMockLike(received) ? (received as MockLike) : vaultBackedCalls(received);
+  assert(mock !== undefined, 'The actual must be a client mock instance, a KMSClient with the vault middleware, or a KmsVault');
   if (command) {
     assert(typeof command === 'function' && typeof command.name === 'string' && command.name.length > 0, 'Command must be valid AWS SDK Command');
   }
@@ -45,6 +48,40 @@ export function callsOf(received: unknown, command?: unknown): CallsOfMock {
     calls: mock.calls(),
     commandCalls: command ? mock.commandCalls(command as CommandClass) : [],
   };
+}
+
+/**
+ * A plain client with the vault middleware, or a vault, read as a mock: the commands it received
+ * (recorded by the middleware and by vault-backed mocks), in order.
+ */
+function vaultBackedCalls(received: unknown): MockLike | undefined {
+  if (typeof received !== 'object' || received === null) return undefined;
+  const isVault = isVaultLike(received);
+  if (!isVault && !hasVaultMiddleware(received)) return undefined;
+  const calls = (): ReceivedCall[] => (receivedCommandsOf(received) ?? []).map((command) => ({ args: [command as ReceivedCommand] }));
+  return {
+    calls,
+    commandCalls: (command) => calls().filter((call) => call.args[0] instanceof command),
+    clientName: () => (isVault ? 'KmsVault' : received.constructor.name),
+  };
+}
+
+/** An AWS SDK v3 client whose middleware stack holds the vault middleware. */
+function hasVaultMiddleware(value: object): boolean {
+  const stack = (value as { middlewareStack?: { identify?: unknown } }).middlewareStack;
+  if (typeof (value as { send?: unknown }).send !== 'function' || typeof stack?.identify !== 'function') return false;
+  const names = (stack.identify as () => unknown)();
+  return Array.isArray(names) && names.some((name) => typeof name === 'string' && name.startsWith(`${vaultMiddlewareOptions.name} `));
+}
+
+/**
+ * A {@link KmsVault}, recognized by shape rather than by class: the CommonJS and ESM builds each
+ * have their own class, and a test may import the vault from one and the matchers from the other.
+ */
+export function isVaultLike(value: unknown): value is KmsVault {
+  if (typeof value !== 'object' || value === null) return false;
+  const vault = value as Partial<Record<keyof KmsVault, unknown>>;
+  return typeof vault.region === 'string' && typeof vault.callerFor === 'function' && typeof vault.state === 'object' && typeof vault.clock === 'object';
 }
 
 function isMockLike(value: unknown): value is MockLike {

@@ -7,6 +7,7 @@ import { type Clock, VaultClock } from './clock';
 import { SeededRandom, systemRandom, type RandomSource } from './random';
 import { VaultState } from './vault-state';
 import type { CallRecord } from './call-history';
+import { forgetReceivedCommands } from '../adapters/received-commands';
 import { FaultInjector } from '../faults/fault-injector';
 import { keyNamer } from './key-namer';
 import type { LoadedScenario, Scenario } from '../scenarios/scenario';
@@ -103,8 +104,9 @@ export class KmsVault {
     return snapshotState(this.state, name);
   }
 
-  /** Forgets the call history. */
+  /** Forgets the call history, and the commands the matchers see the vault received. */
   clearHistory(): void {
     this.history.length = 0;
+    forgetReceivedCommands(this);
   }
 }
