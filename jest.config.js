@@ -1,3 +1,7 @@
+// Node 20 is supported by this project; the SDK's notice that its 2027 releases will need Node 22
+// would otherwise print once per test file and bury the results.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -66,6 +66,9 @@ describe('the command matchers on a plain KMSClient with the vault middleware (i
     expect(vault).toHaveReceivedCommandTimes(CreateKeyCommand, 1);
     expect(vault).toHaveReceivedCommandTimes(ListKeysCommand, 1);
     expect(failureOf(() => expect(vault).toHaveReceivedCommand(EncryptCommand))).toContain('Expected KmsVault to receive "EncryptCommand"');
+    vault.clearHistory();
+    expect(kms).not.toHaveReceivedAnyCommand();
+    expect(other).not.toHaveReceivedAnyCommand();
   });
 
   it('see what a vault-backed mock sent to the vault, and forget it with vault.clearHistory()', async () => {

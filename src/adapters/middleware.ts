@@ -51,10 +51,7 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
     const operation = OPERATION_OF_COMMAND.get(commandName);
     // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received.
     const command = sendingCommand();
-    if (typeof command === 'object' && command !== null) {
-      if (client) recordReceivedCommand(client, command);
-      recordReceivedCommand(vault, command);
-    }
+    if (typeof command === 'object' && command !== null) recordReceivedCommand(vault, client, command);
     return async (args) => {
       if (operation === undefined) {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);

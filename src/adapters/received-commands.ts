@@ -1,24 +1,42 @@
 /**
- * The commands each vault-backed client (and each vault) has received, in order, as command objects:
- * what the `toHaveReceivedCommand...` matchers read when they are given a plain `KMSClient` with the
- * vault middleware, or the vault itself, rather than a client mock. Held weakly: a client that is
- * gone takes its list with it.
+ * The commands each vault received, in order, as command objects, and which client sent each: what
+ * the `toHaveReceivedCommand...` matchers read when they are given a plain `KMSClient` with the vault
+ * middleware, or the vault itself, rather than a client mock. The lists belong to the vault, so that
+ * `vault.clearHistory()` forgets them all at once (a long test file does not keep every command of
+ * every client alive); clients are held weakly.
  */
-const received = new WeakMap<object, object[]>();
+interface Received {
+  readonly all: object[];
+  readonly byClient: WeakMap<object, object[]>;
+}
 
-/** Notes that `target` (a client or a vault) received `command`. */
-export function recordReceivedCommand(target: object, command: object): void {
-  const list = received.get(target);
+const receivedBy = new WeakMap<object, Received>();
+const vaultOf = new WeakMap<object, object>();
+
+/** Notes that `vault` received `command`, sent by `client` when there is one. */
+export function recordReceivedCommand(vault: object, client: object | undefined, command: object): void {
+  let received = receivedBy.get(vault);
+  if (!received) {
+    received = { all: [], byClient: new WeakMap() };
+    receivedBy.set(vault, received);
+  }
+  received.all.push(command);
+  if (!client) return;
+  vaultOf.set(client, vault);
+  const list = received.byClient.get(client);
   if (list) list.push(command);
-  else received.set(target, [command]);
+  else received.byClient.set(client, [command]);
 }
 
-/** The commands `target` received, oldest first; undefined when it never received one. */
-export function receivedCommandsOf(target: object): readonly object[] | undefined {
-  return received.get(target);
+/** The commands a vault, or a client of a vault, received, oldest first. */
+export function receivedCommandsOf(target: object): readonly object[] {
+  const own = receivedBy.get(target);
+  if (own) return own.all;
+  const vault = vaultOf.get(target);
+  return (vault && receivedBy.get(vault)?.byClient.get(target)) ?? [];
 }
 
-/** Forgets the commands `target` received. */
-export function forgetReceivedCommands(target: object): void {
-  received.delete(target);
+/** Forgets the commands `vault` and its clients received. */
+export function forgetReceivedCommands(vault: object): void {
+  receivedBy.delete(vault);
 }

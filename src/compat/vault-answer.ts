@@ -30,7 +30,7 @@ export async function vaultAnswer(backing: VaultBacking, client: unknown, comman
   const region = hasRegionConfig(client) ? await clientRegion(client, backing.vault.region) : backing.vault.region;
   const input = (command as SentCommand).input ?? {};
   const origin = { region, caller: backing.vault.callerFor(backing.accountId) };
-  if (typeof command === 'object' && command !== null) recordReceivedCommand(backing.vault, command);
+  if (typeof command === 'object' && command !== null) recordReceivedCommand(backing.vault, undefined, command);
   return answerCall(backing.vault, operation, input as object, origin, hasRegionConfig(client) ? client : undefined);
 }
 

@@ -58,7 +58,7 @@ function vaultBackedCalls(received: unknown): MockLike | undefined {
   if (typeof received !== 'object' || received === null) return undefined;
   const isVault = isVaultLike(received);
   if (!isVault && !hasVaultMiddleware(received)) return undefined;
-  const calls = (): ReceivedCall[] => (receivedCommandsOf(received) ?? []).map((command) => ({ args: [command as ReceivedCommand] }));
+  const calls = (): ReceivedCall[] => receivedCommandsOf(received).map((command) => ({ args: [command as ReceivedCommand] }));
   return {
     calls,
     commandCalls: (command) => calls().filter((call) => call.args[0] instanceof command),
