@@ -1,15 +1,19 @@
 import type { DescribeKeyRequest, DescribeKeyResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
+import { createAwsManagedKey, unassociatedPredefinedAlias } from '../vault/aws-managed-keys';
 import { keyMetadata } from '../vault/key-metadata';
 import { resolveKey } from '../vault/resolve-key';
 
 /**
- * Describes a key named by key id, key ARN, alias name or alias ARN. Works in every key state.
+ * Describes a key named by key id, key ARN, alias name or alias ARN. Works in every key state. A
+ * predefined AWS alias (`alias/aws/s3`, ...) not yet associated with a key gets its AWS managed key.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html
  */
 export function describeKey(context: OperationContext, input: DescribeKeyRequest): DescribeKeyResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: true });
+  const keyId = input.KeyId as string;
+  const predefined = unassociatedPredefinedAlias(context, keyId);
+  const key = predefined === undefined ? resolveKey(context, keyId, { aliases: true }) : createAwsManagedKey(context, predefined);
   authorize(context, 'kms:DescribeKey', key);
   return { KeyMetadata: keyMetadata(key) };
 }

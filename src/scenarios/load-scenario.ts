@@ -2,7 +2,7 @@ import type { CreateKeyResponse } from '@aws-sdk/client-kms';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { KmsVaultMockError } from '../errors/library-error';
-import { keyArn } from '../vault/arn';
+import { aliasArn, keyArn } from '../vault/arn';
 import { KEY_SPECS } from '../vault/key-specs';
 import type { KeyMaterial, KeyRecord } from '../vault/key-record';
 import type { KmsVault } from '../vault/kms-vault';
@@ -94,7 +94,7 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
   let record = vault.state.peek(accountId, region)?.keys.get(keyId) as KeyRecord;
   const materials = materialsOf(spec);
   const creationDate = date(spec.creationDate, 'creationDate');
-  if (spec.keyId !== undefined || materials || creationDate) {
+  if (spec.keyId !== undefined || materials || creationDate || spec.keyManager === 'AWS') {
     if (spec.keyId !== undefined && vault.state.peek(accountId, region)?.keys.has(spec.keyId)) {
       throw new KmsVaultMockError(`key '${spec.keyId}' already exists in ${accountId}/${region}.`);
     }
@@ -102,7 +102,7 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
     const id = spec.keyId ?? keyId;
     const list = materials ?? record.materials;
     const group = record.multiRegionGroup;
-    record = { ...record, keyId: id, arn: keyArn(region, accountId, id), materials: list, currentMaterial: list[list.length - 1] as KeyMaterial, creationDate: creationDate ?? record.creationDate };
+    record = { ...record, keyId: id, arn: keyArn(region, accountId, id), keyManager: spec.keyManager ?? record.keyManager, materials: list, currentMaterial: list[list.length - 1] as KeyMaterial, creationDate: creationDate ?? record.creationDate };
     group?.members.set(region, record);
     vault.state.addKey(record);
   }
@@ -114,7 +114,10 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
 
 function finishKey(vault: KmsVault, spec: ScenarioKey, record: KeyRecord, ciphertexts: Record<string, Uint8Array>): void {
   const where = { region: record.region, accountId: record.accountId };
-  for (const alias of spec.aliases ?? []) vault.execute('CreateAlias', { AliasName: alias, TargetKeyId: record.keyId }, where);
+  for (const alias of spec.aliases ?? []) {
+    if (record.keyManager === 'AWS' && alias.startsWith('alias/aws/')) addAwsManagedAlias(vault, record, alias);
+    else vault.execute('CreateAlias', { AliasName: alias, TargetKeyId: record.keyId }, where);
+  }
   for (const c of spec.ciphertexts ?? []) {
     if (c.material === 'oldest') {
       const oldest = record.materials[0] as KeyMaterial;
@@ -138,4 +141,12 @@ function finishKey(vault: KmsVault, spec: ScenarioKey, record: KeyRecord, cipher
     const deletion = date(spec.deletionDate, 'deletionDate');
     if (deletion && record.state === 'PendingDeletion') record.deletionDate = deletion;
   }
+}
+
+/** The `alias/aws/...` alias of an AWS managed key: CreateAlias refuses the prefix, so it is set directly. */
+function addAwsManagedAlias(vault: KmsVault, record: KeyRecord, aliasName: string): void {
+  const store = vault.state.store(record.accountId, record.region);
+  if (store.aliases.has(aliasName)) throw new KmsVaultMockError(`alias '${aliasName}' already exists in ${record.accountId}/${record.region}.`);
+  const now = vault.clock.now();
+  store.aliases.set(aliasName, { aliasName, aliasArn: aliasArn(record.region, record.accountId, aliasName), targetKeyId: record.keyId, creationDate: now, lastUpdatedDate: now });
 }

@@ -35,6 +35,8 @@ export interface ScenarioKey {
   readonly keySpec?: KeySpec;
   readonly keyUsage?: KeyUsageType;
   readonly origin?: OriginType;
+  /** 'AWS' for an AWS managed key (snapshots record it); its `alias/aws/...` aliases come with it. Default 'CUSTOMER'. */
+  readonly keyManager?: 'AWS' | 'CUSTOMER';
   readonly state?: 'Enabled' | 'Disabled' | 'PendingDeletion';
   /** With state PendingDeletion: the waiting period (default 30 days). */
   readonly pendingWindowInDays?: number;

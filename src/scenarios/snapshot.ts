@@ -35,6 +35,7 @@ function snapshotKey(key: KeyRecord, aliases: string[]): ScenarioKey {
     keySpec: key.keySpec,
     keyUsage: key.keyUsage,
     origin: key.origin,
+    ...(key.keyManager === 'AWS' ? { keyManager: 'AWS' as const } : {}),
     state,
     creationDate: key.creationDate.toISOString(),
     policy: key.policy,
