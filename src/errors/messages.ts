@@ -29,7 +29,8 @@ export const messages = {
   keySpecNotInRegion: (keySpec: string) => `KeySpec ${keySpec} is not supported in this Region`,
   /** An operation that needs another kind of key (symmetric encryption key, key pair) than the one named. */
   keySpecNotValid: (arn: string, keySpec: string, operation: string) => `${arn} key spec is ${keySpec} which is not valid for ${operation}.`,
-  rsaPlaintextTooLarge: (algorithm: string, keySpec: string, limit: number) => `Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${limit} bytes.`,
+  /** Recorded for every RSA spec and OAEP algorithm; SM2PKE (1024 bytes) is assumed to use the same wording. */
+  plaintextTooLarge: (algorithm: string, keySpec: string, limit: number) => `Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${limit} bytes.`,
   digestLength: (algorithm: string) => `Digest is invalid length for algorithm ${algorithm}.`,
   messageTypeNotSupported: (messageType: string, algorithm: string) => `MessageType ${messageType} is not supported for signing algorithm ${algorithm}.`,
   asymmetricEncryptionContext: () => 'EncryptionContext is not supported for asymmetric KMS keys.',

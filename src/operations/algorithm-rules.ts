@@ -2,7 +2,7 @@ import type { EncryptionAlgorithmSpec, MacAlgorithmSpec, MessageType, SigningAlg
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
-import { algorithmsOf, ASYMMETRIC_ENCRYPTION_ALGORITHMS, KEY_SPECS, MAC_ALGORITHMS, SIGNING_ALGORITHMS, type HashName, type SigningAlgorithmRule } from '../vault/key-specs';
+import { algorithmsOf, ASYMMETRIC_ENCRYPTION_ALGORITHMS, KEY_SPECS, MAC_ALGORITHMS, SIGNING_ALGORITHMS, type AsymmetricEncryptionRule, type HashName, type SigningAlgorithmRule } from '../vault/key-specs';
 
 /** Whether a key is a key pair (asymmetric), as opposed to a symmetric encryption or HMAC key. */
 export function isKeyPair(key: KeyRecord): boolean {
@@ -34,10 +34,11 @@ export function requireMacAlgorithm(key: KeyRecord, algorithm: MacAlgorithmSpec)
 }
 
 /**
- * The OAEP hash of an encryption algorithm an asymmetric key supports (the default, SYMMETRIC_DEFAULT,
- * never fits one): InvalidKeyUsageException `Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048.`
+ * The rule (RSAES-OAEP and its hash, or SM2PKE) of an encryption algorithm an asymmetric key supports
+ * (the default, SYMMETRIC_DEFAULT, never fits one): InvalidKeyUsageException
+ * `Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048.`
  */
-export function requireAsymmetricEncryptionAlgorithm(key: KeyRecord, algorithm: EncryptionAlgorithmSpec | undefined): { readonly algorithm: EncryptionAlgorithmSpec; readonly oaepHash: HashName; readonly hashBytes: number } {
+export function requireAsymmetricEncryptionAlgorithm(key: KeyRecord, algorithm: EncryptionAlgorithmSpec | undefined): { readonly algorithm: EncryptionAlgorithmSpec } & AsymmetricEncryptionRule {
   const chosen = algorithm ?? 'SYMMETRIC_DEFAULT';
   const rule = ASYMMETRIC_ENCRYPTION_ALGORITHMS[chosen];
   if (!rule || !algorithmsOf(key.keySpec, key.keyUsage).EncryptionAlgorithms?.includes(chosen)) {

@@ -3,14 +3,16 @@ import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
 import type { OperationContext } from '../engine/context';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
+import type { NodeKeyPair } from '../crypto/key-pair';
 import { rsaOaepDecrypt, rsaOaepEncrypt } from '../crypto/rsa-oaep';
+import { sm2Decrypt, sm2Encrypt } from '../crypto/sm2-encryption';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { kmsError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
 import { keyPairOf } from '../vault/key-pair-of';
-import { algorithmsOf, KEY_SPECS, rsaOaepPlaintextLimit } from '../vault/key-specs';
+import { KEY_SPECS, rsaOaepPlaintextLimit } from '../vault/key-specs';
 import { isKeyPair, requireAsymmetricEncryptionAlgorithm } from './algorithm-rules';
 import { blob, bytesOf, endDryRun, plaintextBytes, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
 import type { CiphertextSource } from './symmetric-source';
@@ -18,16 +20,13 @@ import { openCiphertext } from './symmetric-source';
 
 /**
  * The encryption algorithm a request uses with `key`: SYMMETRIC_DEFAULT (the default) for symmetric
- * encryption keys, RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 (no default) for RSA keys.
- * InvalidKeyUsageException for any other.
+ * encryption keys, RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256 for RSA keys and SM2PKE for SM2 keys (no
+ * default for key pairs). InvalidKeyUsageException for any other.
  */
 export function encryptionAlgorithmFor(key: KeyRecord, algorithm: EncryptionAlgorithmSpec | undefined): EncryptionAlgorithmSpec {
   if (!isKeyPair(key)) {
     requireSymmetricAlgorithm(key, algorithm);
     return 'SYMMETRIC_DEFAULT';
-  }
-  if (algorithm === 'SM2PKE' && algorithmsOf(key.keySpec, key.keyUsage).EncryptionAlgorithms?.includes('SM2PKE')) {
-    throw new KmsVaultMockError('kms-vault-mock does not implement SM2PKE encryption yet (node:crypto has no SM2 encryption).');
   }
   return requireAsymmetricEncryptionAlgorithm(key, algorithm).algorithm;
 }
@@ -46,44 +45,60 @@ export function keyPairSource(named: KeyRecord | undefined): CiphertextSource | 
 }
 
 /**
- * ValidationException when `plaintext` is longer than the key's RSA modulus allows with OAEP and this
- * algorithm (RSA_2048: 214 bytes with SHA-1, 190 with SHA-256; recorded wording).
+ * ValidationException when `plaintext` is longer than a key pair encrypts with this algorithm: what the
+ * RSA modulus allows with OAEP (RSA_2048: 214 bytes with SHA-1, 190 with SHA-256; recorded wording),
+ * 1024 bytes with SM2PKE (API Reference, Encrypt; the wording of the RSA message is assumed).
  */
 export function requirePlaintextFits(key: KeyRecord, algorithm: EncryptionAlgorithmSpec, plaintext: Uint8Array): void {
+  if (!isKeyPair(key)) return;
+  const rule = requireAsymmetricEncryptionAlgorithm(key, algorithm);
   const material = KEY_SPECS[key.keySpec].material;
-  if (material.kind !== 'rsa') return;
-  const { hashBytes } = requireAsymmetricEncryptionAlgorithm(key, algorithm);
-  const limit = rsaOaepPlaintextLimit(material.bits, hashBytes);
-  if (plaintext.length > limit) throw kmsError('ValidationException', messages.rsaPlaintextTooLarge(algorithm, key.keySpec, limit));
+  const limit = rule.scheme === 'sm2pke' ? rule.plaintextLimit : material.kind === 'rsa' ? rsaOaepPlaintextLimit(material.bits, rule.hashBytes) : undefined;
+  if (limit !== undefined && plaintext.length > limit) throw kmsError('ValidationException', messages.plaintextTooLarge(algorithm, key.keySpec, limit));
+}
+
+/** The node:crypto key pair of an encryption key pair (RSA, SM2); a library error for any other. */
+function encryptionPair(key: KeyRecord): NodeKeyPair {
+  const pair = keyPairOf(key);
+  if (pair.kind !== 'node') throw new KmsVaultMockError(`${key.arn} cannot encrypt; this is a bug in kms-vault-mock.`);
+  return pair;
+}
+
+/** The SM2 private scalar and public point of an SM2 key pair; a library error when it has none. */
+function sm2Keys(key: KeyRecord, pair: NodeKeyPair): { readonly scalar: Buffer; readonly point: Buffer } {
+  if (!pair.ec || pair.params.kind !== 'sm2') throw new KmsVaultMockError(`${key.arn} has no SM2 key pair; this is a bug in kms-vault-mock.`);
+  return pair.ec;
 }
 
 /**
  * Encrypts under a key with the algorithm {@link encryptionAlgorithmFor} chose: the vault's symmetric
- * blob (bound to the encryption context), or raw RSA-OAEP as OpenSSL makes it. Returns the key
- * material id for symmetric blobs.
+ * blob (bound to the encryption context), raw RSA-OAEP or the DER SM2PKE ciphertext, each as OpenSSL
+ * makes it. Returns the key material id for symmetric blobs.
  */
 export function encryptUnder(context: OperationContext, key: KeyRecord, algorithm: EncryptionAlgorithmSpec, plaintext: Uint8Array, encryptionContext: Readonly<Record<string, string>> | undefined): { readonly ciphertext: Buffer; readonly materialId?: string } {
   if (algorithm === 'SYMMETRIC_DEFAULT') {
     const material = key.currentMaterial;
     return { ciphertext: sealSymmetric(material, plaintext, encodeEncryptionContext(encryptionContext), context.random.bytes(12)), materialId: material.id };
   }
-  const pair = keyPairOf(key);
-  if (pair.kind !== 'node') throw new KmsVaultMockError(`${key.arn} cannot encrypt; this is a bug in kms-vault-mock.`);
-  return { ciphertext: rsaOaepEncrypt(pair.publicKey, requireAsymmetricEncryptionAlgorithm(key, algorithm).oaepHash, plaintext) };
+  const rule = requireAsymmetricEncryptionAlgorithm(key, algorithm);
+  const pair = encryptionPair(key);
+  if (rule.scheme === 'sm2pke') return { ciphertext: sm2Encrypt(sm2Keys(key, pair).point, plaintext, (length) => context.random.bytes(length)) };
+  return { ciphertext: rsaOaepEncrypt(pair.publicKey, rule.oaepHash, plaintext) };
 }
 
 /** Decrypts a ciphertext of `source`: InvalidCiphertextException when it does not open. */
 export function decryptUnder(source: CiphertextSource, algorithm: EncryptionAlgorithmSpec, ciphertext: Uint8Array, encryptionContext: Readonly<Record<string, string>> | undefined): Buffer {
   if (algorithm === 'SYMMETRIC_DEFAULT') return openCiphertext(source, ciphertext, encryptionContext);
-  const pair = keyPairOf(source.key);
-  const plaintext = pair.kind === 'node' ? rsaOaepDecrypt(pair.privateKey, requireAsymmetricEncryptionAlgorithm(source.key, algorithm).oaepHash, ciphertext) : undefined;
+  const rule = requireAsymmetricEncryptionAlgorithm(source.key, algorithm);
+  const pair = encryptionPair(source.key);
+  const plaintext = rule.scheme === 'sm2pke' ? sm2Decrypt(sm2Keys(source.key, pair).scalar, ciphertext) : rsaOaepDecrypt(pair.privateKey, rule.oaepHash, ciphertext);
   if (!plaintext) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
   return plaintext;
 }
 
 /**
- * Encrypt with an RSA key pair (called by Encrypt once the key, its state and its usage are checked):
- * RSAES-OAEP with the requested algorithm, within its plaintext limit, without encryption context.
+ * Encrypt with a key pair (called by Encrypt once the key, its state and its usage are checked):
+ * RSAES-OAEP or SM2PKE as requested, within the algorithm's plaintext limit, without encryption context.
  */
 export function encryptWithKeyPair(context: OperationContext, key: KeyRecord, input: EncryptRequest): EncryptResponse {
   const algorithm = encryptionAlgorithmFor(key, input.EncryptionAlgorithm);
@@ -97,7 +112,8 @@ export function encryptWithKeyPair(context: OperationContext, key: KeyRecord, in
 
 /**
  * Decrypt of an asymmetric ciphertext, under the key pair the request names in KeyId (the ciphertext
- * has no header to name it): the requested OAEP algorithm must be the one it was made with.
+ * has no header to name it): the requested algorithm (RSAES-OAEP hash, SM2PKE) must be the one it was
+ * made with.
  */
 export function decryptWithKeyPair(context: OperationContext, key: KeyRecord, input: DecryptRequest): DecryptResponse {
   if (input.CiphertextBlob === undefined) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());

@@ -11,7 +11,8 @@ import { encryptWithKeyPair } from './asymmetric-encryption';
 
 /**
  * Encrypts up to 4096 bytes under a symmetric encryption key, binding the encryption context, or a
- * few hundred bytes under an RSA key pair with RSAES-OAEP.
+ * few hundred bytes under an RSA key pair with RSAES-OAEP, or up to 1024 bytes under an SM2 key pair
+ * with SM2PKE (China Regions).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
  */
 export function encrypt(context: OperationContext, input: EncryptRequest): EncryptResponse {

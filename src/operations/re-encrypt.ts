@@ -14,7 +14,8 @@ import { decryptUnder, encryptionAlgorithmFor, encryptUnder, keyPairSource, requ
  * Decrypts a ciphertext and encrypts it again under another key (or the same key's current material,
  * or a new encryption context) without the plaintext leaving the vault. Authorized twice: as
  * `kms:ReEncryptFrom` on the source key and `kms:ReEncryptTo` on the destination key. Either key may
- * be an RSA key pair (RSAES-OAEP); an asymmetric source must be named in SourceKeyId.
+ * be an RSA key pair (RSAES-OAEP) or an SM2 key pair (SM2PKE); an asymmetric source must be named in
+ * SourceKeyId.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html
  */
 export function reEncrypt(context: OperationContext, input: ReEncryptRequest): ReEncryptResponse {

@@ -121,10 +121,20 @@ export const SIGNING_ALGORITHMS: Readonly<Record<SigningAlgorithmSpec, SigningAl
   ML_DSA_SHAKE_256: { scheme: 'ml-dsa', hash: 'shake256', digestBytes: 64, messageTypes: ['RAW', 'EXTERNAL_MU'] },
 };
 
+/**
+ * How an asymmetric encryption algorithm encrypts: RSAES-OAEP with one hash for the label and MGF1
+ * (its plaintext limit depends on the modulus), or SM2 public-key encryption with a fixed limit.
+ */
+export type AsymmetricEncryptionRule =
+  | { readonly scheme: 'rsa-oaep'; readonly oaepHash: HashName; readonly hashBytes: number }
+  | { readonly scheme: 'sm2pke'; readonly plaintextLimit: number };
+
 /** The encryption algorithms of asymmetric keys (SYMMETRIC_DEFAULT is the symmetric ciphertext format). */
-export const ASYMMETRIC_ENCRYPTION_ALGORITHMS: Readonly<Partial<Record<EncryptionAlgorithmSpec, { readonly oaepHash: HashName; readonly hashBytes: number }>>> = {
-  RSAES_OAEP_SHA_1: { oaepHash: 'sha1', hashBytes: 20 },
-  RSAES_OAEP_SHA_256: { oaepHash: 'sha256', hashBytes: 32 },
+export const ASYMMETRIC_ENCRYPTION_ALGORITHMS: Readonly<Partial<Record<EncryptionAlgorithmSpec, AsymmetricEncryptionRule>>> = {
+  RSAES_OAEP_SHA_1: { scheme: 'rsa-oaep', oaepHash: 'sha1', hashBytes: 20 },
+  RSAES_OAEP_SHA_256: { scheme: 'rsa-oaep', oaepHash: 'sha256', hashBytes: 32 },
+  // GB/T 32918.4 with SM3; "SM2PKE: 1024 bytes (China Regions only)" (API Reference, Encrypt).
+  SM2PKE: { scheme: 'sm2pke', plaintextLimit: 1024 },
 };
 
 /**
