@@ -35,8 +35,7 @@ export type RandomBytes = (length: number) => Uint8Array;
  * `randomBytes`.
  */
 export function sm2Encrypt(publicPoint: Uint8Array, plaintext: Uint8Array, randomBytes: RandomBytes): Buffer {
-  const recipient = Sm2.fromBytes(publicPoint);
-  recipient.assertValidity();
+  const recipient = recipientPoint(publicPoint);
   for (;;) {
     const k = scalarFrom(randomBytes(SCALAR_SEED_BYTES));
     const c1 = Sm2.BASE.multiply(k);
@@ -65,6 +64,29 @@ export function sm2Decrypt(privateScalar: Uint8Array, ciphertext: Uint8Array): B
   if (parts.c2.length > 0 && mask.every((b) => b === 0)) return undefined;
   const plaintext = xor(parts.c2, mask);
   return timingSafeEqual(sm3(x2, plaintext, y2), parts.c3) ? plaintext : undefined;
+}
+
+// A key encrypts to the same public point again and again. From its second use, a point gets a
+// table of multiples (window 4: about 13 ms once, then about 1 ms per multiplication instead of 4);
+// a key used once pays nothing. A pure cache, bounded.
+const recipients = new Map<string, { readonly point: Sm2Point; uses: number }>();
+const MAX_RECIPIENTS = 64;
+const WINDOW = 4;
+
+/** The recipient's public point (validated), with a table of multiples once it is used again. */
+function recipientPoint(publicPoint: Uint8Array): Sm2Point {
+  const id = Buffer.from(publicPoint).toString('hex');
+  let entry = recipients.get(id);
+  if (!entry) {
+    const point = Sm2.fromBytes(publicPoint);
+    point.assertValidity();
+    if (recipients.size >= MAX_RECIPIENTS) recipients.clear();
+    entry = { point, uses: 0 };
+    recipients.set(id, entry);
+  }
+  entry.uses += 1;
+  if (entry.uses === 2) entry.point.precompute(WINDOW);
+  return entry.point;
 }
 
 /** k in [1, n − 1] from uniformly random bytes: wide reduction modulo n − 1, plus one. */
