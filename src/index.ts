@@ -13,7 +13,7 @@ export { defineScenario, composeScenarios } from './scenarios/define-scenario';
 export { scenarios } from './scenarios/catalogue';
 export type { ScenarioName } from './scenarios/catalogue';
 export { loadScenarioFile, scenarioToYaml } from './scenarios/scenario-file';
-export type { Scenario, ScenarioKey, ScenarioCiphertext, ScenarioFault, ScenarioMaterial, LoadedScenario } from './scenarios/scenario';
+export type { Scenario, ScenarioKey, ScenarioCiphertext, ScenarioFault, ScenarioMaterial, ScenarioImport, LoadedScenario } from './scenarios/scenario';
 export { mockClient, AwsStub, CommandBehavior } from './compat';
 export type {
   MockClientOptions, InstanceOrClassType, VaultAwsStub, AwsClientStub, AwsSendStub, AwsSpyCall, Behavior, AwsClientBehavior,

@@ -7,7 +7,7 @@ import {
   MalformedPolicyDocumentException,
   TagException,
 } from '@aws-sdk/client-kms';
-import { vaultPlugin } from '../../src';
+import { KmsVaultMockError, vaultPlugin } from '../../src';
 import { expectKmsError } from '../helpers/expect-kms-error';
 import { vaultClient } from '../helpers/vault-client';
 import { vaultView } from '../helpers/vault-view';
@@ -151,5 +151,54 @@ describe('CreateKey', () => {
     // AWS's message for a malformed policy is not on record; the class and status are what callers branch on.
     await expectKmsError(kms.send(new CreateKeyCommand({ Policy })), { type: MalformedPolicyDocumentException, status: 400 });
     expect(await vaultView(kms)).toEqual(before);
+  });
+
+  describe('with Origin EXTERNAL (imported key material)', () => {
+    it('creates a key with no key material: PendingImport, not Enabled, Origin EXTERNAL, no CurrentKeyMaterialId or ExpirationModel yet (API Reference, CreateKey Origin; Developer Guide, key states)', async () => {
+      const { kms } = vaultClient({ clock: START });
+      const out = await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL', Description: 'byok' }));
+      const keyId = out.KeyMetadata?.KeyId as string;
+      expect(out.KeyMetadata).toEqual({
+        AWSAccountId: ACCOUNT,
+        KeyId: keyId,
+        Arn: `arn:aws:kms:us-east-1:${ACCOUNT}:key/${keyId}`,
+        CreationDate: START,
+        Enabled: false,
+        Description: 'byok',
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        KeyState: 'PendingImport',
+        Origin: 'EXTERNAL',
+        KeyManager: 'CUSTOMER',
+        CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+        MultiRegion: false,
+      });
+      expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toEqual(out.KeyMetadata);
+    });
+
+    it.each([
+      ['HMAC_256', 'GENERATE_VERIFY_MAC', { MacAlgorithms: ['HMAC_SHA_256'] }],
+      ['RSA_3072', 'ENCRYPT_DECRYPT', { EncryptionAlgorithms: ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'] }],
+      ['ECC_NIST_P256', 'SIGN_VERIFY', { SigningAlgorithms: ['ECDSA_SHA_256'] }],
+      ['ECC_SECG_P256K1', 'SIGN_VERIFY', { SigningAlgorithms: ['ECDSA_SHA_256'] }],
+    ] as const)('creates %s keys for imported key material too (API Reference, CreateKey: "all supported KMS key types")', async (KeySpec, KeyUsage, algorithms) => {
+      const { kms } = vaultClient();
+      const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL', KeySpec, KeyUsage }));
+      expect(KeyMetadata).toMatchObject({ KeySpec, KeyUsage, Origin: 'EXTERNAL', KeyState: 'PendingImport', Enabled: false, ...algorithms });
+    });
+
+    it('creates multi-Region primary keys with imported key material (API Reference, CreateKey MultiRegion)', async () => {
+      const { kms } = vaultClient();
+      const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL', MultiRegion: true }));
+      expect(KeyMetadata?.KeyId).toMatch(/^mrk-[0-9a-f]{32}$/);
+      expect(KeyMetadata).toMatchObject({ MultiRegion: true, Origin: 'EXTERNAL', KeyState: 'PendingImport' });
+    });
+
+    it('names the key specs the vault cannot import yet with a KmsVaultMockError, and creates no key', async () => {
+      const { kms } = vaultClient();
+      await expect(kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL', KeySpec: 'ML_DSA_44', KeyUsage: 'SIGN_VERIFY' }))).rejects.toThrow(KmsVaultMockError);
+      expect((await kms.send(new ListKeysCommand({}))).Keys).toEqual([]);
+    });
   });
 });

@@ -6,7 +6,10 @@ import {
   EncryptCommand,
   GetKeyRotationStatusCommand,
   ListKeyRotationsCommand,
+  UnsupportedOperationException,
 } from '@aws-sdk/client-kms';
+import { expectKmsError } from '../helpers/expect-kms-error';
+import { externalKey, importMaterial } from '../helpers/import-material';
 import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
 
 const DAY = 86_400_000;
@@ -54,5 +57,15 @@ describe('EnableKeyRotation, GetKeyRotationStatus, DisableKeyRotation', () => {
     expect(status.NextRotationDate).toBeUndefined();
     vault.clock.advance({ days: 400 });
     expect((await kms.send(new ListKeyRotationsCommand({ KeyId: KeyMetadata?.KeyId }))).Rotations).toEqual([]);
+  });
+
+  it('keys with imported key material do not rotate automatically: UnsupportedOperationException naming the origin (API Reference, EnableKeyRotation; Developer Guide, key states footnote)', async () => {
+    const { kms } = vaultClient();
+    const { keyId, arn } = await externalKey(kms);
+    const unsupported = { type: UnsupportedOperationException, status: 400, message: `${arn} origin is EXTERNAL which is not valid for this operation.` };
+    await expectKmsError(kms.send(new EnableKeyRotationCommand({ KeyId: keyId })), unsupported);
+    await importMaterial(kms, keyId, Buffer.alloc(32, 3));
+    await expectKmsError(kms.send(new EnableKeyRotationCommand({ KeyId: keyId })), unsupported);
+    await expectKmsError(kms.send(new DisableKeyRotationCommand({ KeyId: keyId })), unsupported);
   });
 });

@@ -9,7 +9,12 @@ import {
   ListKeyRotationsCommand,
   ReEncryptCommand,
   RotateKeyOnDemandCommand,
+  DeleteImportedKeyMaterialCommand,
+  UnsupportedOperationException,
 } from '@aws-sdk/client-kms';
+import { randomBytes } from 'node:crypto';
+import { expectKmsError } from '../helpers/expect-kms-error';
+import { externalKey, importMaterial } from '../helpers/import-material';
 import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
 
 async function setup() {
@@ -83,5 +88,45 @@ describe('RotateKeyOnDemand', () => {
       if (rotations > 100) throw new Error('no limit');
     }
     expect(rotations).toBe(25);
+  });
+
+  describe('symmetric keys with imported key material', () => {
+    it('rotates into new material imported with ImportType NEW_KEY_MATERIAL (PENDING_ROTATION until then); old ciphertexts still decrypt (API Reference, RotateKeyOnDemand, ListKeyRotations KeyMaterialState)', async () => {
+      const { kms } = vaultClient();
+      const { keyId } = await externalKey(kms);
+      const first = await importMaterial(kms, keyId, randomBytes(32));
+      const old = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('old') }));
+      const next = await importMaterial(kms, keyId, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL', KeyMaterialDescription: 'next' });
+      expect(next.KeyMaterialId).not.toBe(first.KeyMaterialId);
+      const pending = await kms.send(new ListKeyRotationsCommand({ KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }));
+      expect(pending.Rotations?.map((r) => [r.KeyMaterialId, r.KeyMaterialState, r.ImportState])).toEqual([
+        [first.KeyMaterialId, 'CURRENT', 'IMPORTED'],
+        [next.KeyMaterialId, 'PENDING_ROTATION', 'IMPORTED'],
+      ]);
+      expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.CurrentKeyMaterialId).toBe(first.KeyMaterialId);
+
+      await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+      expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.CurrentKeyMaterialId).toBe(next.KeyMaterialId);
+      const rotations = await kms.send(new ListKeyRotationsCommand({ KeyId: keyId }));
+      expect(rotations.Rotations).toEqual([expect.objectContaining({ KeyMaterialId: next.KeyMaterialId, KeyMaterialState: 'CURRENT', RotationType: 'ON_DEMAND', KeyMaterialDescription: 'next' })]);
+      const fresh = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('new') }));
+      expect((await kms.send(new DecryptCommand({ CiphertextBlob: fresh.CiphertextBlob }))).KeyMaterialId).toBe(next.KeyMaterialId);
+      const opened = await kms.send(new DecryptCommand({ CiphertextBlob: old.CiphertextBlob }));
+      expect(Buffer.from(opened.Plaintext ?? []).toString()).toBe('old');
+      expect(opened.KeyMaterialId).toBe(first.KeyMaterialId);
+    });
+
+    it('without new material pending rotation: UnsupportedOperationException; pending material can be deleted and other material imported in its place (API Reference, RotateKeyOnDemand; ListKeyRotations KeyMaterialState)', async () => {
+      const { kms } = vaultClient();
+      const { keyId } = await externalKey(kms);
+      await importMaterial(kms, keyId, randomBytes(32));
+      await expectKmsError(kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId })), { type: UnsupportedOperationException, status: 400 });
+      const pending = await importMaterial(kms, keyId, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' });
+      await kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId, KeyMaterialId: pending.KeyMaterialId }));
+      expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState).toBe('Enabled');
+      expect((await kms.send(new ListKeyRotationsCommand({ KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }))).Rotations).toHaveLength(1);
+      await importMaterial(kms, keyId, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' });
+      await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+    });
   });
 });

@@ -21,6 +21,7 @@ import {
   scenarios,
   vaultPlugin,
 } from '../../src';
+import { externalKey, importMaterial } from '../helpers/import-material';
 import { kmsErrorOf } from '../helpers/vault-client';
 
 function client(vault: KmsVault, region = 'us-east-1'): KMSClient {
@@ -120,6 +121,33 @@ describe('scenario fixtures', () => {
       expect(Buffer.from(west.Plaintext ?? []).toString()).toBe('decrypts in either region');
       expect(copy.snapshot('mine')).toEqual(snap);
     }
+  });
+
+  it('snapshots keys with imported key material: a key waiting for its first import, imported material with its expiry, deleted material (Developer Guide, importing key material)', async () => {
+    const start = new Date('2026-05-01T12:00:00Z');
+    const vault = new KmsVault({ clock: start });
+    const kms = client(vault);
+    const waiting = await externalKey(kms, { Description: 'waiting' });
+    const expiring = await externalKey(kms);
+    await importMaterial(kms, expiring.keyId, Buffer.alloc(32, 9), { ValidTo: new Date(start.getTime() + 5 * 86_400_000) });
+    const sealed = await kms.send(new EncryptCommand({ KeyId: expiring.keyId, Plaintext: Buffer.from('imported') }));
+    const deleted = await externalKey(kms, { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    await importMaterial(kms, deleted.keyId, Buffer.alloc(40, 5));
+    vault.execute('DeleteImportedKeyMaterial', { KeyId: deleted.keyId });
+    const snap = vault.snapshot('imported');
+
+    const copy = new KmsVault({ clock: start });
+    copy.load(JSON.parse(JSON.stringify(snap)));
+    const copied = client(copy);
+    const state = async (keyId: string) => (await copied.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata;
+    expect(await state(waiting.keyId)).toMatchObject({ KeyState: 'PendingImport', Description: 'waiting' });
+    expect(await state(deleted.keyId)).toMatchObject({ KeyState: 'PendingImport' });
+    expect(await state(expiring.keyId)).toMatchObject({ KeyState: 'Enabled', ExpirationModel: 'KEY_MATERIAL_EXPIRES' });
+    const opened = await copied.send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob }));
+    expect(Buffer.from(opened.Plaintext ?? []).toString()).toBe('imported');
+    expect(copy.snapshot('imported')).toEqual(snap);
+    copy.clock.advance({ days: 5 });
+    expect(await state(expiring.keyId)).toMatchObject({ KeyState: 'PendingImport' });
   });
 
   it('reports a broken scenario file as a library error that names it', () => {

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { constants, createPublicKey, generateKeyPairSync, publicEncrypt } from 'node:crypto';
 import { KMSServiceException } from '@aws-sdk/client-kms';
 import type { OperationName } from '../../src';
 import { KmsVault } from '../../src';
@@ -21,7 +21,9 @@ interface Fixture {
   readonly ciphertext: Uint8Array;
   readonly otherCiphertext: Uint8Array;
   /** Keys of other kinds, in the same state as `key`, for the operations symmetric keys cannot do. */
-  readonly pairs: { readonly signing: KeyRecord; readonly mac: KeyRecord; readonly agreement: KeyRecord; readonly kem: KeyRecord };
+  readonly pairs: { readonly signing: KeyRecord; readonly mac: KeyRecord; readonly agreement: KeyRecord; readonly kem: KeyRecord; readonly imported: KeyRecord };
+  /** An import token for `pairs.imported` and its key material wrapped for it, to import again. */
+  readonly reimport: { readonly ImportToken: Uint8Array; readonly EncryptedKeyMaterial: Buffer };
   /** A signature of 'x' by `pairs.signing` and a MAC of 'x' by `pairs.mac`, made while they were Enabled. */
   readonly signature: Uint8Array;
   readonly mac: Uint8Array;
@@ -69,7 +71,25 @@ const REQUESTS: Partial<Record<string, (f: Fixture) => [OperationName, object]>>
   DeriveSharedSecret: (f) => ['DeriveSharedSecret', { KeyId: f.pairs.agreement.keyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: PEER_PUBLIC_KEY }],
   Encapsulate: (f) => ['Encapsulate', { KeyId: f.pairs.kem.keyId, EncapsulationAlgorithm: 'ML_KEM' }],
   Decapsulate: (f) => ['Decapsulate', { KeyId: f.pairs.kem.keyId, EncapsulationAlgorithm: 'ML_KEM', SharedSecretCiphertextBlob: Buffer.alloc(768) }],
+  GetParametersForImport: (f) => ['GetParametersForImport', { KeyId: f.pairs.imported.keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }],
+  ImportKeyMaterial: (f) => ['ImportKeyMaterial', { KeyId: f.pairs.imported.keyId, ...f.reimport, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }],
+  DeleteImportedKeyMaterial: (f) => ['DeleteImportedKeyMaterial', { KeyId: f.pairs.imported.keyId }],
 };
+
+const IMPORTED_MATERIAL = Buffer.alloc(32, 7);
+
+/** A symmetric key with imported key material, and what importing that material again takes. */
+function importedKey(vault: KmsVault): { key: KeyRecord; reimport: Fixture['reimport'] } {
+  const out = vault.execute('CreateKey', { Origin: 'EXTERNAL' }) as { KeyMetadata: { KeyId: string } };
+  const key = vault.state.peek(vault.accountId, vault.region)?.keys.get(out.KeyMetadata.KeyId) as KeyRecord;
+  const wrap = () => {
+    const params = vault.execute('GetParametersForImport', { KeyId: key.keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' });
+    const publicKey = createPublicKey({ key: Buffer.from(params.PublicKey as Uint8Array), format: 'der', type: 'spki' });
+    return { ImportToken: params.ImportToken as Uint8Array, EncryptedKeyMaterial: publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, IMPORTED_MATERIAL) };
+  };
+  vault.execute('ImportKeyMaterial', { KeyId: key.keyId, ...wrap(), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' });
+  return { key, reimport: wrap() };
+}
 
 function fixture(state: TableKeyState): Fixture {
   const vault = new KmsVault({ seed: 'walk' });
@@ -88,7 +108,8 @@ function fixture(state: TableKeyState): Fixture {
     const out = vault.execute('CreateKey', { KeySpec: KeySpec as never, KeyUsage: KeyUsage as never }) as { KeyMetadata: { KeyId: string } };
     return vault.state.peek(vault.accountId, vault.region)?.keys.get(out.KeyMetadata.KeyId) as KeyRecord;
   };
-  const pairs = { signing: pairOf('ECC_NIST_P256', 'SIGN_VERIFY'), mac: pairOf('HMAC_224', 'GENERATE_VERIFY_MAC'), agreement: pairOf('ECC_NIST_P256', 'KEY_AGREEMENT'), kem: pairOf('ML_KEM_512', 'ENCAPSULATE_DECAPSULATE') };
+  const imported = importedKey(vault);
+  const pairs = { signing: pairOf('ECC_NIST_P256', 'SIGN_VERIFY'), mac: pairOf('HMAC_224', 'GENERATE_VERIFY_MAC'), agreement: pairOf('ECC_NIST_P256', 'KEY_AGREEMENT'), kem: pairOf('ML_KEM_512', 'ENCAPSULATE_DECAPSULATE'), imported: imported.key };
   const signature = vault.execute('Sign', { KeyId: pairs.signing.keyId, Message: Buffer.from('x'), SigningAlgorithm: 'ECDSA_SHA_256' }).Signature as Uint8Array;
   const mac = vault.execute('GenerateMac', { KeyId: pairs.mac.keyId, Message: Buffer.from('x'), MacAlgorithm: 'HMAC_SHA_224' }).Mac as Uint8Array;
   for (const pair of Object.values(pairs)) {
@@ -99,7 +120,7 @@ function fixture(state: TableKeyState): Fixture {
   // symmetric AWS_KMS key, and the table is about the state, not the way there.
   key.state = state;
   if (state === 'PendingDeletion') key.deletionDate = new Date(Date.now() + 30 * 86_400_000);
-  return { vault, key, other, ciphertext, otherCiphertext, pairs, signature, mac };
+  return { vault, key, other, ciphertext, otherCiphertext, pairs, signature, mac, reimport: imported.reimport };
 }
 
 const cells: [string, TableKeyState, string][] = [];

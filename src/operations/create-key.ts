@@ -11,9 +11,18 @@ import { validateTags } from '../vault/tags';
 import { newKeyMaterial } from '../vault/key-material';
 import { availableIn, KEY_SPECS } from '../vault/key-specs';
 import { messages } from '../errors/messages';
+import { NO_KEY_MATERIAL } from '../vault/imported-material';
+import type { MaterialParams } from '../vault/key-specs';
 
 /**
- * Creates a KMS key.
+ * The key material kinds CreateKey with Origin EXTERNAL accepts: the vault imports AES and HMAC secrets
+ * and PKCS #8 RSA and elliptic-curve (NIST, SECG) private keys.
+ */
+const IMPORTABLE_MATERIAL: ReadonlySet<MaterialParams['kind']> = new Set(['aes', 'hmac', 'rsa', 'ec']);
+
+/**
+ * Creates a KMS key. With Origin EXTERNAL the key has no key material: it is PendingImport until
+ * ImportKeyMaterial imports some.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
  */
 export function createKey(context: OperationContext, input: CreateKeyRequest): CreateKeyResponse {
@@ -36,8 +45,10 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE') {
     throw kmsError('ValidationException', `CustomKeyStoreId is required when Origin is ${origin}.`);
   }
-  if (origin !== 'AWS_KMS') {
-    throw new KmsVaultMockError(`kms-vault-mock does not implement CreateKey with Origin ${origin} yet; only AWS_KMS is supported.`);
+  if (origin === 'EXTERNAL' && !IMPORTABLE_MATERIAL.has(rule.material.kind)) {
+    throw new KmsVaultMockError(
+      `kms-vault-mock does not implement imported key material for KeySpec ${keySpec} yet (symmetric encryption, HMAC, RSA and NIST/SECG elliptic-curve keys only); create the key with Origin AWS_KMS, or stub this command yourself.`,
+    );
   }
   const accountId = context.caller.accountId;
   const policy = input.Policy ?? defaultKeyPolicy(accountId, context.region);
@@ -46,8 +57,9 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
 
   // Multi-Region key ids are `mrk-` and 32 hex digits (Developer Guide, multi-Region key ids).
   const keyId = input.MultiRegion === true ? `mrk-${context.random.bytes(16).toString('hex')}` : uuidFrom(context.random);
-  // HMAC keys hold a secret of the spec's size; key pairs hold the seed their pair is made from on first use.
-  const material = newKeyMaterial(context, undefined, context.now, rule.material.kind === 'hmac' ? rule.material.bytes : 32);
+  // HMAC keys hold a secret of the spec's size; key pairs hold the seed their pair is made from on first
+  // use. A key for imported key material has none until ImportKeyMaterial.
+  const material = origin === 'EXTERNAL' ? undefined : newKeyMaterial(context, undefined, context.now, rule.material.kind === 'hmac' ? rule.material.bytes : 32);
   const key: KeyRecord = {
     keyId,
     arn: keyArn(context.region, accountId, keyId),
@@ -59,11 +71,11 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
     keySpec,
     origin,
     keyManager: 'CUSTOMER',
-    state: 'Enabled',
+    state: material ? 'Enabled' : 'PendingImport',
     policy,
     tags,
-    materials: [material],
-    currentMaterial: material,
+    materials: material ? [material] : [],
+    currentMaterial: material ?? NO_KEY_MATERIAL,
     multiRegionGroup: input.MultiRegion === true ? { primaryRegion: context.region, members: new Map() } : undefined,
   };
   key.multiRegionGroup?.members.set(key.region, key);

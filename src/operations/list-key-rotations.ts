@@ -8,23 +8,32 @@ import { requireRotatableKey } from './rotation-rules';
 
 /**
  * The completed rotations of a key (ROTATIONS_ONLY, the default), or every key-material version
- * (ALL_KEY_MATERIAL), oldest first, paged with Limit and Marker.
+ * (ALL_KEY_MATERIAL), oldest first, paged with Limit and Marker. For symmetric keys with imported key
+ * material each entry also tells the material's import state, expiration and description, and new
+ * material waiting for RotateKeyOnDemand is listed (ALL_KEY_MATERIAL) as PENDING_ROTATION.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyRotations.html
  */
 export function listKeyRotations(context: OperationContext, input: ListKeyRotationsRequest): ListKeyRotationsResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
   authorize(context, 'kms:ListKeyRotations', key);
   requireKeyState('ListKeyRotations', key);
-  requireRotatableKey(key);
+  requireRotatableKey(key, { imported: true });
   const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL';
   const entries: RotationsListEntry[] = [];
   for (const m of key.materials) {
     if (!all && m.rotationType === undefined) continue;
+    const imported = m.imported;
     const entry: RotationsListEntry = {
       KeyId: key.arn,
       KeyMaterialId: m.id,
-      KeyMaterialState: m === key.currentMaterial ? 'CURRENT' : 'NON_CURRENT',
+      KeyMaterialState: imported?.pendingRotation === true ? 'PENDING_ROTATION' : m === key.currentMaterial ? 'CURRENT' : 'NON_CURRENT',
     };
+    if (imported) {
+      if (imported.description !== undefined) entry.KeyMaterialDescription = imported.description;
+      entry.ImportState = imported.imported ? 'IMPORTED' : 'PENDING_IMPORT';
+      if (imported.expirationModel) entry.ExpirationModel = imported.expirationModel;
+      if (imported.validTo) entry.ValidTo = new Date(imported.validTo.getTime());
+    }
     if (m.rotationType) {
       entry.RotationDate = new Date(m.createdAt.getTime());
       entry.RotationType = m.rotationType;

@@ -40,6 +40,9 @@ import { getPublicKey } from './get-public-key';
 import { sign } from './sign';
 import { verify } from './verify';
 import { verifyMac } from './verify-mac';
+import { getParametersForImport } from './get-parameters-for-import';
+import { importKeyMaterial } from './import-key-material';
+import { deleteImportedKeyMaterial } from './delete-imported-key-material';
 
 /** The handler of an operation the vault does not implement yet: a library error that names it. */
 function notImplemented(operation: OperationName): OperationHandler {
@@ -66,7 +69,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   Decrypt: decrypt,
   DeleteAlias: deleteAlias,
   DeleteCustomKeyStore: notImplemented('DeleteCustomKeyStore'),
-  DeleteImportedKeyMaterial: notImplemented('DeleteImportedKeyMaterial'),
+  DeleteImportedKeyMaterial: deleteImportedKeyMaterial,
   DeriveSharedSecret: deriveSharedSecret,
   DescribeCustomKeyStores: notImplemented('DescribeCustomKeyStores'),
   DescribeKey: describeKey,
@@ -86,9 +89,9 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   GetKeyLastUsage: getKeyLastUsage,
   GetKeyPolicy: notImplemented('GetKeyPolicy'),
   GetKeyRotationStatus: getKeyRotationStatus,
-  GetParametersForImport: notImplemented('GetParametersForImport'),
+  GetParametersForImport: getParametersForImport,
   GetPublicKey: getPublicKey,
-  ImportKeyMaterial: notImplemented('ImportKeyMaterial'),
+  ImportKeyMaterial: importKeyMaterial,
   ListAliases: listAliases,
   ListGrants: notImplemented('ListGrants'),
   ListKeyPolicies: notImplemented('ListKeyPolicies'),

@@ -2,6 +2,7 @@ import type { ReplicateKeyRequest, ReplicateKeyResponse } from '@aws-sdk/client-
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
+import { KmsVaultMockError } from '../errors/library-error';
 import { keyArn, partitionOf } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
 import { keyMetadata } from '../vault/key-metadata';
@@ -22,6 +23,11 @@ export function replicateKey(context: OperationContext, input: ReplicateKeyReque
   authorize(context, 'kms:ReplicateKey', primary);
   requireKeyState('ReplicateKey', primary);
   const group = requireMultiRegionPrimary(primary);
+  if (primary.origin === 'EXTERNAL') {
+    // A replica of a key with imported key material starts PendingImport and takes its own import of
+    // the same material (Developer Guide, key states): the vault does not model that yet.
+    throw new KmsVaultMockError('kms-vault-mock does not implement ReplicateKey for keys with imported key material (Origin EXTERNAL) yet.');
+  }
   const region = input.ReplicaRegion as string;
   if (partitionOf(region) !== partitionOf(primary.region)) {
     throw kmsError('ValidationException', `The replica Region ${region} must be in the same AWS partition as the primary key.`);

@@ -7,26 +7,34 @@ import { resolveKey } from '../vault/resolve-key';
 import { rotateMaterial } from '../vault/rotation';
 import { requireNotReplica, requireRotatableKey } from './rotation-rules';
 import { newKeyMaterial } from '../vault/key-material';
+import { rotateIntoPendingMaterial } from '../vault/imported-material';
+import { messages } from '../errors/messages';
 
 /** The most on-demand rotations KMS allows per key (a quota that cannot be raised). */
 export const ON_DEMAND_ROTATION_LIMIT = 25;
 
 /**
  * Rotates a key's material now, whatever its automatic schedule; new ciphertexts use the new material
- * and every older ciphertext still decrypts.
+ * and every older ciphertext still decrypts. A symmetric key with imported key material rotates into
+ * the new material imported for it (ImportType NEW_KEY_MATERIAL, key material state PENDING_ROTATION).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html
  */
 export function rotateKeyOnDemand(context: OperationContext, input: RotateKeyOnDemandRequest): RotateKeyOnDemandResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
   authorize(context, 'kms:RotateKeyOnDemand', key);
   requireKeyState('RotateKeyOnDemand', key);
-  requireRotatableKey(key);
+  requireRotatableKey(key, { imported: true });
   requireNotReplica(key);
   const done = key.onDemandRotations ?? 0;
   if (done >= ON_DEMAND_ROTATION_LIMIT) {
     throw kmsError('LimitExceededException', `The on-demand rotation limit of ${ON_DEMAND_ROTATION_LIMIT} has been reached for ${key.arn}.`);
   }
-  rotateMaterial(context.state, key, newKeyMaterial(context, 'ON_DEMAND'));
+  if (key.origin === 'EXTERNAL') {
+    if (!key.materials.some((m) => m.imported?.pendingRotation === true)) throw kmsError('UnsupportedOperationException', messages.noPendingRotation(key.arn));
+    rotateIntoPendingMaterial(key, context.now);
+  } else {
+    rotateMaterial(context.state, key, newKeyMaterial(context, 'ON_DEMAND'));
+  }
   key.onDemandRotations = done + 1;
   return { KeyId: key.arn };
 }

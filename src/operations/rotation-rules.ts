@@ -1,13 +1,16 @@
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
 
 /**
- * Only symmetric encryption keys with AWS_KMS key material rotate: asymmetric, HMAC, imported and
- * custom-key-store keys give UnsupportedOperationException (Developer Guide, "Rotating keys").
+ * Only symmetric encryption keys with AWS_KMS key material rotate automatically: asymmetric, HMAC,
+ * imported and custom-key-store keys give UnsupportedOperationException (Developer Guide, "Rotating
+ * keys"). With `imported`, symmetric keys with imported key material (Origin EXTERNAL) pass too: they
+ * rotate on demand into new imported material (API Reference, RotateKeyOnDemand, ListKeyRotations).
  */
-export function requireRotatableKey(key: KeyRecord): void {
-  if (key.origin !== 'AWS_KMS') {
-    throw kmsError('UnsupportedOperationException', `${key.arn} origin is ${key.origin} which is not valid for this operation.`);
+export function requireRotatableKey(key: KeyRecord, options: { readonly imported?: boolean } = {}): void {
+  if (key.origin !== 'AWS_KMS' && !(options.imported === true && key.origin === 'EXTERNAL')) {
+    throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
   }
   if (key.keySpec !== 'SYMMETRIC_DEFAULT') {
     throw kmsError('UnsupportedOperationException', `${key.arn} key spec is ${key.keySpec} which is not valid for this operation.`);

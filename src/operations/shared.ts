@@ -36,6 +36,15 @@ export function requireKeyUsage(key: KeyRecord, usage: KeyRecord['keyUsage'], op
   if (key.keyUsage !== usage) throw kmsError('InvalidKeyUsageException', messages.invalidKeyUsage(key.arn, key.keyUsage, operation));
 }
 
+/**
+ * UnsupportedOperationException unless the key was made for imported key material (Origin EXTERNAL):
+ * "The Origin of the KMS key must be EXTERNAL" (API Reference, GetParametersForImport, ImportKeyMaterial,
+ * DeleteImportedKeyMaterial).
+ */
+export function requireExternalOrigin(key: KeyRecord): void {
+  if (key.origin !== 'EXTERNAL') throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
+}
+
 /** InvalidKeyUsageException unless `algorithm` fits a symmetric encryption key. */
 export function requireSymmetricAlgorithm(key: KeyRecord, algorithm: EncryptionAlgorithmSpec | undefined): void {
   if (algorithm !== undefined && algorithm !== 'SYMMETRIC_DEFAULT') {

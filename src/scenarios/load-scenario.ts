@@ -4,9 +4,10 @@ import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { KmsVaultMockError } from '../errors/library-error';
 import { aliasArn, keyArn } from '../vault/arn';
 import { KEY_SPECS } from '../vault/key-specs';
-import type { KeyMaterial, KeyRecord } from '../vault/key-record';
+import { allMaterialImported, NO_KEY_MATERIAL } from '../vault/imported-material';
+import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
 import type { KmsVault } from '../vault/kms-vault';
-import type { LoadedScenario, Scenario, ScenarioKey } from './scenario';
+import type { LoadedScenario, Scenario, ScenarioImport, ScenarioKey } from './scenario';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -20,17 +21,32 @@ function date(value: string | undefined, what: string): Date | undefined {
 function materialsOf(spec: ScenarioKey): KeyMaterial[] | undefined {
   if (!spec.materials) return undefined;
   if (spec.materials.length === 0) throw new KmsVaultMockError(`Scenario key '${spec.ref ?? spec.keyId}' lists no materials.`);
-  // HMAC keys hold a secret of their spec's size; AES keys and key-pair seeds are 32 bytes.
+  // HMAC keys hold a secret of their spec's size; AES keys and key-pair seeds are 32 bytes. Imported
+  // key material (Origin EXTERNAL) is what was imported: ImportKeyMaterial checked it.
   const params = KEY_SPECS[spec.keySpec ?? 'SYMMETRIC_DEFAULT']?.material;
+  const external = spec.origin === 'EXTERNAL';
   const size = params?.kind === 'hmac' ? params.bytes : 32;
   return spec.materials.map((m) => {
     const secret = Buffer.from(m.secret, 'base64');
-    if (!HEX64.test(m.id) || secret.length !== size) {
-      throw new KmsVaultMockError(`Scenario key material '${m.id}' needs a 64-hex id and a base64 ${size}-byte secret.`);
+    if (!HEX64.test(m.id) || (external ? secret.length === 0 : secret.length !== size)) {
+      throw new KmsVaultMockError(`Scenario key material '${m.id}' needs a 64-hex id and a base64 ${external ? 'non-empty' : `${size}-byte`} secret.`);
     }
     const material: KeyMaterial = { id: m.id, idBytes: Buffer.from(m.id, 'hex'), secret, createdAt: date(m.createdAt, 'material date') as Date };
-    return m.rotationType ? { ...material, rotationType: m.rotationType } : material;
+    const withImport = external ? { ...material, imported: importOf(m.import) } : material;
+    return m.rotationType ? { ...withImport, rotationType: m.rotationType } : withImport;
   });
+}
+
+function importOf(spec: ScenarioImport | undefined): ImportedMaterialState {
+  const validTo = date(spec?.validTo, 'material validTo');
+  const state: ImportedMaterialState = {
+    imported: spec?.imported ?? true,
+    pendingRotation: spec?.pendingRotation === true,
+  };
+  if (state.imported) state.expirationModel = spec?.expirationModel ?? (validTo ? 'KEY_MATERIAL_EXPIRES' : 'KEY_MATERIAL_DOES_NOT_EXPIRE');
+  if (state.imported && validTo) state.validTo = validTo;
+  if (spec?.description !== undefined) state.description = spec.description;
+  return state;
 }
 
 /**
@@ -102,9 +118,13 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
     const id = spec.keyId ?? keyId;
     const list = materials ?? record.materials;
     const group = record.multiRegionGroup;
-    record = { ...record, keyId: id, arn: keyArn(region, accountId, id), keyManager: spec.keyManager ?? record.keyManager, materials: list, currentMaterial: list[list.length - 1] as KeyMaterial, creationDate: creationDate ?? record.creationDate };
+    // New imported material waiting for RotateKeyOnDemand is never current.
+    const current = list.filter((m) => m.imported?.pendingRotation !== true);
+    record = { ...record, keyId: id, arn: keyArn(region, accountId, id), keyManager: spec.keyManager ?? record.keyManager, materials: list, currentMaterial: current[current.length - 1] ?? NO_KEY_MATERIAL, creationDate: creationDate ?? record.creationDate };
+    if (record.origin === 'EXTERNAL') record.state = allMaterialImported(record) ? 'Enabled' : 'PendingImport';
     group?.members.set(region, record);
     vault.state.addKey(record);
+    vault.state.trackImportExpiry(record);
   }
   for (const replicaRegion of spec.multiRegion?.replicaRegions ?? []) {
     vault.execute('ReplicateKey', { KeyId: record.arn, ReplicaRegion: replicaRegion }, where);

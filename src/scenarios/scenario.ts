@@ -1,15 +1,32 @@
-import type { KeySpec, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
+import type { ExpirationModelType, KeySpec, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
 import type { FaultSpec, InjectableError } from '../faults/fault-injector';
 
 /** One key-material version, as snapshots record it. */
 export interface ScenarioMaterial {
   /** 64 hex characters. */
   readonly id: string;
-  /** The secret, base64: the 256-bit AES key, the HMAC key, or the 256-bit seed of a key pair. */
+  /**
+   * The secret, base64: the 256-bit AES key, the HMAC key, or the 256-bit seed of a key pair; for keys
+   * with Origin EXTERNAL, the imported key material (a DER PKCS #8 private key for key pairs).
+   */
   readonly secret: string;
   /** ISO 8601. */
   readonly createdAt: string;
   readonly rotationType?: 'AUTOMATIC' | 'ON_DEMAND';
+  /** Keys with Origin EXTERNAL: where the import of this material stands. Default: imported, does not expire. */
+  readonly import?: ScenarioImport;
+}
+
+/** The import of one key material of a key with Origin EXTERNAL, as snapshots record it. */
+export interface ScenarioImport {
+  /** False once the material was deleted or expired (the key is then PendingImport). */
+  readonly imported: boolean;
+  readonly expirationModel?: ExpirationModelType;
+  /** ISO 8601: when the material expires. */
+  readonly validTo?: string;
+  readonly description?: string;
+  /** New material waiting for RotateKeyOnDemand (PENDING_ROTATION). */
+  readonly pendingRotation?: boolean;
 }
 
 /** A ciphertext made while the scenario loads, so a test has old data to decrypt. */

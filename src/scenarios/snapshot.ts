@@ -1,6 +1,6 @@
-import type { KeyRecord } from '../vault/key-record';
+import type { KeyMaterial, KeyRecord } from '../vault/key-record';
 import type { VaultState } from '../vault/vault-state';
-import type { Scenario, ScenarioKey } from './scenario';
+import type { Scenario, ScenarioKey, ScenarioMaterial } from './scenario';
 
 /**
  * The whole vault as a scenario: every key with its material, dates, state, tags, aliases and
@@ -23,7 +23,29 @@ function isReplica(key: ScenarioKey): boolean {
   return key.multiRegion?.primaryRegion !== undefined && key.multiRegion.primaryRegion !== key.region;
 }
 
+function snapshotMaterial(m: KeyMaterial): ScenarioMaterial {
+  const i = m.imported;
+  return {
+    id: m.id,
+    secret: m.secret.toString('base64'),
+    createdAt: m.createdAt.toISOString(),
+    ...(m.rotationType ? { rotationType: m.rotationType } : {}),
+    ...(i
+      ? {
+          import: {
+            imported: i.imported,
+            ...(i.expirationModel ? { expirationModel: i.expirationModel } : {}),
+            ...(i.validTo ? { validTo: i.validTo.toISOString() } : {}),
+            ...(i.description !== undefined ? { description: i.description } : {}),
+            ...(i.pendingRotation ? { pendingRotation: true } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
 function snapshotKey(key: KeyRecord, aliases: string[]): ScenarioKey {
+  // A PendingImport key is recorded as Enabled: its materials' import state brings it back PendingImport.
   const state = key.state === 'Disabled' || key.state === 'PendingDeletion' ? key.state : 'Enabled';
   const group = key.multiRegionGroup;
   const out: ScenarioKey = {
@@ -41,12 +63,8 @@ function snapshotKey(key: KeyRecord, aliases: string[]): ScenarioKey {
     policy: key.policy,
     tags: Object.fromEntries(key.tags),
     aliases,
-    materials: key.materials.map((m) => ({
-      id: m.id,
-      secret: m.secret.toString('base64'),
-      createdAt: m.createdAt.toISOString(),
-      ...(m.rotationType ? { rotationType: m.rotationType } : {}),
-    })),
+    // A key with Origin EXTERNAL that was never imported into has no material.
+    ...(key.materials.length > 0 ? { materials: key.materials.map(snapshotMaterial) } : {}),
   };
   return {
     ...out,

@@ -1,5 +1,6 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { KeyRecord } from './key-record';
+import { hasKeyMaterial, importExpiration } from './imported-material';
 import { algorithmsOf } from './key-specs';
 
 /**
@@ -33,8 +34,10 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
     ...usageAlgorithms(key),
     MultiRegion: key.multiRegionGroup !== undefined,
   };
-  // Only symmetric encryption keys have versions of key material (they alone rotate).
-  if (key.keySpec === 'SYMMETRIC_DEFAULT') m.CurrentKeyMaterialId = key.currentMaterial.id;
+  // Only symmetric encryption keys have versions of key material (they alone rotate); a key waiting
+  // for its first import has none yet.
+  if (key.keySpec === 'SYMMETRIC_DEFAULT' && hasKeyMaterial(key)) m.CurrentKeyMaterialId = key.currentMaterial.id;
+  Object.assign(m, importExpiration(key));
   const group = key.multiRegionGroup;
   if (group) {
     const primary = group.members.get(group.primaryRegion);

@@ -1,4 +1,5 @@
 import { keyPairFromSeed, type AsymmetricParams, type KeyPair } from '../crypto/key-pair';
+import { keyPairFromPkcs8 } from '../crypto/imported-key-pair';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KeyMaterial, KeyRecord } from './key-record';
 import { KEY_SPECS } from './key-specs';
@@ -15,13 +16,24 @@ export function asymmetricParams(key: Pick<KeyRecord, 'keySpec' | 'arn'>): Asymm
   return material;
 }
 
-/** The key pair of an asymmetric key's current material, made on first use and kept. */
+/**
+ * The key pair of an asymmetric key's current material, made on first use and kept: derived from the
+ * material's seed, or, for imported key material, read from the PKCS #8 private key that was imported.
+ */
 export function keyPairOf(key: KeyRecord): KeyPair {
   const material = key.currentMaterial;
   let pair = pairs.get(material);
   if (!pair) {
-    pair = keyPairFromSeed(asymmetricParams(key), material.secret);
+    const params = asymmetricParams(key);
+    pair = material.imported ? importedKeyPair(key, params, material) : keyPairFromSeed(params, material.secret);
     pairs.set(material, pair);
   }
+  return pair;
+}
+
+function importedKeyPair(key: KeyRecord, params: AsymmetricParams, material: KeyMaterial): KeyPair {
+  // ImportKeyMaterial accepted only a private key of this kind, so anything else is a bug.
+  const pair = params.kind === 'rsa' || params.kind === 'ec' ? keyPairFromPkcs8(params, material.secret) : undefined;
+  if (!pair) throw new KmsVaultMockError(`${key.arn} holds imported key material that is no ${key.keySpec} private key; this is a bug in kms-vault-mock.`);
   return pair;
 }

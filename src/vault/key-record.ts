@@ -1,4 +1,4 @@
-import type { KeySpec, KeyState, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
+import type { ExpirationModelType, KeySpec, KeyState, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
 
 /** One version of a key's material. Rotation adds versions; old ones stay to decrypt old ciphertexts. */
 export interface KeyMaterial {
@@ -10,6 +10,29 @@ export interface KeyMaterial {
   readonly createdAt: Date;
   /** How this version came about, for versions made by rotation. */
   readonly rotationType?: 'AUTOMATIC' | 'ON_DEMAND';
+  /** Set on the material of keys with Origin EXTERNAL: where its import stands. */
+  readonly imported?: ImportedMaterialState;
+}
+
+/**
+ * The import of one key material of a key with imported key material (Origin EXTERNAL). The vault
+ * keeps the material's bytes after a deletion or expiry only to know it again when it is reimported;
+ * while `imported` is false the key is PendingImport and no operation uses them.
+ */
+export interface ImportedMaterialState {
+  /** False after DeleteImportedKeyMaterial or expiry, until the same material is imported again. */
+  imported: boolean;
+  /** Absent while the material is not imported. */
+  expirationModel?: ExpirationModelType;
+  /** When KMS deletes the material (KEY_MATERIAL_EXPIRES). */
+  validTo?: Date;
+  /** KeyMaterialDescription, kept across reimports that give none. */
+  description?: string;
+  /**
+   * New material imported (ImportType NEW_KEY_MATERIAL) for RotateKeyOnDemand to make current: not
+   * yet permanently associated with the key, so deleting it removes it.
+   */
+  pendingRotation: boolean;
 }
 
 /** Automatic rotation of a key's material. */
@@ -37,6 +60,7 @@ export interface KeyRecord {
   policy: string;
   readonly tags: Map<string, string>;
   readonly materials: KeyMaterial[];
+  /** The material new ciphertexts use; NO_KEY_MATERIAL (vault/imported-material.ts) before a first import. */
   currentMaterial: KeyMaterial;
   /** Set on multi-Region keys: the related keys (primary and replicas) share key id and material. */
   readonly multiRegionGroup?: MultiRegionGroup;

@@ -5,8 +5,13 @@
 // KMSInvalidStateException ("<arn> is pending deletion.", "... is pending import."); CancelKeyDeletion
 // on a key not pending deletion says "<arn> is not pending deletion."; keys in a disconnected custom
 // key store (Unavailable) fail cryptographic operations with KeyUnavailableException; rotation of a
-// key with imported material (PendingImport) is UnsupportedOperationException. A deleted key is gone:
-// NotFoundException for every operation.
+// key with imported material (PendingImport) is UnsupportedOperationException ("<arn> origin is
+// EXTERNAL which is not valid for this operation."). GetParametersForImport and ImportKeyMaterial work
+// on keys that are enabled, disabled or pending import, DeleteImportedKeyMaterial also on keys pending
+// deletion (their state then does not change: API Reference, DeleteImportedKeyMaterial). ListKeyRotations
+// lists the import state of each key material, so it works while a key is pending import (API
+// Reference, ImportKeyMaterial: "Use the ListKeyRotations operation to list the ID and import state of
+// each key material"). A deleted key is gone: NotFoundException for every operation.
 export type KeyStateOutcome = 'ok' | 'DisabledException' | 'KMSInvalidStateException' | 'KeyUnavailableException' | 'NotFoundException' | 'UnsupportedOperationException';
 export type TableKeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingReplicaDeletion' | 'PendingImport' | 'Unavailable' | 'Creating' | 'Updating';
 const crypto = { Enabled: 'ok', Disabled: 'DisabledException', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'KMSInvalidStateException', Unavailable: 'KeyUnavailableException', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
@@ -20,10 +25,12 @@ export const KEY_STATE_TABLE = {
   EnableKey: { ...manage, PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException' },
   DisableKey: { ...manage, PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException' },
   EnableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' }, DisableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' },
-  GetKeyRotationStatus: { ...manage, PendingDeletion: 'ok', PendingImport: 'UnsupportedOperationException' }, ListKeyRotations: { ...manage, PendingDeletion: 'ok', PendingImport: 'UnsupportedOperationException' },
+  GetKeyRotationStatus: { ...manage, PendingDeletion: 'ok', PendingImport: 'UnsupportedOperationException' }, ListKeyRotations: { ...manage, PendingDeletion: 'ok' },
   RotateKeyOnDemand: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' },
   TagResource: manage, UntagResource: manage, UpdateKeyDescription: manage,
   DescribeKey: everything, DeleteAlias: everything, ListAliases: everything, ListResourceTags: everything, GetKeyLastUsage: everything,
   ReplicateKey: manage, UpdatePrimaryRegion: { ...manage, Disabled: 'DisabledException' },
+  GetParametersForImport: manage, ImportKeyMaterial: manage,
+  DeleteImportedKeyMaterial: { ...manage, PendingDeletion: 'ok', PendingReplicaDeletion: 'ok' },
   CancelKeyDeletion: { ...manage, Enabled: 'KMSInvalidStateException', Disabled: 'KMSInvalidStateException', PendingDeletion: 'ok' },
 } as const satisfies Record<string, Record<TableKeyState, KeyStateOutcome>>;

@@ -1,4 +1,5 @@
 import type { AliasRecord, KeyMaterial, KeyRecord, MultiRegionGroup } from './key-record';
+import type { RandomSource } from './random';
 
 /** The keys and aliases of one account in one region. */
 export class RegionStore {
@@ -18,6 +19,10 @@ export class VaultState {
   private readonly byArn = new Map<string, KeyRecord>();
   private readonly pendingDeletion = new Set<KeyRecord>();
   private readonly rotating = new Set<KeyRecord>();
+  /** Keys holding imported key material with a ValidTo. */
+  private readonly expiringImports = new Set<KeyRecord>();
+  /** The key import tokens are sealed under; made when the first token is issued. */
+  private importTokenKey?: Buffer;
   /** Primary multi-Region keys whose deletion waits for their replicas to be deleted. */
   private readonly awaitingReplicaDeletion = new Set<KeyRecord>();
   /** Key states that KMS changes asynchronously (Creating, Updating), applied before the next request. */
@@ -62,6 +67,13 @@ export class VaultState {
     else this.materialIndex.set(material.id, [key]);
   }
 
+  /** Forgets that `key` holds `material` (imported material pending rotation that is deleted). */
+  unindexMaterial(key: KeyRecord, material: KeyMaterial): void {
+    const holders = this.materialIndex.get(material.id)?.filter((k) => k !== key);
+    if (holders && holders.length > 0) this.materialIndex.set(material.id, holders);
+    else this.materialIndex.delete(material.id);
+  }
+
   /** Removes a key for good, with its aliases and its material. */
   deleteKey(key: KeyRecord): void {
     const s = this.peek(key.accountId, key.region);
@@ -69,16 +81,13 @@ export class VaultState {
     s.keys.delete(key.keyId);
     if (this.byArn.get(key.arn) === key) this.byArn.delete(key.arn);
     this.rotating.delete(key);
+    this.expiringImports.delete(key);
     this.pendingDeletion.delete(key);
     this.awaitingReplicaDeletion.delete(key);
     const group = key.multiRegionGroup;
     if (group?.members.get(key.region) === key) group.members.delete(key.region);
     for (const [name, alias] of s.aliases) if (alias.targetKeyId === key.keyId) s.aliases.delete(name);
-    for (const m of key.materials) {
-      const holders = this.materialIndex.get(m.id)?.filter((k) => k !== key);
-      if (holders && holders.length > 0) this.materialIndex.set(m.id, holders);
-      else this.materialIndex.delete(m.id);
-    }
+    for (const m of key.materials) this.unindexMaterial(key, m);
   }
 
   scheduleDeletion(key: KeyRecord): void {
@@ -112,6 +121,28 @@ export class VaultState {
   /** The keys with automatic rotation enabled. */
   keysWithRotation(): ReadonlySet<KeyRecord> {
     return this.rotating;
+  }
+
+  /** Notes whether a key holds imported key material that expires (an imported material with a ValidTo). */
+  trackImportExpiry(key: KeyRecord): void {
+    if (key.materials.some((m) => m.imported?.imported === true && m.imported.validTo !== undefined)) this.expiringImports.add(key);
+    else this.expiringImports.delete(key);
+  }
+
+  /** The keys holding imported key material that expires. */
+  keysWithExpiringMaterial(): ReadonlySet<KeyRecord> {
+    return this.expiringImports;
+  }
+
+  /** The vault's own key for sealing import tokens (GetParametersForImport), drawn from `random` once. */
+  issueImportTokenSecret(random: RandomSource): Buffer {
+    this.importTokenKey ??= Buffer.from(random.bytes(32));
+    return this.importTokenKey;
+  }
+
+  /** The key import tokens are sealed under, or undefined while the vault has issued none. */
+  importTokenSecret(): Buffer | undefined {
+    return this.importTokenKey;
   }
 
   /** Deletes the keys whose waiting period has ended by `now`, as KMS does in the background. */

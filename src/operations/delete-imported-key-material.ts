@@ -1,0 +1,27 @@
+import type { DeleteImportedKeyMaterialRequest, DeleteImportedKeyMaterialResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
+import { deleteImportedMaterial, hasKeyMaterial } from '../vault/imported-material';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { requireExternalOrigin } from './shared';
+
+/**
+ * Deletes imported key material: the current material unless KeyMaterialId names another. The key
+ * becomes PendingImport (a key pending deletion keeps its state) and unusable until the same material
+ * is imported again; new material still pending rotation is removed altogether.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html
+ */
+export function deleteImportedKeyMaterial(context: OperationContext, input: DeleteImportedKeyMaterialRequest): DeleteImportedKeyMaterialResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:DeleteImportedKeyMaterial', key);
+  requireKeyState('DeleteImportedKeyMaterial', key);
+  requireExternalOrigin(key);
+  const materialId = input.KeyMaterialId;
+  const material = materialId === undefined ? (hasKeyMaterial(key) ? key.currentMaterial : undefined) : key.materials.find((m) => m.id === materialId);
+  if (materialId !== undefined && !material) throw kmsError('NotFoundException', messages.keyMaterialNotFound(materialId, key.arn));
+  if (material) deleteImportedMaterial(context.state, key, material);
+  return material && key.keySpec === 'SYMMETRIC_DEFAULT' ? { KeyId: key.arn, KeyMaterialId: material.id } : { KeyId: key.arn };
+}
