@@ -41,6 +41,27 @@ const source = candidates.find((p) => existsSync(p));
 if (!source) throw new Error(`kms-contract.json not found; looked in ${candidates.join(', ')}`);
 const contract = JSON.parse(readFileSync(source, 'utf8')) as Contract;
 
+/**
+ * Documented ranges that KMS checks in its own code, after input validation passed the model's range,
+ * with its own message: the operation enforces them, not the generated rules. PendingWindowInDays:
+ * "PendingWindowInDays must be between 7 and 30" from real AWS for 1 (Skyscanner/kms-issuer#8), and
+ * the KMS docs team on the model's 1..365 (awsdocs/aws-cloudformation-user-guide#326).
+ */
+const RANGES_CHECKED_BY_OPERATION = new Set(['PendingWindowInDays']);
+
+/**
+ * Enum lists in the order AWS prints them in validation messages (a hash-set order, not the model's),
+ * where a recording shows it and the value set has not changed since: used only when the model's
+ * values are exactly these. macAlgorithm: LocalStack snapshot test_invalid_generate_mac (recorded 2023).
+ */
+const RECORDED_ENUM_ORDERS: readonly (readonly string[])[] = [['HMAC_SHA_384', 'HMAC_SHA_256', 'HMAC_SHA_224', 'HMAC_SHA_512']];
+
+function awsEnumOrder(values: string[]): string[] {
+  const key = [...values].sort().join();
+  const recorded = RECORDED_ENUM_ORDERS.find((order) => [...order].sort().join() === key);
+  return recorded ? [...recorded] : values;
+}
+
 function constraintsOf(c: Constraints | undefined, documentedRange?: { min: number; max: number }): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (c?.length) out.length = c.length;
@@ -48,7 +69,7 @@ function constraintsOf(c: Constraints | undefined, documentedRange?: { min: numb
   const range = documentedRange ?? c?.range;
   if (range) out.range = range;
   if (c?.pattern) out.pattern = c.pattern;
-  if (c?.enum) out.enum = c.enum;
+  if (c?.enum) out.enum = awsEnumOrder(c.enum);
   return out;
 }
 
@@ -56,7 +77,7 @@ function memberRule(m: ModelMember): Record<string, unknown> {
   const rule: Record<string, unknown> = { name: m.name, type: m.type };
   if (m.required) rule.required = true;
   if (m.sensitive || m.type === 'blob') rule.sensitive = true;
-  Object.assign(rule, constraintsOf(m.constraints, m.documentedRange));
+  Object.assign(rule, constraintsOf(m.constraints, RANGES_CHECKED_BY_OPERATION.has(m.name) ? undefined : m.documentedRange));
   if (m.member) {
     const item: Record<string, unknown> = { type: m.member.type, ...constraintsOf(m.member.constraints) };
     if (m.member.type === 'structure' && m.member.target) item.structure = m.member.target;

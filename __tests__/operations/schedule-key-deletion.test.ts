@@ -47,18 +47,27 @@ describe('ScheduleKeyDeletion', () => {
     expect(out.DeletionDate).toEqual(daysAfterStart(days));
   });
 
-  it.each([
-    [6, 'greater than or equal to 7'],
-    [31, 'less than or equal to 30'],
-  ])('rejects a waiting period of %i days with ValidationException and leaves the key as it was (API Reference, ScheduleKeyDeletion PendingWindowInDays: 7 to 30)', async (days, bound) => {
+  it.each([1, 6, 31, 365])('rejects a waiting period of %i days, inside the model\'s 1 to 365 but outside 7 to 30, with KMS\'s own ValidationException and leaves the key as it was (API Reference, ScheduleKeyDeletion PendingWindowInDays: 7 to 30)', async (days) => {
     const { kms, keyId } = await setup();
     const before = await vaultView(kms);
     await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: days })), {
       type: 'ValidationException',
       status: 400,
-      message: `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`,
+      message: 'PendingWindowInDays must be between 7 and 30',
     });
     expect(await vaultView(kms)).toEqual(before);
+  });
+
+  it.each([
+    [0, 'greater than or equal to 1'],
+    [366, 'less than or equal to 365'],
+  ])('rejects a waiting period of %i days, outside the model\'s 1 to 365, in input validation (AWS JSON protocol validation; KMS model PendingWindowInDaysType)', async (days, bound) => {
+    const { kms, keyId } = await setup();
+    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: days })), {
+      type: 'ValidationException',
+      status: 400,
+      message: `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`,
+    });
   });
 
   it('names the key by key id or key ARN, not by alias name or alias ARN (API Reference, ScheduleKeyDeletion KeyId)', async () => {

@@ -35,4 +35,12 @@ describe('VerifyMac (API Reference, VerifyMac)', () => {
     const error = await kmsErrorOf(kms.send(new VerifyMacCommand({ KeyId: 'key_id', Message: Buffer.from('m'), MacAlgorithm: 'HMAC_SHA_256', Mac: mac })));
     expect(error).toMatchObject({ name: 'NotFoundException', message: "Invalid keyId 'key_id'" });
   });
+
+  it('an unknown MacAlgorithm is a ValidationException listing the values in the order AWS prints them (recorded, LocalStack snapshot test_invalid_verify_mac)', async () => {
+    const error = await kmsErrorOf(kms.send(new VerifyMacCommand({ KeyId: keyId, Message: Buffer.from('some important message'), MacAlgorithm: 'INVALID' as never, Mac: mac })));
+    expect(error).toMatchObject({
+      name: 'ValidationException',
+      message: "1 validation error detected: Value 'INVALID' at 'macAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [HMAC_SHA_384, HMAC_SHA_256, HMAC_SHA_224, HMAC_SHA_512]",
+    });
+  });
 });

@@ -114,17 +114,15 @@ describe('input validation: ranges', () => {
     for (const Limit of [1, 100]) expect((await kms.send(new ListAliasesCommand({ Limit }))).Aliases).toEqual([]);
   });
 
-  it('ScheduleKeyDeletion PendingWindowInDays must be 7 to 30, stricter than the model\'s 1 to 365; the key stays as it was (API Reference, ScheduleKeyDeletion PendingWindowInDays)', async () => {
+  it('ScheduleKeyDeletion PendingWindowInDays must be 7 to 30, stricter than the model\'s 1 to 365: KMS checks it itself, with its own message; the key stays as it was (API Reference, ScheduleKeyDeletion PendingWindowInDays)', async () => {
     const { kms } = vaultClient();
     const key = (await kms.send(new CreateKeyCommand({}))).KeyMetadata;
     const before = await vaultView(kms);
+    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 1 })), validation('PendingWindowInDays must be between 7 and 30'));
+    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 365 })), validation('PendingWindowInDays must be between 7 and 30'));
     await expectKmsError(
-      kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 1 })),
-      validation("1 validation error detected: Value '1' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 7"),
-    );
-    await expectKmsError(
-      kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 365 })),
-      validation("1 validation error detected: Value '365' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value less than or equal to 30"),
+      kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 366 })),
+      validation("1 validation error detected: Value '366' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value less than or equal to 365"),
     );
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -189,8 +187,8 @@ describe('input validation: several errors and precedence', () => {
   it('input is validated before the key is looked up: a bad PendingWindowInDays for a key that does not exist is a ValidationException, not NotFoundException (AWS JSON protocol validation)', async () => {
     const { kms } = vaultClient();
     await expectKmsError(
-      kms.send(new ScheduleKeyDeletionCommand({ KeyId: 'no-such-key', PendingWindowInDays: 3 })),
-      validation("1 validation error detected: Value '3' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 7"),
+      kms.send(new ScheduleKeyDeletionCommand({ KeyId: 'no-such-key', PendingWindowInDays: 0 })),
+      validation("1 validation error detected: Value '0' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 1"),
     );
   });
 

@@ -8,6 +8,8 @@ export const messages = {
   /** A key ARN whose region is not the region the request was sent to. */
   foreignRegionArn: (region: string) => `Invalid arn ${region}`,
   notPendingDeletion: (arn: string) => `${arn} is not pending deletion.`,
+  /** KMS's own check of the documented 7..30, after the model's 1..365 passed (real AWS output). */
+  pendingWindowInDays: () => 'PendingWindowInDays must be between 7 and 30',
   dataKeySize: () => 'Please specify either number of bytes or key spec.',
   aliasPrefix: () => 'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
   reservedTagKey: () => 'Tags beginning with aws: are reserved',

@@ -1,6 +1,8 @@
 import type { ScheduleKeyDeletionRequest, ScheduleKeyDeletionResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
+import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from '../vault/resolve-key';
 
@@ -11,10 +13,12 @@ const DAY_MS = 86_400_000;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
  */
 export function scheduleKeyDeletion(context: OperationContext, input: ScheduleKeyDeletionRequest): ScheduleKeyDeletionResponse {
+  // The model allows 1..365; KMS itself rejects what is outside 7..30, with its own message.
+  const days = input.PendingWindowInDays ?? 30;
+  if (days < 7 || days > 30) throw kmsError('ValidationException', messages.pendingWindowInDays());
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
   authorize(context, 'kms:ScheduleKeyDeletion', key);
   requireKeyState('ScheduleKeyDeletion', key);
-  const days = input.PendingWindowInDays ?? 30;
   key.pendingWindowInDays = days;
   const group = key.multiRegionGroup;
   if (group && group.primaryRegion === key.region && group.members.size > 1) {
