@@ -45,10 +45,10 @@ describe('mockClient(KMSClient, { vault }): commands without a behaviour are ans
     expect(error).toMatchObject({ $fault: 'client', $metadata: { httpStatusCode: 400 } });
   });
 
-  it('an unknown key gives NotFoundException, status 404 (API Reference, DescribeKey)', async () => {
+  it('an unknown key gives NotFoundException, status 400 (the status real KMS sends) (API Reference, DescribeKey)', async () => {
     const error = await new KMSClient({}).send(new DescribeKeyCommand({ KeyId: 'alias/missing' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundException);
-    expect(error).toMatchObject({ $metadata: { httpStatusCode: 404 } });
+    expect(error).toMatchObject({ $metadata: { httpStatusCode: 400 } });
   });
 
   it('a client sees the keys of the region it is configured for; without one, the vault region', async () => {
@@ -232,14 +232,14 @@ describe('rejects on a KMS mock builds the real SDK exceptions', () => {
     kmsMock.rejects({ name: 'NotFoundException', message: "Key 'x' does not exist", $metadata: { requestId: 'req-1' } });
     const error = await kms.send(new ListKeysCommand({})).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundException);
-    expect(error).toMatchObject({ message: "Key 'x' does not exist", $metadata: { httpStatusCode: 404, requestId: 'req-1' } });
+    expect(error).toMatchObject({ message: "Key 'x' does not exist", $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
   });
 
   it('a fake that throws the name of a KMS error rejects with that exception', async () => {
     kmsMock.callsFake(() => {
       throw 'KMSInvalidStateException';
     });
-    await expect(kms.send(new ListKeysCommand({}))).rejects.toMatchObject({ name: 'KMSInvalidStateException', $metadata: { httpStatusCode: 409 } });
+    await expect(kms.send(new ListKeysCommand({}))).rejects.toMatchObject({ name: 'KMSInvalidStateException', $metadata: { httpStatusCode: 400 } });
   });
 
   it('mocks of other services keep aws-sdk-client-mock semantics for every string', async () => {

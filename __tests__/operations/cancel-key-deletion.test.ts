@@ -61,7 +61,7 @@ describe('CancelKeyDeletion', () => {
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
     const before = await vaultView(kms);
     for (const name of ['alias/saved', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/saved`]) {
-      await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: name })), { type: NotFoundException, status: 404, message: `Invalid keyId '${name}'` });
+      await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: `Invalid keyId '${name}'` });
     }
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -69,7 +69,7 @@ describe('CancelKeyDeletion', () => {
   it('a key ARN of another Region gives NotFoundException "Invalid arn <region>" (API Reference, CancelKeyDeletion KeyId)', async () => {
     const { kms, keyId } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
-    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${keyId}` })), { type: NotFoundException, status: 404, message: 'Invalid arn eu-west-1' });
+    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${keyId}` })), { type: NotFoundException, status: 400, message: 'Invalid arn eu-west-1' });
   });
 
   it.each([
@@ -79,7 +79,7 @@ describe('CancelKeyDeletion', () => {
     const { kms, keyId, arn } = await setup();
     await prepare(kms, keyId);
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })), { type: KMSInvalidStateException, status: 409, message: `${arn} is not pending deletion.` });
+    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })), { type: KMSInvalidStateException, status: 400, message: `${arn} is not pending deletion.` });
     expect(await vaultView(kms)).toEqual(before);
   });
 
@@ -87,6 +87,6 @@ describe('CancelKeyDeletion', () => {
     const { vault, kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     vault.clock.advance({ days: 7, seconds: 1 });
-    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })), { type: NotFoundException, status: 404, message: `Key '${arn}' does not exist` });
+    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
   });
 });

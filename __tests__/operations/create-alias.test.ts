@@ -53,7 +53,7 @@ describe('CreateAlias', () => {
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/first', TargetKeyId: a.KeyId }));
     const before = await vaultView(kms);
     for (const target of ['alias/first', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/first`]) {
-      await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/second', TargetKeyId: target })), { type: NotFoundException, status: 404, message: `Invalid keyId '${target}'` });
+      await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/second', TargetKeyId: target })), { type: NotFoundException, status: 400, message: `Invalid keyId '${target}'` });
     }
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -91,7 +91,7 @@ describe('CreateAlias', () => {
     const before = await vaultView(kms);
     await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/orders', TargetKeyId: b.KeyId })), {
       type: AlreadyExistsException,
-      status: 409,
+      status: 400,
       message: `An alias with the name arn:aws:kms:us-east-1:${ACCOUNT}:alias/orders already exists`,
     });
     expect(await vaultView(kms)).toEqual(before);
@@ -127,7 +127,7 @@ describe('CreateAlias', () => {
     const { kms, a } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: a.KeyId }));
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/late', TargetKeyId: a.KeyId })), { type: KMSInvalidStateException, status: 409, message: `${a.Arn} is pending deletion.` });
+    await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/late', TargetKeyId: a.KeyId })), { type: KMSInvalidStateException, status: 400, message: `${a.Arn} is pending deletion.` });
     expect(await vaultView(kms)).toEqual(before);
   });
 
@@ -137,12 +137,12 @@ describe('CreateAlias', () => {
     const missing = '0a1b2c3d-4e5f-4061-8273-8495a6b7c8d9';
     await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/none', TargetKeyId: missing })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${missing}' does not exist`,
     });
     await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/none', TargetKeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${a.KeyId}` })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: 'Invalid arn eu-west-1',
     });
     expect(await vaultView(kms)).toEqual(before);

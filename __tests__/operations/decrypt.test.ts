@@ -74,17 +74,17 @@ describe('Decrypt (API Reference, Decrypt)', () => {
     }
   });
 
-  it('Decrypt: a KeyId that names no key gives NotFoundException (404) with the ARN it would have', async () => {
+  it('Decrypt: a KeyId that names no key gives NotFoundException (400) with the ARN it would have', async () => {
     const { kms, blob } = await setup();
     const id = '1234abcd-12ab-34cd-56ef-1234567890ab';
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, KeyId: id })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}' does not exist`,
     });
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, KeyId: 'alias/none' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Alias arn:aws:kms:${REGION}:${ACCOUNT}:alias/none is not found.`,
     });
   });
@@ -161,18 +161,18 @@ describe('Decrypt (API Reference, Decrypt)', () => {
     });
   });
 
-  it('Decrypt: a disabled key cannot decrypt: DisabledException (409) "<key ARN> is disabled." (Developer Guide, key states)', async () => {
+  it('Decrypt: a disabled key cannot decrypt: DisabledException (400) "<key ARN> is disabled." (Developer Guide, key states)', async () => {
     const { kms, keyId, arn, blob } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob })), { type: DisabledException, status: 409, message: `${arn} is disabled.` });
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob })), { type: DisabledException, status: 400, message: `${arn} is disabled.` });
   });
 
-  it('Decrypt: a key pending deletion cannot decrypt: KMSInvalidStateException (409) "<key ARN> is pending deletion." (Developer Guide, key states)', async () => {
+  it('Decrypt: a key pending deletion cannot decrypt: KMSInvalidStateException (400) "<key ARN> is pending deletion." (Developer Guide, key states)', async () => {
     const { kms, keyId, arn, blob } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob })), {
       type: KMSInvalidStateException,
-      status: 409,
+      status: 400,
       message: `${arn} is pending deletion.`,
     });
   });

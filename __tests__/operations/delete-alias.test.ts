@@ -35,7 +35,7 @@ describe('DeleteAlias', () => {
     expect((await kms.send(new ListAliasesCommand({}))).Aliases?.map((x) => x.AliasName)).toEqual(['alias/other']);
     await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: 'alias/app' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/app is not found.`,
     });
   });
@@ -59,7 +59,7 @@ describe('DeleteAlias', () => {
     await kms.send(new DeleteAliasCommand({ AliasName: 'alias/app' }));
     const before = await vaultView(kms);
     for (const name of ['alias/app', 'alias/never']) {
-      await expectKmsError(kms.send(new DeleteAliasCommand({ AliasName: name })), { type: NotFoundException, status: 404, message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:${name} is not found.` });
+      await expectKmsError(kms.send(new DeleteAliasCommand({ AliasName: name })), { type: NotFoundException, status: 400, message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:${name} is not found.` });
     }
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -98,7 +98,7 @@ describe('DeleteAlias', () => {
     expect((await ireland.send(new DescribeKeyCommand({ KeyId: 'alias/app' }))).KeyMetadata?.KeyId).toBe(irish.KeyId);
     await expectKmsError(kms.send(new DeleteAliasCommand({ AliasName: 'alias/app' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/app is not found.`,
     });
   });

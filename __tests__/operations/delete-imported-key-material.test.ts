@@ -37,7 +37,7 @@ describe('DeleteImportedKeyMaterial', () => {
     const metadata = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata;
     expect(metadata).toMatchObject({ KeyState: 'PendingImport', Enabled: false, Origin: 'EXTERNAL' });
     expect(metadata?.ExpirationModel).toBeUndefined();
-    const pendingImport = { type: KMSInvalidStateException, status: 409, message: `${arn} is pending import.` };
+    const pendingImport = { type: KMSInvalidStateException, status: 400, message: `${arn} is pending import.` };
     await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') })), pendingImport);
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob })), pendingImport);
     await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: keyId })), pendingImport);
@@ -78,7 +78,7 @@ describe('DeleteImportedKeyMaterial', () => {
     const before = (await mac()).Mac;
     const out = await kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId }));
     expect(out.KeyMaterialId).toBeUndefined();
-    await expectKmsError(mac(), { type: KMSInvalidStateException, status: 409, message: `${arn} is pending import.` });
+    await expectKmsError(mac(), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending import.` });
     await importMaterial(kms, keyId, material);
     expect((await mac()).Mac).toEqual(before);
   });
@@ -97,7 +97,7 @@ describe('DeleteImportedKeyMaterial', () => {
 
   it('a KeyMaterialId the key does not have is NotFoundException (API Reference, DeleteImportedKeyMaterial KeyMaterialId)', async () => {
     const { kms, keyId, materialId } = await importedKey();
-    await expectKmsError(kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId, KeyMaterialId: 'b'.repeat(64) })), { type: NotFoundException, status: 404 });
+    await expectKmsError(kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId, KeyMaterialId: 'b'.repeat(64) })), { type: NotFoundException, status: 400 });
     expect((await kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId, KeyMaterialId: materialId }))).KeyMaterialId).toBe(materialId);
   });
 });

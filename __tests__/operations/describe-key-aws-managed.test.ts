@@ -55,7 +55,7 @@ describe('DescribeKey on a predefined AWS alias (API Reference, DescribeKey: "If
     const { kms, vault } = vaultClient();
     await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/not-a-service' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: 'Alias arn:aws:kms:us-east-1:111122223333:alias/aws/not-a-service is not found.',
     });
     expect(vault.snapshot().keys).toHaveLength(0);

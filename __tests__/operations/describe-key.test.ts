@@ -96,30 +96,30 @@ describe('DescribeKey', () => {
     const missing = '0b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3';
     await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: missing })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${missing}' does not exist`,
     });
     const arn = `arn:aws:kms:us-east-1:${ACCOUNT}:key/${missing}`;
-    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: arn })), { type: NotFoundException, status: 404, message: `Key '${arn}' does not exist` });
+    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: arn })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
   });
 
   it('a KeyId that is neither a key id, an ARN nor an alias name gives NotFoundException "Invalid keyId" (API Reference, DescribeKey KeyId)', async () => {
     const { kms } = await setup();
-    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: 'orders' })), { type: NotFoundException, status: 404, message: "Invalid keyId 'orders'" });
+    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: 'orders' })), { type: NotFoundException, status: 400, message: "Invalid keyId 'orders'" });
   });
 
   it('an alias name or alias ARN that names no alias gives NotFoundException with the alias ARN (API Reference, DescribeKey errors)', async () => {
     const { kms } = await setup();
     const aliasArn = `arn:aws:kms:us-east-1:${ACCOUNT}:alias/missing`;
     for (const name of ['alias/missing', aliasArn]) {
-      await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: name })), { type: NotFoundException, status: 404, message: `Alias ${aliasArn} is not found.` });
+      await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: `Alias ${aliasArn} is not found.` });
     }
   });
 
   it('a key ARN or alias ARN of another Region names nothing in this Region: NotFoundException "Invalid arn <region>" (API Reference, DescribeKey KeyId)', async () => {
     const { kms, keyId } = await setup();
     for (const name of [`arn:aws:kms:eu-west-1:${ACCOUNT}:key/${keyId}`, `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/orders`]) {
-      await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: name })), { type: NotFoundException, status: 404, message: 'Invalid arn eu-west-1' });
+      await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: 'Invalid arn eu-west-1' });
     }
   });
 
@@ -130,7 +130,7 @@ describe('DescribeKey', () => {
     const irish = (await ireland.send(new CreateKeyCommand({}))).KeyMetadata as { KeyId: string };
     await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: irish.KeyId })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${irish.KeyId}' does not exist`,
     });
     expect((await ireland.send(new DescribeKeyCommand({ KeyId: irish.KeyId }))).KeyMetadata?.Arn).toBe(`arn:aws:kms:eu-west-1:${ACCOUNT}:key/${irish.KeyId}`);

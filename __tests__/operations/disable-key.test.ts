@@ -35,7 +35,7 @@ describe('DisableKey', () => {
   it('a Disabled key cannot be used in cryptographic operations: DisabledException "<key ARN> is disabled." (API Reference, DisableKey; Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
-    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: Buffer.from('x') })), { type: DisabledException, status: 409, message: `${arn} is disabled.` });
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: Buffer.from('x') })), { type: DisabledException, status: 400, message: `${arn} is disabled.` });
   });
 
   it('on a key that is already Disabled succeeds and changes nothing (Developer Guide, key states: DisableKey on Disabled)', async () => {
@@ -55,7 +55,7 @@ describe('DisableKey', () => {
   it('does not take an alias name or alias ARN: NotFoundException, the key stays Enabled (API Reference, DisableKey KeyId)', async () => {
     const { kms, keyId } = await setup();
     for (const name of ['alias/app', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/app`]) {
-      await expectKmsError(kms.send(new DisableKeyCommand({ KeyId: name })), { type: NotFoundException, status: 404, message: `Invalid keyId '${name}'` });
+      await expectKmsError(kms.send(new DisableKeyCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: `Invalid keyId '${name}'` });
     }
     expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState).toBe('Enabled');
   });
@@ -64,7 +64,7 @@ describe('DisableKey', () => {
     const { kms, keyId } = await setup();
     await expectKmsError(kms.send(new DisableKeyCommand({ KeyId: `arn:aws:kms:eu-central-1:${ACCOUNT}:key/${keyId}` })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: 'Invalid arn eu-central-1',
     });
     expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState).toBe('Enabled');
@@ -75,7 +75,7 @@ describe('DisableKey', () => {
     const missing = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
     await expectKmsError(kms.send(new DisableKeyCommand({ KeyId: missing })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${missing}' does not exist`,
     });
   });
@@ -84,7 +84,7 @@ describe('DisableKey', () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new DisableKeyCommand({ KeyId: arn })), { type: KMSInvalidStateException, status: 409, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new DisableKeyCommand({ KeyId: arn })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
     expect(await vaultView(kms)).toEqual(before);
   });
 });

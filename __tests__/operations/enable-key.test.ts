@@ -52,7 +52,7 @@ describe('EnableKey', () => {
     const { kms, keyId } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
     for (const name of ['alias/app', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/app`]) {
-      await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: name })), { type: NotFoundException, status: 404, message: `Invalid keyId '${name}'` });
+      await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: `Invalid keyId '${name}'` });
     }
     expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState).toBe('Disabled');
   });
@@ -61,7 +61,7 @@ describe('EnableKey', () => {
     const { kms, keyId } = await setup();
     await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: `arn:aws:kms:ap-southeast-1:${ACCOUNT}:key/${keyId}` })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: 'Invalid arn ap-southeast-1',
     });
   });
@@ -71,7 +71,7 @@ describe('EnableKey', () => {
     const missing = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
     await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: missing })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${missing}' does not exist`,
     });
   });
@@ -80,7 +80,7 @@ describe('EnableKey', () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: keyId })), { type: KMSInvalidStateException, status: 409, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: keyId })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
     expect(await vaultView(kms)).toEqual(before);
   });
 
@@ -88,6 +88,6 @@ describe('EnableKey', () => {
     const { vault, kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     vault.clock.advance({ days: 8 });
-    await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: keyId })), { type: NotFoundException, status: 404, message: `Key '${arn}' does not exist` });
+    await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: keyId })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
   });
 });

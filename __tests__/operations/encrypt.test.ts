@@ -114,21 +114,21 @@ describe('Encrypt (API Reference, Encrypt)', () => {
     });
   });
 
-  it('Encrypt: a key id, key ARN or alias that names no key gives NotFoundException (404) naming the ARN (API Reference, Encrypt errors)', async () => {
+  it('Encrypt: a key id, key ARN or alias that names no key gives NotFoundException (400) naming the ARN (API Reference, Encrypt errors)', async () => {
     const { kms } = await setup();
     const id = '1234abcd-12ab-34cd-56ef-1234567890ab';
     const missingArn = `arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}`;
     for (const name of [id, missingArn]) {
       await expectKmsError(kms.send(new EncryptCommand({ KeyId: name, Plaintext: Buffer.from('x') })), {
         type: NotFoundException,
-        status: 404,
+        status: 400,
         message: `Key '${missingArn}' does not exist`,
       });
     }
     for (const name of ['alias/none', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/none`]) {
       await expectKmsError(kms.send(new EncryptCommand({ KeyId: name, Plaintext: Buffer.from('x') })), {
         type: NotFoundException,
-        status: 404,
+        status: 400,
         message: `Alias arn:aws:kms:${REGION}:${ACCOUNT}:alias/none is not found.`,
       });
     }
@@ -138,29 +138,29 @@ describe('Encrypt (API Reference, Encrypt)', () => {
     const { kms, keyId } = await setup();
     await expectKmsError(kms.send(new EncryptCommand({ KeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/${keyId}`, Plaintext: Buffer.from('x') })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: 'Invalid arn us-west-2',
     });
   });
 
-  it('Encrypt: a disabled key gives DisabledException (409) "<key ARN> is disabled." (Developer Guide, key states)', async () => {
+  it('Encrypt: a disabled key gives DisabledException (400) "<key ARN> is disabled." (Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
     for (const name of [keyId, 'alias/enc']) {
       await expectKmsError(kms.send(new EncryptCommand({ KeyId: name, Plaintext: Buffer.from('x') })), {
         type: DisabledException,
-        status: 409,
+        status: 400,
         message: `${arn} is disabled.`,
       });
     }
   });
 
-  it('Encrypt: a key pending deletion gives KMSInvalidStateException (409) "<key ARN> is pending deletion." (Developer Guide, key states)', async () => {
+  it('Encrypt: a key pending deletion gives KMSInvalidStateException (400) "<key ARN> is pending deletion." (Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/enc', Plaintext: Buffer.from('x') })), {
       type: KMSInvalidStateException,
-      status: 409,
+      status: 400,
       message: `${arn} is pending deletion.`,
     });
   });
@@ -192,7 +192,7 @@ describe('Encrypt (API Reference, Encrypt)', () => {
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
     await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), DryRun: true })), {
       type: DisabledException,
-      status: 409,
+      status: 400,
       message: `${arn} is disabled.`,
     });
   });

@@ -101,29 +101,29 @@ describe('GenerateDataKeyWithoutPlaintext (API Reference, GenerateDataKeyWithout
     });
   });
 
-  it('GenerateDataKeyWithoutPlaintext: a key that does not exist gives NotFoundException (404) with its ARN', async () => {
+  it('GenerateDataKeyWithoutPlaintext: a key that does not exist gives NotFoundException (400) with its ARN', async () => {
     const { kms } = await setup();
     const id = '1234abcd-12ab-34cd-56ef-1234567890ab';
     await expectKmsError(kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: id, KeySpec: 'AES_256' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}' does not exist`,
     });
   });
 
-  it('GenerateDataKeyWithoutPlaintext: a disabled key gives DisabledException (409); a key pending deletion KMSInvalidStateException (409) (Developer Guide, key states)', async () => {
+  it('GenerateDataKeyWithoutPlaintext: a disabled key gives DisabledException (400); a key pending deletion KMSInvalidStateException (400) (Developer Guide, key states)', async () => {
     const a = await setup();
     await a.kms.send(new DisableKeyCommand({ KeyId: a.keyId }));
     await expectKmsError(a.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: a.keyId, KeySpec: 'AES_256' })), {
       type: DisabledException,
-      status: 409,
+      status: 400,
       message: `${a.arn} is disabled.`,
     });
     const b = await setup();
     await b.kms.send(new ScheduleKeyDeletionCommand({ KeyId: b.keyId, PendingWindowInDays: 7 }));
     await expectKmsError(b.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: 'alias/data', KeySpec: 'AES_256' })), {
       type: KMSInvalidStateException,
-      status: 409,
+      status: 400,
       message: `${b.arn} is pending deletion.`,
     });
   });

@@ -135,33 +135,33 @@ describe('GenerateDataKey (API Reference, GenerateDataKey)', () => {
     expect(Buffer.from(a.CiphertextBlob ?? []).equals(Buffer.from(b.CiphertextBlob ?? []))).toBe(false);
   });
 
-  it('GenerateDataKey: a key that does not exist gives NotFoundException (404) with its ARN', async () => {
+  it('GenerateDataKey: a key that does not exist gives NotFoundException (400) with its ARN', async () => {
     const { kms } = await setup();
     const id = '1234abcd-12ab-34cd-56ef-1234567890ab';
     await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: id, KeySpec: 'AES_256' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}' does not exist`,
     });
     await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/none', KeySpec: 'AES_256' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Alias arn:aws:kms:${REGION}:${ACCOUNT}:alias/none is not found.`,
     });
   });
 
-  it('GenerateDataKey: a disabled key gives DisabledException (409) "<key ARN> is disabled." (Developer Guide, key states)', async () => {
+  it('GenerateDataKey: a disabled key gives DisabledException (400) "<key ARN> is disabled." (Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
-    await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/data', KeySpec: 'AES_256' })), { type: DisabledException, status: 409, message: `${arn} is disabled.` });
+    await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/data', KeySpec: 'AES_256' })), { type: DisabledException, status: 400, message: `${arn} is disabled.` });
   });
 
-  it('GenerateDataKey: a key pending deletion gives KMSInvalidStateException (409) "<key ARN> is pending deletion." (Developer Guide, key states)', async () => {
+  it('GenerateDataKey: a key pending deletion gives KMSInvalidStateException (400) "<key ARN> is pending deletion." (Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' })), {
       type: KMSInvalidStateException,
-      status: 409,
+      status: 400,
       message: `${arn} is pending deletion.`,
     });
   });

@@ -88,7 +88,7 @@ describe('GetParametersForImport', () => {
     const input = { KeyId: keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' } as const;
     expect((await kms.send(new GetParametersForImportCommand(input))).KeyId).toBe(arn);
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
-    await expectKmsError(kms.send(new GetParametersForImportCommand(input)), { type: KMSInvalidStateException, status: 409, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new GetParametersForImportCommand(input)), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
   });
 
   it('takes a key id or key ARN, not an alias (API Reference, GetParametersForImport KeyId)', async () => {
@@ -98,7 +98,7 @@ describe('GetParametersForImport', () => {
     expect(out.KeyId).toBe(arn);
     await expectKmsError(kms.send(new GetParametersForImportCommand({ KeyId: 'alias/imported', WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
     });
   });
 });

@@ -174,7 +174,7 @@ describe('ImportKeyMaterial', () => {
       expect(metadata).toMatchObject({ KeyState: 'PendingImport', Enabled: false });
       expect(metadata?.ExpirationModel).toBeUndefined();
       expect(metadata?.ValidTo).toBeUndefined();
-      await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob })), { type: KMSInvalidStateException, status: 409, message: `${arn} is pending import.` });
+      await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending import.` });
 
       // "To use the KMS key in cryptographic operations, you must reimport the same key material."
       await importMaterial(kms, keyId, material);
@@ -314,7 +314,7 @@ describe('ImportKeyMaterial', () => {
       await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
       await expectKmsError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...wrapped, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), {
         type: KMSInvalidStateException,
-        status: 409,
+        status: 400,
         message: `${arn} is pending deletion.`,
       });
     });

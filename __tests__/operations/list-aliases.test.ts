@@ -71,7 +71,7 @@ describe('ListAliases', () => {
     const { kms, a } = await setup();
     await createAliases(kms, 'a', 1, a.KeyId);
     for (const name of ['alias/a-000', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/a-000`]) {
-      await expectKmsError(kms.send(new ListAliasesCommand({ KeyId: name })), { type: NotFoundException, status: 404, message: `Invalid keyId '${name}'` });
+      await expectKmsError(kms.send(new ListAliasesCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: `Invalid keyId '${name}'` });
     }
   });
 
@@ -80,10 +80,10 @@ describe('ListAliases', () => {
     const missing = '0a1b2c3d-4e5f-4061-8273-8495a6b7c8d9';
     await expectKmsError(kms.send(new ListAliasesCommand({ KeyId: missing })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${missing}' does not exist`,
     });
-    await expectKmsError(kms.send(new ListAliasesCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${a.KeyId}` })), { type: NotFoundException, status: 404, message: 'Invalid arn eu-west-1' });
+    await expectKmsError(kms.send(new ListAliasesCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${a.KeyId}` })), { type: NotFoundException, status: 400, message: 'Invalid arn eu-west-1' });
   });
 
   it('lists only the aliases of the Region the request is sent to (API Reference, ListAliases: the caller\'s account and Region)', async () => {

@@ -191,59 +191,59 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
     await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: randomBytes(150), DestinationKeyId: destination.KeyId })), INVALID_CIPHERTEXT);
   });
 
-  it('ReEncrypt: a disabled source key gives DisabledException (409) naming the source key (Developer Guide, key states)', async () => {
+  it('ReEncrypt: a disabled source key gives DisabledException (400) naming the source key (Developer Guide, key states)', async () => {
     const { kms, source, destination, context, blob } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: source.KeyId }));
     await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId })), {
       type: DisabledException,
-      status: 409,
+      status: 400,
       message: `${source.Arn} is disabled.`,
     });
   });
 
-  it('ReEncrypt: a disabled destination key gives DisabledException (409) naming the destination key (Developer Guide, key states)', async () => {
+  it('ReEncrypt: a disabled destination key gives DisabledException (400) naming the destination key (Developer Guide, key states)', async () => {
     const { kms, destination, context, blob } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: destination.KeyId }));
     await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: 'alias/dest' })), {
       type: DisabledException,
-      status: 409,
+      status: 400,
       message: `${destination.Arn} is disabled.`,
     });
   });
 
-  it('ReEncrypt: a source or destination key pending deletion gives KMSInvalidStateException (409) (Developer Guide, key states)', async () => {
+  it('ReEncrypt: a source or destination key pending deletion gives KMSInvalidStateException (400) (Developer Guide, key states)', async () => {
     const a = await setup();
     await a.kms.send(new ScheduleKeyDeletionCommand({ KeyId: a.source.KeyId, PendingWindowInDays: 7 }));
     await expectKmsError(a.kms.send(new ReEncryptCommand({ CiphertextBlob: a.blob, SourceEncryptionContext: a.context, DestinationKeyId: a.destination.KeyId })), {
       type: KMSInvalidStateException,
-      status: 409,
+      status: 400,
       message: `${a.source.Arn} is pending deletion.`,
     });
     const b = await setup();
     await b.kms.send(new ScheduleKeyDeletionCommand({ KeyId: b.destination.KeyId, PendingWindowInDays: 7 }));
     await expectKmsError(b.kms.send(new ReEncryptCommand({ CiphertextBlob: b.blob, SourceEncryptionContext: b.context, DestinationKeyId: b.destination.KeyId })), {
       type: KMSInvalidStateException,
-      status: 409,
+      status: 400,
       message: `${b.destination.Arn} is pending deletion.`,
     });
   });
 
-  it('ReEncrypt: a DestinationKeyId or SourceKeyId that names no key gives NotFoundException (404) with its ARN', async () => {
+  it('ReEncrypt: a DestinationKeyId or SourceKeyId that names no key gives NotFoundException (400) with its ARN', async () => {
     const { kms, destination, context, blob } = await setup();
     const id = '1234abcd-12ab-34cd-56ef-1234567890ab';
     await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: id })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}' does not exist`,
     });
     await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: 'alias/nowhere' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Alias arn:aws:kms:${REGION}:${ACCOUNT}:alias/nowhere is not found.`,
     });
     await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: 'alias/nowhere', SourceEncryptionContext: context, DestinationKeyId: destination.KeyId })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Alias arn:aws:kms:${REGION}:${ACCOUNT}:alias/nowhere is not found.`,
     });
   });
@@ -285,7 +285,7 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
       await expectKmsError(kms.send(new ReEncryptCommand(input)), DRY_RUN);
     }
     // The keys must still exist.
-    await expectKmsError(kms.send(new ReEncryptCommand({ ...dryRun, DestinationKeyId: 'alias/nowhere' })), { type: NotFoundException, status: 404 });
+    await expectKmsError(kms.send(new ReEncryptCommand({ ...dryRun, DestinationKeyId: 'alias/nowhere' })), { type: NotFoundException, status: 400 });
   });
 
   it('ReEncrypt: a failed call leaves the vault unchanged and uses neither key (API Reference, GetKeyLastUsage)', async () => {

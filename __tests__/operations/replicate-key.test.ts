@@ -84,7 +84,7 @@ describe('multi-Region keys: CreateKey MultiRegion, ReplicateKey, UpdatePrimaryR
     expect(await kmsErrorOf(west.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'ap-south-1' })))).toBeInstanceOf(UnsupportedOperationException);
     const again = await kmsErrorOf(east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' })));
     expect(again).toBeInstanceOf(AlreadyExistsException);
-    expect(again.$metadata.httpStatusCode).toBe(409);
+    expect(again.$metadata.httpStatusCode).toBe(400);
   });
 
   it('UpdatePrimaryRegion swaps primary and replica, and the asynchronous update has completed by the next request (API Reference, UpdatePrimaryRegion)', async () => {

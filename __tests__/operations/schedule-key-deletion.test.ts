@@ -74,7 +74,7 @@ describe('ScheduleKeyDeletion', () => {
     const { kms, keyId } = await setup();
     const before = await vaultView(kms);
     for (const name of ['alias/doomed', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/doomed`]) {
-      await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: name })), { type: NotFoundException, status: 404, message: `Invalid keyId '${name}'` });
+      await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: `Invalid keyId '${name}'` });
     }
     expect(await vaultView(kms)).toEqual(before);
     expect((await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }))).KeyState).toBe('PendingDeletion');
@@ -82,11 +82,11 @@ describe('ScheduleKeyDeletion', () => {
 
   it('a key ARN of another Region, or a key id that names no key, gives NotFoundException (API Reference, ScheduleKeyDeletion errors)', async () => {
     const { kms, keyId } = await setup();
-    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/${keyId}` })), { type: NotFoundException, status: 404, message: 'Invalid arn us-west-2' });
+    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/${keyId}` })), { type: NotFoundException, status: 400, message: 'Invalid arn us-west-2' });
     const missing = '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
     await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: missing })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${missing}' does not exist`,
     });
   });
@@ -102,7 +102,7 @@ describe('ScheduleKeyDeletion', () => {
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 30 }));
     vault.clock.advance({ days: 1 });
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })), { type: KMSInvalidStateException, status: 409, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
     expect(await vaultView(kms)).toEqual(before);
     expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.DeletionDate).toEqual(daysAfterStart(30));
   });
@@ -110,7 +110,7 @@ describe('ScheduleKeyDeletion', () => {
   it('a key pending deletion cannot be used in cryptographic operations (API Reference, ScheduleKeyDeletion; Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
-    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/doomed', Plaintext: Buffer.from('x') })), { type: KMSInvalidStateException, status: 409, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/doomed', Plaintext: Buffer.from('x') })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
   });
 
   it('the key stays until the waiting period ends, then KMS deletes it and every alias that refers to it (API Reference, ScheduleKeyDeletion)', async () => {
@@ -124,10 +124,10 @@ describe('ScheduleKeyDeletion', () => {
     expect((await kms.send(new DescribeKeyCommand({ KeyId: 'alias/doomed' }))).KeyMetadata?.KeyState).toBe('PendingDeletion');
 
     vault.clock.advance({ minutes: 2 });
-    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: keyId })), { type: NotFoundException, status: 404, message: `Key '${arn}' does not exist` });
+    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: keyId })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
     await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: 'alias/doomed' })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/doomed is not found.`,
     });
     expect((await kms.send(new ListKeysCommand({}))).Keys).toEqual([{ KeyId: other.KeyId, KeyArn: other.Arn }]);

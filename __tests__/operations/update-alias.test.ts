@@ -52,7 +52,7 @@ describe('UpdateAlias', () => {
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/other', TargetKeyId: b.KeyId }));
     const before = await vaultView(kms);
     for (const target of ['alias/other', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/other`]) {
-      await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: target })), { type: NotFoundException, status: 404, message: `Invalid keyId '${target}'` });
+      await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: target })), { type: NotFoundException, status: 400, message: `Invalid keyId '${target}'` });
     }
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -62,7 +62,7 @@ describe('UpdateAlias', () => {
     const before = await vaultView(kms);
     await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/missing', TargetKeyId: b.KeyId })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:alias/missing is not found.`,
     });
     expect(await vaultView(kms)).toEqual(before);
@@ -108,7 +108,7 @@ describe('UpdateAlias', () => {
     const { kms, b } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: b.KeyId }));
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: b.KeyId })), { type: KMSInvalidStateException, status: 409, message: `${b.Arn} is pending deletion.` });
+    await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: b.KeyId })), { type: KMSInvalidStateException, status: 400, message: `${b.Arn} is pending deletion.` });
     expect(await vaultView(kms)).toEqual(before);
   });
 
@@ -132,12 +132,12 @@ describe('UpdateAlias', () => {
     const missing = '0a1b2c3d-4e5f-4061-8273-8495a6b7c8d9';
     await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: missing })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${missing}' does not exist`,
     });
     await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${b.KeyId}` })), {
       type: NotFoundException,
-      status: 404,
+      status: 400,
       message: 'Invalid arn eu-west-1',
     });
     expect(await vaultView(kms)).toEqual(before);

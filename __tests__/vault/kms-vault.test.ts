@@ -121,7 +121,7 @@ describe('KmsVault key deletion over time', () => {
   it('while pending deletion the key keeps its material: Decrypt fails with KMSInvalidStateException, and after CancelKeyDeletion and EnableKey it decrypts again (API Reference, ScheduleKeyDeletion; CancelKeyDeletion)', async () => {
     const { vault, kms, keyId, arn, ciphertext } = await withCiphertext();
     vault.clock.advance({ days: 6 });
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext })), { type: KMSInvalidStateException, status: 409, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
     await kms.send(new CancelKeyDeletionCommand({ KeyId: keyId }));
     await kms.send(new EnableKeyCommand({ KeyId: keyId }));
     vault.clock.advance({ days: 30 });
@@ -132,8 +132,8 @@ describe('KmsVault key deletion over time', () => {
   it('past its DeletionDate the key is gone (NotFoundException) and its ciphertexts can no longer be decrypted (API Reference, ScheduleKeyDeletion)', async () => {
     const { vault, kms, keyId, arn, ciphertext } = await withCiphertext();
     vault.clock.advance({ days: 7, seconds: 1 });
-    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: keyId })), { type: NotFoundException, status: 404, message: `Key '${arn}' does not exist` });
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext, KeyId: keyId })), { type: NotFoundException, status: 404, message: `Key '${arn}' does not exist` });
+    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: keyId })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext, KeyId: keyId })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
     // Without a KeyId the blob names key material that no longer exists anywhere.
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext })), { type: InvalidCiphertextException, status: 400, message: INVALID_CIPHERTEXT_MESSAGE });
   });
