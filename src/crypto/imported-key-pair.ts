@@ -1,5 +1,5 @@
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { CURVES, type NodeKeyPair } from './key-pair';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { CURVES, fromNode, type NodeKeyPair } from './key-pair';
 
 /** The key pair kinds whose private keys the vault imports: RSA and the NIST and SECG curves. */
 export type ImportableParams = Extract<NodeKeyPair['params'], { kind: 'rsa' | 'ec' }>;
@@ -36,14 +36,5 @@ export function keyPairFromPkcs8(params: ImportableParams, der: Uint8Array): Nod
     const jwk = privateKey.export({ format: 'jwk' });
     ec = { scalar: fromBase64url(jwk.d, curve.scalarBytes), point: Buffer.concat([Buffer.from([4]), fromBase64url(jwk.x, curve.scalarBytes), fromBase64url(jwk.y, curve.scalarBytes)]) };
   }
-  const publicKey = createPublicKey(privateKey);
-  return {
-    kind: 'node',
-    params,
-    privateKey,
-    publicKey,
-    spki: publicKey.export({ type: 'spki', format: 'der' }),
-    pkcs8: privateKey.export({ type: 'pkcs8', format: 'der' }),
-    ...(ec ? { ec } : {}),
-  };
+  return fromNode(params, privateKey, ec ? { ec } : {});
 }

@@ -68,7 +68,8 @@ function expand(seed: Uint8Array, label: string, length: number): Buffer {
   return Buffer.from(hkdfSync('sha256', seed, Buffer.alloc(0), `kms-vault-mock ${label}`, length));
 }
 
-function fromNode(params: NodeKeyPair['params'], privateKey: KeyObject, extra: Pick<NodeKeyPair, 'ec' | 'edSeed'> & { pkcs8?: Buffer }): NodeKeyPair {
+/** A node:crypto key pair of `params` from its private key, with its DER encodings. */
+export function fromNode(params: NodeKeyPair['params'], privateKey: KeyObject, extra: Pick<NodeKeyPair, 'ec' | 'edSeed'> & { pkcs8?: Buffer }): NodeKeyPair {
   const publicKey = createPublicKey(privateKey);
   return {
     kind: 'node',
