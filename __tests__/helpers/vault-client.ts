@@ -1,4 +1,4 @@
-import { KMSClient, KMSServiceException } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, KMSClient, KMSServiceException } from '@aws-sdk/client-kms';
 import { KmsVault, vaultPlugin, type KmsVaultOptions } from '../../src';
 
 /** A vault and a real KMSClient answered by it, as a user sets them up. */
@@ -8,6 +8,24 @@ export function vaultClient(options: KmsVaultOptions & { clientRegion?: string }
   const kms = new KMSClient({ region: clientRegion });
   kms.middlewareStack.use(vaultPlugin(vault));
   return { vault, kms };
+}
+
+/** The options of {@link vaultClient}. */
+export type VaultClientOptions = Parameters<typeof vaultClient>[0];
+
+/**
+ * A vault, a client, and one symmetric encryption key made through the client (CreateKey with no
+ * parameters) that `alias` names: the starting point of most behaviour tests.
+ */
+export async function vaultWithAliasedKey(
+  alias: string,
+  options: VaultClientOptions = {},
+): Promise<{ vault: KmsVault; kms: KMSClient; keyId: string; arn: string }> {
+  const { vault, kms } = vaultClient(options);
+  const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
+  const keyId = KeyMetadata?.KeyId as string;
+  await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: keyId }));
+  return { vault, kms, keyId, arn: KeyMetadata?.Arn as string };
 }
 
 /** The KMS error a promise rejects with; fails the test when it resolves or rejects otherwise. */

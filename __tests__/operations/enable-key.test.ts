@@ -1,6 +1,4 @@
 import {
-  CreateAliasCommand,
-  CreateKeyCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
   EnableKeyCommand,
@@ -10,16 +8,13 @@ import {
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { expectKmsError } from '../helpers/expect-kms-error';
-import { vaultClient } from '../helpers/vault-client';
+import { vaultWithAliasedKey } from '../helpers/vault-client';
 import { vaultView } from '../helpers/vault-view';
 
 const ACCOUNT = '111122223333';
 
-async function setup() {
-  const { vault, kms } = vaultClient({ seed: 'enable-key', clock: new Date('2026-02-01T00:00:00Z') });
-  const key = (await kms.send(new CreateKeyCommand({}))).KeyMetadata as { KeyId: string; Arn: string };
-  await kms.send(new CreateAliasCommand({ AliasName: 'alias/app', TargetKeyId: key.KeyId }));
-  return { vault, kms, keyId: key.KeyId, arn: key.Arn };
+function setup() {
+  return vaultWithAliasedKey('alias/app', { seed: 'enable-key', clock: new Date('2026-02-01T00:00:00Z') });
 }
 
 describe('EnableKey', () => {

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import {
-  CreateAliasCommand,
   CreateKeyCommand,
   DecryptCommand,
   DisableKeyCommand,
@@ -16,18 +15,14 @@ import {
   ScheduleKeyDeletionCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { vaultClient } from '../helpers/vault-client';
+import { vaultClient, vaultWithAliasedKey, type VaultClientOptions } from '../helpers/vault-client';
 import { DRY_RUN_MESSAGE, INVALID_CIPHERTEXT_MESSAGE, expectKmsError } from '../helpers/expect-kms-error';
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
 
-async function setup(options: Parameters<typeof vaultClient>[0] = {}) {
-  const { vault, kms } = vaultClient(options);
-  const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
-  const keyId = KeyMetadata?.KeyId as string;
-  await kms.send(new CreateAliasCommand({ AliasName: 'alias/enc', TargetKeyId: keyId }));
-  return { vault, kms, keyId, arn: KeyMetadata?.Arn as string };
+function setup(options: VaultClientOptions = {}) {
+  return vaultWithAliasedKey('alias/enc', options);
 }
 
 async function decryptToText(kms: KMSClient, blob: Uint8Array | undefined, context?: Record<string, string>): Promise<string> {

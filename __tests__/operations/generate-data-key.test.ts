@@ -1,6 +1,4 @@
 import {
-  CreateAliasCommand,
-  CreateKeyCommand,
   DecryptCommand,
   DisableKeyCommand,
   DisabledException,
@@ -12,19 +10,15 @@ import {
   NotFoundException,
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
-import { vaultClient } from '../helpers/vault-client';
+import { vaultWithAliasedKey, type VaultClientOptions } from '../helpers/vault-client';
 import { DRY_RUN_MESSAGE, INVALID_CIPHERTEXT_MESSAGE, expectKmsError } from '../helpers/expect-kms-error';
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
 const ONE_OF_SPEC_OR_BYTES = { type: 'ValidationException', status: 400, message: 'Please specify either number of bytes or key spec.' } as const;
 
-async function setup(options: Parameters<typeof vaultClient>[0] = {}) {
-  const { vault, kms } = vaultClient(options);
-  const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
-  const keyId = KeyMetadata?.KeyId as string;
-  await kms.send(new CreateAliasCommand({ AliasName: 'alias/data', TargetKeyId: keyId }));
-  return { vault, kms, keyId, arn: KeyMetadata?.Arn as string };
+function setup(options: VaultClientOptions = {}) {
+  return vaultWithAliasedKey('alias/data', options);
 }
 
 describe('GenerateDataKey (API Reference, GenerateDataKey)', () => {

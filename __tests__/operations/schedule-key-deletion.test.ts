@@ -11,7 +11,7 @@ import {
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { expectKmsError } from '../helpers/expect-kms-error';
-import { vaultClient } from '../helpers/vault-client';
+import { vaultWithAliasedKey } from '../helpers/vault-client';
 import { vaultView } from '../helpers/vault-view';
 
 const START = new Date('2026-02-01T00:00:00Z');
@@ -19,11 +19,8 @@ const ACCOUNT = '111122223333';
 const DAY = 86_400_000;
 const daysAfterStart = (days: number) => new Date(START.getTime() + days * DAY);
 
-async function setup() {
-  const { vault, kms } = vaultClient({ seed: 'schedule-key-deletion', clock: START });
-  const key = (await kms.send(new CreateKeyCommand({}))).KeyMetadata as { KeyId: string; Arn: string };
-  await kms.send(new CreateAliasCommand({ AliasName: 'alias/doomed', TargetKeyId: key.KeyId }));
-  return { vault, kms, keyId: key.KeyId, arn: key.Arn };
+function setup() {
+  return vaultWithAliasedKey('alias/doomed', { seed: 'schedule-key-deletion', clock: START });
 }
 
 describe('ScheduleKeyDeletion', () => {

@@ -1,0 +1,32 @@
+import type { GenerateMacRequest, MacAlgorithmSpec, VerifyMacRequest } from '@aws-sdk/client-kms';
+import { authorize } from '../auth/authorize';
+import type { OperationContext } from '../engine/context';
+import type { KeyRecord } from '../vault/key-record';
+import type { HashName } from '../vault/key-specs';
+import { requireKeyState } from '../vault/key-state-rules';
+import { resolveKey } from '../vault/resolve-key';
+import { requireMacAlgorithm } from './algorithm-rules';
+import { endDryRun, requireKeyUsage } from './shared';
+
+/** A GenerateMac or VerifyMac request, checked: its HMAC key, MAC algorithm and that algorithm's hash. */
+export interface MacRequest {
+  readonly key: KeyRecord;
+  readonly algorithm: MacAlgorithmSpec;
+  readonly hash: HashName;
+}
+
+/**
+ * What GenerateMac and VerifyMac check alike, in KMS's order: the key (by id, ARN or alias), the
+ * caller's permission, the key state, GENERATE_VERIFY_MAC usage, the one MAC algorithm of the key
+ * spec; then the DryRun stop.
+ */
+export function macRequest(context: OperationContext, operation: 'GenerateMac' | 'VerifyMac', input: GenerateMacRequest | VerifyMacRequest): MacRequest {
+  const key = resolveKey(context, input.KeyId as string, { aliases: true });
+  authorize(context, `kms:${operation}`, key);
+  requireKeyState(operation, key);
+  requireKeyUsage(key, 'GENERATE_VERIFY_MAC', operation);
+  const algorithm = input.MacAlgorithm as MacAlgorithmSpec;
+  const hash = requireMacAlgorithm(key, algorithm);
+  endDryRun(input);
+  return { key, algorithm, hash };
+}
