@@ -112,10 +112,21 @@ lines.push('export interface OperationTypes {');
 for (const op of operations) lines.push(`  ${op.name}: { input: Sdk.${op.name}CommandInput; output: Sdk.${op.name}CommandOutput };`);
 lines.push('}');
 lines.push('');
-lines.push('/** HTTP status and fault of every error shape the KMS model declares. */');
+// The Smithy model carries legacy AWS Query codes for four errors (NotFound 404; Disabled,
+// AlreadyExists, KMSInvalidStateException 409). KMS sends 400 for them, as the API Reference lists
+// them (the ReEncrypt page in ../shared/seeds among others) and as recordings of real AWS show
+// (LocalStack's test_kms.snapshot.json); see docs/research/kms-error-messages.md.
+const WIRE_STATUS: Record<string, number> = {
+  NotFoundException: 400,
+  DisabledException: 400,
+  KMSInvalidStateException: 400,
+  AlreadyExistsException: 400,
+};
+
+lines.push('/** HTTP status (as KMS sends it) and fault of every error shape the KMS model declares. */');
 lines.push('export const ERROR_SHAPES = {');
 for (const e of [...contract.errorShapes].sort((a, b) => a.name.localeCompare(b.name))) {
-  lines.push(`  ${e.name}: { httpStatus: ${e.httpStatus}, fault: '${e.fault}' },`);
+  lines.push(`  ${e.name}: { httpStatus: ${WIRE_STATUS[e.name] ?? e.httpStatus}, fault: '${e.fault}' },`);
 }
 lines.push(`} as const satisfies Record<string, { httpStatus: number; fault: 'client' | 'server' }>;`);
 lines.push('');

@@ -125,9 +125,9 @@ export interface OperationTypes {
   VerifyMac: { input: Sdk.VerifyMacCommandInput; output: Sdk.VerifyMacCommandOutput };
 }
 
-/** HTTP status and fault of every error shape the KMS model declares. */
+/** HTTP status (as KMS sends it) and fault of every error shape the KMS model declares. */
 export const ERROR_SHAPES = {
-  AlreadyExistsException: { httpStatus: 409, fault: 'client' },
+  AlreadyExistsException: { httpStatus: 400, fault: 'client' },
   CloudHsmClusterInUseException: { httpStatus: 400, fault: 'client' },
   CloudHsmClusterInvalidConfigurationException: { httpStatus: 400, fault: 'client' },
   CloudHsmClusterNotActiveException: { httpStatus: 400, fault: 'client' },
@@ -139,7 +139,7 @@ export const ERROR_SHAPES = {
   CustomKeyStoreNameInUseException: { httpStatus: 400, fault: 'client' },
   CustomKeyStoreNotFoundException: { httpStatus: 400, fault: 'client' },
   DependencyTimeoutException: { httpStatus: 503, fault: 'server' },
-  DisabledException: { httpStatus: 409, fault: 'client' },
+  DisabledException: { httpStatus: 400, fault: 'client' },
   DryRunOperationException: { httpStatus: 412, fault: 'client' },
   ExpiredImportTokenException: { httpStatus: 400, fault: 'client' },
   IncorrectKeyException: { httpStatus: 400, fault: 'client' },
@@ -157,10 +157,10 @@ export const ERROR_SHAPES = {
   KMSInternalException: { httpStatus: 500, fault: 'server' },
   KMSInvalidMacException: { httpStatus: 400, fault: 'client' },
   KMSInvalidSignatureException: { httpStatus: 400, fault: 'client' },
-  KMSInvalidStateException: { httpStatus: 409, fault: 'client' },
+  KMSInvalidStateException: { httpStatus: 400, fault: 'client' },
   LimitExceededException: { httpStatus: 400, fault: 'client' },
   MalformedPolicyDocumentException: { httpStatus: 400, fault: 'client' },
-  NotFoundException: { httpStatus: 404, fault: 'client' },
+  NotFoundException: { httpStatus: 400, fault: 'client' },
   TagException: { httpStatus: 400, fault: 'client' },
   UnsupportedOperationException: { httpStatus: 400, fault: 'client' },
   XksKeyAlreadyInUseException: { httpStatus: 400, fault: 'client' },

@@ -12,22 +12,6 @@ export const UNMODELED_ERRORS = {
   NotAuthorizedException: { httpStatus: 400, fault: 'client' },
 } as const;
 
-/**
- * The HTTP status AWS KMS really sends for errors whose Smithy model status is a legacy AWS Query
- * code (NotFound 404, Disabled/KMSInvalidState/AlreadyExists 409): 400, as the KMS API Reference
- * lists them (the ReEncrypt page in ../shared/seeds among others), as recordings of real AWS show
- * (LocalStack's test_kms.snapshot.json) and as users report from real KMS. The SDK takes
- * `$metadata.httpStatusCode` from the response, so a real client sees 400.
- * DryRunOperationException (412) and ConflictException (409) keep the status the reference gives.
- * See docs/research/kms-error-messages.md.
- */
-const WIRE_STATUS: Partial<Record<ModeledErrorName, number>> = {
-  NotFoundException: 400,
-  DisabledException: 400,
-  KMSInvalidStateException: 400,
-  AlreadyExistsException: 400,
-};
-
 /** The name of any error the vault can return. */
 export type KmsErrorName = ModeledErrorName | keyof typeof UNMODELED_ERRORS;
 
@@ -49,8 +33,7 @@ export function kmsError(name: KmsErrorName, message: string, requestId = ''): K
   // The SDK replaces a missing or empty message with 'UnknownError' when it deserializes an error.
   message = message || 'UnknownError';
   const shape = name in ERROR_SHAPES ? ERROR_SHAPES[name as ModeledErrorName] : UNMODELED_ERRORS[name as keyof typeof UNMODELED_ERRORS];
-  const httpStatusCode = WIRE_STATUS[name as ModeledErrorName] ?? shape.httpStatus;
-  const $metadata = { httpStatusCode, requestId, attempts: 1, totalRetryDelay: 0 };
+  const $metadata = { httpStatusCode: shape.httpStatus, requestId, attempts: 1, totalRetryDelay: 0 };
   let ctor = CTORS.get(name);
   if (!CTORS.has(name)) {
     ctor = name in ERROR_SHAPES ? sdkClass(name as ModeledErrorName) : undefined;
