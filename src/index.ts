@@ -1,5 +1,5 @@
-export { KmsVault } from './vault/kms-vault';
-export type { KmsVaultOptions, ExecuteOptions } from './vault/kms-vault';
+export { KmsVault } from './kms-vault';
+export type { KmsVaultOptions, ExecuteOptions } from './kms-vault';
 export { VaultClock } from './vault/clock';
 export type { Clock, Duration } from './vault/clock';
 export { vaultMiddleware, vaultMiddlewareOptions, vaultPlugin } from './adapters/middleware';

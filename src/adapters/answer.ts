@@ -2,8 +2,8 @@ import { KMSServiceException, type KMSClient } from '@aws-sdk/client-kms';
 import type { OperationName } from '../contract/generated';
 import type { Output, RequestOrigin as Origin } from '../engine/execute';
 import { execute } from '../engine/execute';
-import type { KmsVault } from '../vault/kms-vault';
-import { keyNamer } from '../vault/key-namer';
+import type { KmsVault } from '../kms-vault';
+import { keyNamer } from '../faults/key-namer';
 import { clientMaxAttempts } from './client-region';
 
 /**
@@ -25,7 +25,7 @@ async function answerWithFaults(vault: KmsVault, operation: OperationName, input
     const fault = vault.faults.decide(operation, input, keyNamer(vault, origin.region));
     if (fault && fault.latencyMs > 0) await delay(fault.latencyMs);
     try {
-      const output = execute(vault, operation, input, origin, fault);
+      const output = execute(vault, operation, input, origin, { fault });
       output.$metadata.attempts = attempt;
       return output;
     } catch (error) {

@@ -2,7 +2,7 @@ import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-kms'
 import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, MiddlewareStack, Pluggable } from '@smithy/types';
 import { OPERATION_NAMES, type OperationName } from '../contract/generated';
 import { KmsVaultMockError } from '../errors/library-error';
-import type { KmsVault } from '../vault/kms-vault';
+import type { KmsVault } from '../kms-vault';
 import { answerCall } from './answer';
 import { cachedClientRegion, clientRegion } from './client-region';
 import { recordReceivedCommand } from './received-commands';

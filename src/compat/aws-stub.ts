@@ -1,7 +1,7 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { Client, MetadataBearer } from '@smithy/types';
 import sinon, { type SinonMatcher, type SinonSandbox, type SinonSpyCall, type SinonStub } from 'sinon';
-import type { KmsVault } from '../vault/kms-vault';
+import type { KmsVault } from '../kms-vault';
 import type { AwsCommand, AwsError, CommandResponse } from './aws-command';
 import { CommandBehavior, type Behavior, type FakeFunction } from './command-behavior';
 import { stubSend } from './send-stub';

@@ -1,7 +1,7 @@
 import type { Client, MetadataBearer } from '@smithy/types';
 import type { SinonSandbox } from 'sinon';
 import { KmsVaultMockError } from '../errors/library-error';
-import { KmsVault } from '../vault/kms-vault';
+import { KmsVault } from '../kms-vault';
 import { AwsStub } from './aws-stub';
 import { stubSend } from './send-stub';
 import type { AwsSendStub } from './aws-stub';

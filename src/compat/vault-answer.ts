@@ -3,7 +3,7 @@ import { answerCall } from '../adapters/answer';
 import { clientRegion } from '../adapters/client-region';
 import { recordReceivedCommand } from '../adapters/received-commands';
 import { KmsVaultMockError } from '../errors/library-error';
-import type { KmsVault } from '../vault/kms-vault';
+import type { KmsVault } from '../kms-vault';
 import type { SentCommand } from './aws-command';
 import { commandName, commandOperation } from './command-operation';
 

@@ -1,14 +1,12 @@
+import type { OperationName } from '../contract/generated';
 import type { Clock } from '../vault/clock';
+import type { Caller } from '../vault/principal';
 import type { RandomSource } from '../vault/random';
 import type { VaultState } from '../vault/vault-state';
 
-/** Who is calling: the account (and principal) a request is made as. */
-export interface Caller {
-  readonly accountId: string;
-  readonly principalArn: string;
-}
+export type { Caller } from '../vault/principal';
 
-/** Everything an operation handler may use: state, time, randomness and the caller's place. */
+/** Everything an operation handler may use: state, time, randomness, the caller and the operation. */
 export interface OperationContext {
   readonly state: VaultState;
   readonly clock: Clock;
@@ -18,6 +16,20 @@ export interface OperationContext {
   readonly caller: Caller;
   /** The request time: one instant for the whole request. */
   readonly now: Date;
+  /** The operation being run (the key-state table and the permission table are read by it). */
+  readonly operation: OperationName;
+  /** Where the request came through, for condition keys such as `kms:ViaService` and `aws:SourceIp`. */
+  readonly request: RequestFacts;
+}
+
+/** Facts about a request that policies can test, beyond the caller. */
+export interface RequestFacts {
+  /** `kms:ViaService`: the AWS service the request was made through (`secretsmanager.us-east-1.amazonaws.com`). */
+  readonly viaService?: string;
+  /** `aws:SourceIp`: the caller's address, for requests that came over the wire. */
+  readonly sourceIp?: string;
+  /** `aws:SecureTransport`. */
+  readonly secureTransport?: boolean;
 }
 
 /** An operation handler: validated input in, output without `$metadata` out, KMS errors thrown. */

@@ -2,32 +2,63 @@ import { randomUUID } from 'node:crypto';
 import { KMSServiceException } from '@aws-sdk/client-kms';
 import type { OperationName } from '../contract/generated';
 import { checkGrantTokens } from '../auth/grant-tokens';
-import { kmsError } from '../errors/kms-error';
+import { internalError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { InjectedFault } from '../faults/fault-injector';
 import { OPERATIONS } from '../operations/registry';
 import { validateInput } from '../validation/validate-input';
 import { catchUp } from '../vault/background';
-import { recordKeyUsage } from '../vault/last-usage';
-import type { CallRecord } from '../vault/call-history';
 import type { Clock } from '../vault/clock';
 import type { RandomSource } from '../vault/random';
 import type { VaultState } from '../vault/vault-state';
-import type { Caller, OperationContext } from './context';
+import type { Caller, OperationContext, RequestFacts } from './context';
+
+/** One answered call, as the engine hands it to its observers. */
+export interface CallEvent {
+  readonly operation: OperationName;
+  readonly input: unknown;
+  readonly region: string;
+  readonly caller: Caller;
+  readonly time: Date;
+  readonly requestId: string;
+  /** The output, when the call succeeded. */
+  readonly output?: Output;
+  /** The KMS error, when it failed. */
+  readonly error?: KMSServiceException;
+}
+
+/**
+ * Something that watches every call the engine answers for callers (the call history, last usage,
+ * persistence). Internal uses (matchers, scenario loading) are not shown to observers.
+ */
+export type CallObserver = (event: CallEvent) => void;
 
 /** What the engine needs of a vault. */
 export interface EngineVault {
   readonly state: VaultState;
   readonly clock: Clock;
   readonly random: RandomSource;
-  /** Every call answered, in order. */
-  readonly history: CallRecord[];
+  /** Told of every call answered for a caller, in order. */
+  readonly observers: readonly CallObserver[];
 }
 
 /** Where a request comes from. */
 export interface RequestOrigin {
   readonly region: string;
   readonly caller: Caller;
+  /** Facts about the request that policies can test (`kms:ViaService`, `aws:SourceIp`). */
+  readonly request?: RequestFacts;
+}
+
+/** How the engine runs one request. */
+export interface ExecuteMode {
+  /** The injected fault this attempt meets, decided by the adapter (it may also wait for latency). */
+  readonly fault?: InjectedFault;
+  /**
+   * An internal use (a matcher's check, a scenario being loaded): the operation runs as for a caller,
+   * but no observer sees it (no history, no last usage, no persistence record).
+   */
+  readonly internal?: boolean;
 }
 
 /** Response metadata as the SDK reports it for a successful call. */
@@ -41,28 +72,33 @@ export interface ResponseMetadata {
 /** An operation's output as the SDK returns it. */
 export type Output = Record<string, unknown> & { $metadata: ResponseMetadata };
 
+const NO_FACTS: RequestFacts = {};
+
 /**
- * The only door into KMS behaviour: validates `input`, runs the operation's handler and returns its
- * output with `$metadata`, or throws a KMS error (an SDK exception instance) carrying the request id.
- * An injected fault's error is thrown before anything else happens. Every answer is recorded in the
- * vault's history. Knows nothing of HTTP or of the SDK's middleware.
+ * The one request pipeline, in fixed steps: the caller is identified by the adapter (origin); an
+ * injected fault ends the request first; the input is validated; time-driven work (deletions,
+ * rotations, expiries) catches up to now; the operation runs (it authorizes the caller); observers
+ * record the answer. Returns the output with `$metadata`, or throws a KMS error (an SDK exception
+ * instance) carrying the request id. Knows nothing of HTTP or of the SDK's middleware.
  */
-export function execute(vault: EngineVault, operation: OperationName, input: unknown, origin: RequestOrigin, fault?: InjectedFault): Output {
+export function execute(vault: EngineVault, operation: OperationName, input: unknown, origin: RequestOrigin, mode: ExecuteMode = {}): Output {
   const requestId = randomUUID();
   const now = vault.clock.now();
   try {
-    if (fault?.error) throw fault.error;
+    if (mode.fault?.error) throw mode.fault.error;
     const handler = OPERATIONS[operation];
     if (handler === undefined) throw new KmsVaultMockError(`Unknown KMS operation '${String(operation)}'.`);
     validateInput(operation, input);
     catchUp(vault.state, vault.random, now);
-    const context: OperationContext = { state: vault.state, clock: vault.clock, random: vault.random, region: origin.region, caller: origin.caller, now };
+    const context: OperationContext = {
+      state: vault.state, clock: vault.clock, random: vault.random, region: origin.region, caller: origin.caller, now, operation,
+      request: origin.request ?? NO_FACTS,
+    };
     checkGrantTokens(context, (input as { GrantTokens?: string[] }).GrantTokens);
     // Handlers return a fresh object, so it can take the metadata in place.
     const output = handler(context, input as never) as Output;
     output.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };
-    recordKeyUsage(vault.state, operation, output, now, requestId);
-    vault.history.push({ operation, input, region: origin.region, time: now, requestId, output });
+    if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, output });
     return output;
   } catch (error) {
     if (error instanceof KmsVaultMockError) throw error;
@@ -71,10 +107,13 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
       kms = error;
       kms.$metadata.requestId = requestId;
     } else {
-      kms = kmsError('KMSInternalException', 'An internal error occurred in kms-vault-mock; this is a bug, please report it.', requestId);
-      (kms as { cause?: unknown }).cause = error;
+      kms = internalError(error, requestId);
     }
-    vault.history.push({ operation, input, region: origin.region, time: now, requestId, error: kms });
+    if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, error: kms });
     throw kms;
   }
+}
+
+function notify(vault: EngineVault, event: CallEvent): void {
+  for (const observer of vault.observers) observer(event);
 }

@@ -51,3 +51,13 @@ export function kmsError(name: KmsErrorName, message: string, requestId = ''): K
 export function isKmsError(value: unknown): value is KMSServiceException {
   return value instanceof KMSServiceException;
 }
+
+/**
+ * A bug of kms-vault-mock met while answering a request: KMSInternalException, as KMS answers its own
+ * failures, with the original error attached as `cause` so the report can say what broke.
+ */
+export function internalError(cause: unknown, requestId = ''): KMSServiceException {
+  const error = kmsError('KMSInternalException', 'An internal error occurred in kms-vault-mock; this is a bug, please report it.', requestId);
+  Object.defineProperty(error, 'cause', { value: cause, enumerable: false, writable: true, configurable: true });
+  return error;
+}

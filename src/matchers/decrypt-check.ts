@@ -1,10 +1,6 @@
-import type { DecryptRequest, DecryptResponse, EncryptionAlgorithmSpec } from '@aws-sdk/client-kms';
+import type { DecryptRequest, EncryptionAlgorithmSpec } from '@aws-sdk/client-kms';
 import { KMSServiceException } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
-import { OPERATIONS } from '../operations/registry';
-import { validateInput } from '../validation/validate-input';
-import { catchUp } from '../vault/background';
-import type { KmsVault } from '../vault/kms-vault';
+import type { KmsVault } from '../kms-vault';
 
 /** Where and how the ciphertext matchers decrypt. */
 export interface CiphertextMatchOptions {
@@ -23,21 +19,11 @@ export type DecryptOutcome = { readonly ok: true; readonly keyArn: string } | { 
 
 /**
  * Decrypts `ciphertext` with the vault's own Decrypt operation, as a client in `options.region`
- * would, with `KeyId` when given. An assertion is not a call: it is not recorded in the vault's
- * history, does not count as the key's last use and is not subject to injected faults, so it runs
- * the operation's handler rather than the engine. Library errors (an operation the vault does not
- * implement) are thrown.
+ * would, with `KeyId` when given. An assertion is not a call: it goes through the engine as an
+ * internal use, so it is not recorded in the vault's history, does not count as the key's last use
+ * and is not subject to injected faults. Library errors are thrown.
  */
 export function decryptWithVault(vault: KmsVault, ciphertext: Uint8Array, keyId: string | undefined, options: CiphertextMatchOptions = {}): DecryptOutcome {
-  const now = vault.clock.now();
-  const context: OperationContext = {
-    state: vault.state,
-    clock: vault.clock,
-    random: vault.random,
-    region: options.region ?? vault.region,
-    caller: vault.callerFor(options.accountId),
-    now,
-  };
   const input: DecryptRequest = {
     CiphertextBlob: ciphertext,
     ...(keyId === undefined ? {} : { KeyId: keyId }),
@@ -45,10 +31,7 @@ export function decryptWithVault(vault: KmsVault, ciphertext: Uint8Array, keyId:
     ...(options.encryptionAlgorithm === undefined ? {} : { EncryptionAlgorithm: options.encryptionAlgorithm }),
   };
   try {
-    validateInput('Decrypt', input);
-    // What KMS does as time passes (deletions, automatic rotations) happens before any request.
-    catchUp(vault.state, vault.random, now);
-    const output = OPERATIONS.Decrypt(context, input as never) as DecryptResponse;
+    const output = vault.executeInternal('Decrypt', input, { region: options.region ?? vault.region, accountId: options.accountId });
     return { ok: true, keyArn: output.KeyId ?? '' };
   } catch (error) {
     if (error instanceof KMSServiceException) return { ok: false, error };

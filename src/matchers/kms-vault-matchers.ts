@@ -1,6 +1,6 @@
 import type { MetadataBearer } from '@smithy/types';
 import type { AwsCommand } from '../compat/aws-command';
-import type { KmsVault } from '../vault/kms-vault';
+import type { KmsVault } from '../kms-vault';
 import type { CiphertextMatchOptions } from './decrypt-check';
 
 /** A command class, as the matchers take it: `EncryptCommand`. */

@@ -2,7 +2,7 @@ import assert from 'node:assert';
 import { receivedCommandsOf } from '../adapters/received-commands';
 import { AwsStub } from '../compat/aws-stub';
 import { vaultMiddlewareOptions } from '../adapters/middleware';
-import type { KmsVault } from '../vault/kms-vault';
+import type { KmsVault } from '../kms-vault';
 import type { MatcherContextLike } from './matcher-context';
 
 /** A command as a recorded call holds it. */

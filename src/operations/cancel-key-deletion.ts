@@ -3,7 +3,7 @@ import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { allMaterialImported } from '../vault/imported-material';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 
 /**
  * Cancels a scheduled deletion; the key is left Disabled, as KMS documents, or PendingImport when it

@@ -4,7 +4,7 @@ import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { aliasArn } from '../vault/arn';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { requireCustomerAliasName } from './alias-rules';
 
 /**

@@ -1,6 +1,6 @@
 import type { CreateKeyRequest, CreateKeyResponse } from '@aws-sdk/client-kms';
 import { kmsError } from '../errors/kms-error';
-import { KmsVaultMockError } from '../errors/library-error';
+import { NotImplementedError } from '../errors/library-error';
 import type { OperationContext } from '../engine/context';
 import { keyArn } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
@@ -46,7 +46,7 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
     throw kmsError('ValidationException', `CustomKeyStoreId is required when Origin is ${origin}.`);
   }
   if (origin === 'EXTERNAL' && !IMPORTABLE_MATERIAL.has(rule.material.kind)) {
-    throw new KmsVaultMockError(
+    throw new NotImplementedError(
       `kms-vault-mock does not implement imported key material for KeySpec ${keySpec} yet (symmetric encryption, HMAC, RSA and NIST/SECG elliptic-curve keys only); create the key with Origin AWS_KMS, or stub this command yourself.`,
     );
   }

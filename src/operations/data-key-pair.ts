@@ -5,12 +5,12 @@ import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { keyPairFromSeed } from '../crypto/key-pair';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { kmsError } from '../errors/kms-error';
-import { KmsVaultMockError } from '../errors/library-error';
+import { NotImplementedError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import { asymmetricParams } from '../vault/key-pair-of';
 import { requireKeyState } from '../vault/key-state-rules';
 import { availableIn, DATA_KEY_PAIR_SPECS, KEY_SPECS } from '../vault/key-specs';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { requireSymmetricEncryptionKey } from './algorithm-rules';
 import { endDryRun, requireKeyUsage } from './shared';
 
@@ -36,7 +36,7 @@ export function makeDataKeyPair(
   input: GenerateDataKeyPairWithoutPlaintextRequest & { Recipient?: unknown },
   operation: 'GenerateDataKeyPair' | 'GenerateDataKeyPairWithoutPlaintext',
 ): DataKeyPair {
-  if (input.Recipient !== undefined) throw new KmsVaultMockError(`kms-vault-mock does not implement ${operation} with Recipient (Nitro Enclaves attestation).`);
+  if (input.Recipient !== undefined) throw new NotImplementedError(`kms-vault-mock does not implement ${operation} with Recipient (Nitro Enclaves attestation).`);
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
   authorize(context, `kms:${operation}`, key);
   requireKeyState(operation, key);

@@ -7,7 +7,7 @@ import { KmsVaultMockError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import { keyPairOf } from '../vault/key-pair-of';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
 
 /**

@@ -2,11 +2,11 @@ import type { DecryptRequest, DecryptResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
-import { KmsVaultMockError } from '../errors/library-error';
+import { NotImplementedError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { blob, bytesOf, endDryRun, ignoresCiphertext, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
 import { ciphertextSource, openCiphertext } from './symmetric-source';
 import { isKeyPair } from './algorithm-rules';
@@ -19,7 +19,7 @@ import { decryptWithKeyPair } from './asymmetric-encryption';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html
  */
 export function decrypt(context: OperationContext, input: DecryptRequest): DecryptResponse {
-  if (input.Recipient !== undefined) throw new KmsVaultMockError('kms-vault-mock does not implement Decrypt with Recipient (Nitro Enclaves attestation).');
+  if (input.Recipient !== undefined) throw new NotImplementedError('kms-vault-mock does not implement Decrypt with Recipient (Nitro Enclaves attestation).');
   const named = input.KeyId === undefined ? undefined : resolveKey(context, input.KeyId, { aliases: true });
   if (named && isKeyPair(named)) return decryptWithKeyPair(context, named, input);
   // IGNORE_CIPHERTEXT takes the key from KeyId, so the blob is neither needed nor read.

@@ -5,7 +5,7 @@ import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { deleteImportedMaterial, hasKeyMaterial } from '../vault/imported-material';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { requireExternalOrigin } from './shared';
 
 /**

@@ -4,11 +4,11 @@ import { authorize } from '../auth/authorize';
 import { ecdhSharedSecret } from '../crypto/ecdh';
 import { curveOf } from '../crypto/key-pair';
 import { kmsError } from '../errors/kms-error';
-import { KmsVaultMockError } from '../errors/library-error';
+import { NotImplementedError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import { keyPairOf } from '../vault/key-pair-of';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
 
 /**
@@ -17,7 +17,7 @@ import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeriveSharedSecret.html
  */
 export function deriveSharedSecret(context: OperationContext, input: DeriveSharedSecretRequest): DeriveSharedSecretResponse {
-  if (input.Recipient !== undefined) throw new KmsVaultMockError('kms-vault-mock does not implement DeriveSharedSecret with Recipient (Nitro Enclaves attestation).');
+  if (input.Recipient !== undefined) throw new NotImplementedError('kms-vault-mock does not implement DeriveSharedSecret with Recipient (Nitro Enclaves attestation).');
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
   authorize(context, 'kms:DeriveSharedSecret', key);
   requireKeyState('DeriveSharedSecret', key);

@@ -1,9 +1,9 @@
 import type { DescribeKeyRequest, DescribeKeyResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
-import { createAwsManagedKey, unassociatedPredefinedAlias } from '../vault/aws-managed-keys';
+import { createAwsManagedKey, unassociatedPredefinedAlias } from './aws-managed-keys';
 import { keyMetadata } from '../vault/key-metadata';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 
 /**
  * Describes a key named by key id, key ARN, alias name or alias ARN. Works in every key state. A

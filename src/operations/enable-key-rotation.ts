@@ -2,7 +2,7 @@ import type { EnableKeyRotationRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { addDays } from '../vault/rotation';
 import { requireNotReplica, requireRotatableKey } from './rotation-rules';
 

@@ -5,7 +5,7 @@ import { isKemKeyPair, mlKemEncapsulate } from '../crypto/ml-kem';
 import { KmsVaultMockError } from '../errors/library-error';
 import { keyPairOf } from '../vault/key-pair-of';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { blob, endDryRun, requireKeyUsage } from './shared';
 
 /**

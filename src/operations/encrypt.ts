@@ -4,7 +4,7 @@ import { authorize } from '../auth/authorize';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { blob, endDryRun, plaintextBytes, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
 import { isKeyPair } from './algorithm-rules';
 import { encryptWithKeyPair } from './asymmetric-encryption';

@@ -3,11 +3,11 @@ import type { OperationContext } from '../engine/context';
 import { authorize, type KmsAction } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
-import { KmsVaultMockError } from '../errors/library-error';
+import { NotImplementedError } from '../errors/library-error';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { blob, endDryRun, requireKeyUsage } from './shared';
 import { requireSymmetricEncryptionKey } from './algorithm-rules';
 
@@ -20,7 +20,7 @@ export function makeDataKey(
   if ((input.KeySpec === undefined) === (input.NumberOfBytes === undefined)) {
     throw kmsError('ValidationException', messages.dataKeySize());
   }
-  if (input.Recipient !== undefined) throw new KmsVaultMockError(`kms-vault-mock does not implement ${operation} with Recipient (Nitro Enclaves attestation).`);
+  if (input.Recipient !== undefined) throw new NotImplementedError(`kms-vault-mock does not implement ${operation} with Recipient (Nitro Enclaves attestation).`);
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
   authorize(context, `kms:${operation}` as KmsAction, key);
   requireKeyState(operation, key);

@@ -1,7 +1,7 @@
 import type { GenerateRandomRequest, GenerateRandomResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { kmsError } from '../errors/kms-error';
-import { KmsVaultMockError } from '../errors/library-error';
+import { NotImplementedError } from '../errors/library-error';
 import { blob } from './shared';
 
 /**
@@ -9,7 +9,7 @@ import { blob } from './shared';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html
  */
 export function generateRandom(context: OperationContext, input: GenerateRandomRequest): GenerateRandomResponse {
-  if (input.Recipient !== undefined) throw new KmsVaultMockError('kms-vault-mock does not implement GenerateRandom with Recipient (Nitro Enclaves attestation).');
+  if (input.Recipient !== undefined) throw new NotImplementedError('kms-vault-mock does not implement GenerateRandom with Recipient (Nitro Enclaves attestation).');
   if (input.CustomKeyStoreId !== undefined) {
     throw kmsError('CustomKeyStoreNotFoundException', `Custom key store '${input.CustomKeyStoreId}' does not exist`);
   }

@@ -5,12 +5,12 @@ import { authorize } from '../auth/authorize';
 import { sealImportToken } from '../crypto/import-token';
 import { wrappingKeyFromSeed } from '../crypto/key-import';
 import { kmsError } from '../errors/kms-error';
-import { KmsVaultMockError } from '../errors/library-error';
+import { NotImplementedError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import { IMPORT_PARAMETERS_VALID_MS, WRAPPING_ALGORITHMS, WRAPPING_KEY_SPECS } from '../vault/import-rules';
 import { requireKeyState } from '../vault/key-state-rules';
 import { availableIn } from '../vault/key-specs';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { blob, requireExternalOrigin } from './shared';
 
 /**
@@ -33,7 +33,7 @@ export function getParametersForImport(context: OperationContext, input: GetPara
   authorize(context, 'kms:GetParametersForImport', key);
   requireKeyState('GetParametersForImport', key);
   requireExternalOrigin(key);
-  if (wrapping.kind === 'sm2') throw new KmsVaultMockError('kms-vault-mock does not implement SM2 wrapping keys (WrappingKeySpec SM2, SM2PKE) for importing key material yet.');
+  if (wrapping.kind === 'sm2') throw new NotImplementedError('kms-vault-mock does not implement SM2 wrapping keys (WrappingKeySpec SM2, SM2PKE) for importing key material yet.');
 
   const seed = Buffer.from(context.random.bytes(32));
   const publicKey = createPublicKey(wrappingKeyFromSeed(seed, wrapping.bits)).export({ type: 'spki', format: 'der' });

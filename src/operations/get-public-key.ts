@@ -6,7 +6,7 @@ import { messages } from '../errors/messages';
 import { usageAlgorithms } from '../vault/key-metadata';
 import { keyPairOf } from '../vault/key-pair-of';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { isKeyPair } from './algorithm-rules';
 import { blob } from './shared';
 

@@ -11,7 +11,7 @@ import { allMaterialImported, importedMaterialId } from '../vault/imported-mater
 import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
 import { requireKeyState } from '../vault/key-state-rules';
 import { KEY_SPECS } from '../vault/key-specs';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { bytesOf, requireExternalOrigin } from './shared';
 
 /** Whether and when imported key material expires. */

@@ -2,7 +2,7 @@ import type { ListKeyRotationsRequest, ListKeyRotationsResponse, RotationsListEn
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { page } from './paging';
 import { requireRotatableKey } from './rotation-rules';
 

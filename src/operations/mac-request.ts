@@ -4,7 +4,7 @@ import type { OperationContext } from '../engine/context';
 import type { KeyRecord } from '../vault/key-record';
 import type { HashName } from '../vault/key-specs';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { requireMacAlgorithm } from './algorithm-rules';
 import { endDryRun, requireKeyUsage } from './shared';
 

@@ -5,7 +5,7 @@ import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { blob, bytesOf, endDryRun, ignoresCiphertext, requireKeyUsage } from './shared';
 import { ciphertextSource } from './symmetric-source';
 import { decryptUnder, encryptionAlgorithmFor, encryptUnder, keyPairSource, requireNoEncryptionContext, requirePlaintextFits } from './asymmetric-encryption';

@@ -1,6 +1,6 @@
 import type { OperationName } from '../contract/generated';
 import type { OperationHandler } from '../engine/context';
-import { KmsVaultMockError } from '../errors/library-error';
+import { NotImplementedError } from '../errors/library-error';
 import { cancelKeyDeletion } from './cancel-key-deletion';
 import { createAlias } from './create-alias';
 import { createKey } from './create-key';
@@ -47,7 +47,7 @@ import { deleteImportedKeyMaterial } from './delete-imported-key-material';
 /** The handler of an operation the vault does not implement yet: a library error that names it. */
 function notImplemented(operation: OperationName): OperationHandler {
   const handler = (): never => {
-    throw new KmsVaultMockError(
+    throw new NotImplementedError(
       `kms-vault-mock does not implement the KMS operation ${operation} yet. See the README's table of supported operations, or stub this command yourself.`,
     );
   };

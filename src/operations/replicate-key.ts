@@ -2,13 +2,13 @@ import type { ReplicateKeyRequest, ReplicateKeyResponse } from '@aws-sdk/client-
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
-import { KmsVaultMockError } from '../errors/library-error';
+import { NotImplementedError } from '../errors/library-error';
 import { keyArn, partitionOf } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
 import { keyMetadata } from '../vault/key-metadata';
 import { defaultKeyPolicy, parsePolicy } from '../vault/key-policy';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { requireMultiRegionPrimary } from './multi-region-rules';
 import { validateTags } from '../vault/tags';
 
@@ -26,7 +26,7 @@ export function replicateKey(context: OperationContext, input: ReplicateKeyReque
   if (primary.origin === 'EXTERNAL') {
     // A replica of a key with imported key material starts PendingImport and takes its own import of
     // the same material (Developer Guide, key states): the vault does not model that yet.
-    throw new KmsVaultMockError('kms-vault-mock does not implement ReplicateKey for keys with imported key material (Origin EXTERNAL) yet.');
+    throw new NotImplementedError('kms-vault-mock does not implement ReplicateKey for keys with imported key material (Origin EXTERNAL) yet.');
   }
   const region = input.ReplicaRegion as string;
   if (partitionOf(region) !== partitionOf(primary.region)) {

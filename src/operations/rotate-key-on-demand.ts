@@ -3,7 +3,7 @@ import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { rotateMaterial } from '../vault/rotation';
 import { requireNotReplica, requireRotatableKey } from './rotation-rules';
 import { newKeyMaterial } from '../vault/key-material';

@@ -6,7 +6,7 @@ import type { KeyPair } from '../crypto/key-pair';
 import { keyPairOf } from '../vault/key-pair-of';
 import { requireKeyState } from '../vault/key-state-rules';
 import type { SigningAlgorithmRule } from '../vault/key-specs';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { requireMessage, requireSigningAlgorithm } from './algorithm-rules';
 import { bytesOf, endDryRun, requireKeyUsage } from './shared';
 

@@ -5,7 +5,7 @@ import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { keyArn } from '../vault/arn';
 import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from '../vault/resolve-key';
+import { resolveKey } from './resolve-key';
 import { requireMultiRegionPrimary } from './multi-region-rules';
 
 /**

@@ -6,7 +6,7 @@ import { aliasArn, keyArn } from '../vault/arn';
 import { KEY_SPECS } from '../vault/key-specs';
 import { allMaterialImported, NO_KEY_MATERIAL } from '../vault/imported-material';
 import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
-import type { KmsVault } from '../vault/kms-vault';
+import type { KmsVault } from '../kms-vault';
 import type { LoadedScenario, Scenario, ScenarioImport, ScenarioKey } from './scenario';
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -72,7 +72,7 @@ export function loadScenario(vault: KmsVault, scenario: Scenario): LoadedScenari
       const primary = [...records.entries()].find(([s, r]) => r.keyId === spec.keyId && s.account === spec.account)?.[1];
       if (!primary) throw new KmsVaultMockError(`Scenario replica '${spec.keyId}' in ${spec.region} has no primary key in the scenario.`);
       const tags = spec.tags ? Object.entries(spec.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) : undefined;
-      vault.execute('ReplicateKey', { KeyId: primary.arn, ReplicaRegion: spec.region ?? vault.region, Description: spec.description, Policy: spec.policy, Tags: tags }, { region: primary.region, accountId: primary.accountId });
+      vault.executeInternal('ReplicateKey', { KeyId: primary.arn, ReplicaRegion: spec.region ?? vault.region, Description: spec.description, Policy: spec.policy, Tags: tags }, { region: primary.region, accountId: primary.accountId });
       const replica = vault.state.peek(primary.accountId, spec.region ?? vault.region)?.keys.get(primary.keyId) as KeyRecord;
       replica.creationDate = date(spec.creationDate, 'creationDate') ?? replica.creationDate;
       records.set(spec, replica);
@@ -93,7 +93,7 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
   const region = spec.region ?? vault.region;
   const accountId = spec.account ?? vault.accountId;
   const where = { region, accountId };
-  const created = vault.execute(
+  const created = vault.executeInternal(
     'CreateKey',
     {
       Description: spec.description,
@@ -127,7 +127,7 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
     vault.state.trackImportExpiry(record);
   }
   for (const replicaRegion of spec.multiRegion?.replicaRegions ?? []) {
-    vault.execute('ReplicateKey', { KeyId: record.arn, ReplicaRegion: replicaRegion }, where);
+    vault.executeInternal('ReplicateKey', { KeyId: record.arn, ReplicaRegion: replicaRegion }, where);
   }
   return record;
 }
@@ -136,7 +136,7 @@ function finishKey(vault: KmsVault, spec: ScenarioKey, record: KeyRecord, cipher
   const where = { region: record.region, accountId: record.accountId };
   for (const alias of spec.aliases ?? []) {
     if (record.keyManager === 'AWS' && alias.startsWith('alias/aws/')) addAwsManagedAlias(vault, record, alias);
-    else vault.execute('CreateAlias', { AliasName: alias, TargetKeyId: record.keyId }, where);
+    else vault.executeInternal('CreateAlias', { AliasName: alias, TargetKeyId: record.keyId }, where);
   }
   for (const c of spec.ciphertexts ?? []) {
     if (c.material === 'oldest') {
@@ -144,20 +144,20 @@ function finishKey(vault: KmsVault, spec: ScenarioKey, record: KeyRecord, cipher
       ciphertexts[c.name] = new Uint8Array(sealSymmetric(oldest, Buffer.from(c.plaintext, 'utf8'), encodeEncryptionContext(c.encryptionContext), vault.random.bytes(12)));
     }
   }
-  for (let i = 0; i < (spec.rotations ?? 0); i++) vault.execute('RotateKeyOnDemand', { KeyId: record.keyId }, where);
+  for (let i = 0; i < (spec.rotations ?? 0); i++) vault.executeInternal('RotateKeyOnDemand', { KeyId: record.keyId }, where);
   for (const c of spec.ciphertexts ?? []) {
     if (c.material === 'oldest') continue;
-    const out = vault.execute('Encrypt', { KeyId: record.keyId, Plaintext: Buffer.from(c.plaintext, 'utf8'), EncryptionContext: c.encryptionContext }, where);
+    const out = vault.executeInternal('Encrypt', { KeyId: record.keyId, Plaintext: Buffer.from(c.plaintext, 'utf8'), EncryptionContext: c.encryptionContext }, where);
     ciphertexts[c.name] = out.CiphertextBlob as Uint8Array;
   }
   if (spec.rotationPeriodInDays !== undefined) {
-    vault.execute('EnableKeyRotation', { KeyId: record.keyId, RotationPeriodInDays: spec.rotationPeriodInDays }, where);
+    vault.executeInternal('EnableKeyRotation', { KeyId: record.keyId, RotationPeriodInDays: spec.rotationPeriodInDays }, where);
     const next = date(spec.nextRotationDate, 'nextRotationDate');
     if (next && record.rotation) record.rotation.nextRotationDate = next;
   }
-  if (spec.state === 'Disabled') vault.execute('DisableKey', { KeyId: record.keyId }, where);
+  if (spec.state === 'Disabled') vault.executeInternal('DisableKey', { KeyId: record.keyId }, where);
   if (spec.state === 'PendingDeletion') {
-    vault.execute('ScheduleKeyDeletion', { KeyId: record.keyId, PendingWindowInDays: spec.pendingWindowInDays ?? 30 }, where);
+    vault.executeInternal('ScheduleKeyDeletion', { KeyId: record.keyId, PendingWindowInDays: spec.pendingWindowInDays ?? 30 }, where);
     const deletion = date(spec.deletionDate, 'deletionDate');
     if (deletion && record.state === 'PendingDeletion') record.deletionDate = deletion;
   }

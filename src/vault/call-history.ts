@@ -1,14 +1,38 @@
 import type { OperationName } from '../contract/generated';
 
-/** One call the vault answered: what was asked, what it answered, and when (vault time). */
+/** One call the vault answered: what was asked, what it answered, by whom and when (vault time). */
 export interface CallRecord {
   readonly operation: OperationName;
+  /** The input; without secrets (`Plaintext`, ...) unless the vault records them (`recordSecrets`). */
   readonly input: unknown;
   readonly region: string;
+  /** The ARN of the principal the call was made as. */
+  readonly caller: string;
   readonly time: Date;
   readonly requestId: string;
-  /** The output, when the call succeeded. */
+  /** The output, when the call succeeded; without secrets unless the vault records them. */
   readonly output?: unknown;
   /** The KMS error, when it failed. */
   readonly error?: Error;
+}
+
+/** Members that carry plaintext, private keys or shared secrets, in inputs and outputs. */
+const SECRET_MEMBERS = ['Plaintext', 'PrivateKeyPlaintext', 'SharedSecret'] as const;
+
+/** `value` without its secret members (a shallow copy when it has any). */
+export function withoutSecrets(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (!SECRET_MEMBERS.some((m) => m in value)) return value;
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const m of SECRET_MEMBERS) delete copy[m];
+  return copy;
+}
+
+/**
+ * Appends to a call history that keeps the latest `limit` calls, oldest first (older ones are
+ * dropped), so that a long suite or a server does not grow without bound.
+ */
+export function appendBounded(history: CallRecord[], record: CallRecord, limit: number): void {
+  history.push(record);
+  if (history.length > limit) history.splice(0, history.length - limit);
 }

@@ -1,4 +1,5 @@
 import type { AliasRecord, KeyMaterial, KeyRecord, MultiRegionGroup } from './key-record';
+import type { PrincipalRecord } from './principal';
 import type { RandomSource } from './random';
 
 /** The keys and aliases of one account in one region. */
@@ -29,6 +30,18 @@ export class VaultState {
   private readonly settling: { key: KeyRecord; state: KeyRecord['state'] }[] = [];
   /** Tokens of the grants the vault has issued. */
   readonly grantTokens = new Set<string>();
+  /** The principals the vault knows, by ARN (the caller's `arn`). Account roots need no record. */
+  readonly principals = new Map<string, PrincipalRecord>();
+  /** The same principals, by the access key id of their credentials. */
+  readonly principalsByAccessKey = new Map<string, PrincipalRecord>();
+
+  /** Adds or replaces a principal. */
+  addPrincipal(record: PrincipalRecord): void {
+    const previous = this.principals.get(record.caller.arn);
+    if (previous) this.principalsByAccessKey.delete(previous.credentials.accessKeyId);
+    this.principals.set(record.caller.arn, record);
+    this.principalsByAccessKey.set(record.credentials.accessKeyId, record);
+  }
 
   /** The store of an account and region; created empty on first write. */
   store(accountId: string, region: string): RegionStore {

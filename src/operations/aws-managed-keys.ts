@@ -1,10 +1,10 @@
 import type { OperationContext } from '../engine/context';
-import { aliasArn, keyArn, parseKmsArn } from './arn';
-import { newKeyMaterial } from './key-material';
-import { defaultKeyPolicy } from './key-policy';
-import type { KeyRecord } from './key-record';
-import { uuidFrom } from './random';
-import { addDays } from './rotation';
+import { aliasArn, keyArn, parseKmsArn } from '../vault/arn';
+import { newKeyMaterial } from '../vault/key-material';
+import { defaultKeyPolicy } from '../vault/key-policy';
+import type { KeyRecord } from '../vault/key-record';
+import { uuidFrom } from '../vault/random';
+import { addDays } from '../vault/rotation';
 
 /**
  * The services whose predefined aliases (`alias/aws/<service>`) an account has before any AWS

@@ -1,8 +1,8 @@
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { OperationContext } from '../engine/context';
-import { aliasArn, keyArn, parseKmsArn } from './arn';
-import type { KeyRecord } from './key-record';
+import { aliasArn, keyArn, parseKmsArn } from '../vault/arn';
+import type { KeyRecord } from '../vault/key-record';
 
 /** Which ways of naming a key an operation accepts. */
 export interface ResolveOptions {
