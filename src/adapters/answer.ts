@@ -1,9 +1,10 @@
-import { KMSServiceException, type KMSClient } from '@aws-sdk/client-kms';
+import { KMSServiceException } from '@aws-sdk/client-kms';
 import type { OperationName } from '../contract/generated';
 import type { Output, RequestOrigin as Origin } from '../engine/execute';
 import { execute } from '../engine/execute';
 import type { KmsVault } from '../kms-vault';
 import { keyNamer } from '../faults/key-namer';
+import type { ClientConfig } from './client-config';
 import { clientMaxAttempts } from './client-region';
 
 /**
@@ -13,14 +14,14 @@ import { clientMaxAttempts } from './client-region';
  * client's maxAttempts, each attempt a call of its own. Shared by the vault middleware and by
  * vault-backed mocks.
  */
-export function answerCall(vault: KmsVault, operation: OperationName, input: object, origin: Origin, client: KMSClient | undefined): Output | Promise<Output> {
+export function answerCall(vault: KmsVault, operation: OperationName, input: object, origin: Origin, config: ClientConfig | undefined): Output | Promise<Output> {
   // Without faults, the answer is immediate: no promise of its own on the hot path.
   if (vault.faults.size === 0) return execute(vault, operation, input, origin);
-  return answerWithFaults(vault, operation, input, origin, client);
+  return answerWithFaults(vault, operation, input, origin, config);
 }
 
-async function answerWithFaults(vault: KmsVault, operation: OperationName, input: object, origin: Origin, client: KMSClient | undefined): Promise<Output> {
-  const maxAttempts = await clientMaxAttempts(client);
+async function answerWithFaults(vault: KmsVault, operation: OperationName, input: object, origin: Origin, config: ClientConfig | undefined): Promise<Output> {
+  const maxAttempts = await clientMaxAttempts(config);
   for (let attempt = 1; ; attempt++) {
     const fault = vault.faults.decide(operation, input, keyNamer(vault, origin.region));
     if (fault && fault.latencyMs > 0) await delay(fault.latencyMs);

@@ -1,35 +1,38 @@
-import type { KMSClient } from '@aws-sdk/client-kms';
+import type { ClientConfig } from './client-config';
 
 const resolved = new WeakMap<object, string>();
 
 /**
- * The region a client is configured for, or `fallback` when it has none (the SDK would fail with
- * "Region is missing"; the vault answers as the default region instead). Resolved once per client.
+ * The Region a client's configuration names, or `fallback` when it has none (the SDK would fail with
+ * "Region is missing"; the vault answers as its default Region instead). Resolved once per
+ * configuration.
  */
-export async function clientRegion(client: KMSClient | undefined, fallback: string): Promise<string> {
-  if (!client) return fallback;
-  const cached = resolved.get(client.config);
+export async function clientRegion(config: ClientConfig | undefined, fallback: string): Promise<string> {
+  if (!config) return fallback;
+  const cached = resolved.get(config);
   if (cached !== undefined) return cached;
   let region = fallback;
   try {
-    const value: unknown = await client.config.region();
+    const provider = config.region;
+    const value: unknown = typeof provider === 'function' ? await (provider as () => unknown)() : provider;
     if (typeof value === 'string' && value.length > 0) region = value;
   } catch {
     region = fallback;
   }
-  resolved.set(client.config, region);
+  resolved.set(config, region);
   return region;
 }
 
-/** The cached region of a client, without waiting; undefined before its first call. */
-export function cachedClientRegion(client: KMSClient | undefined): string | undefined {
-  return client ? resolved.get(client.config) : undefined;
+/** The cached Region of a configuration, without waiting; undefined before its first call. */
+export function cachedClientRegion(config: ClientConfig | undefined): string | undefined {
+  return config ? resolved.get(config) : undefined;
 }
 
 /** The client's maxAttempts (the SDK's default is 3). */
-export async function clientMaxAttempts(client: KMSClient | undefined): Promise<number> {
+export async function clientMaxAttempts(config: ClientConfig | undefined): Promise<number> {
   try {
-    const value: unknown = await client?.config.maxAttempts();
+    const provider = config?.maxAttempts;
+    const value: unknown = typeof provider === 'function' ? await (provider as () => unknown)() : provider;
     return typeof value === 'number' && value >= 1 ? value : 3;
   } catch {
     return 3;

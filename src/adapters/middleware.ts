@@ -1,12 +1,15 @@
 import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-kms';
 import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, MiddlewareStack, Pluggable } from '@smithy/types';
 import { OPERATION_NAMES, type OperationName } from '../contract/generated';
+import type { Caller, RequestFacts } from '../engine/context';
+import type { RequestOrigin } from '../engine/execute';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../kms-vault';
 import { answerCall } from './answer';
+import { configOfCommand, trackClientConfigs, type ClientConfig } from './client-config';
+import { clientAccessKeyId } from './client-credentials';
 import { cachedClientRegion, clientRegion } from './client-region';
 import { recordReceivedCommand } from './received-commands';
-import { sendingClient, sendingCommand, trackSendingClients } from './sending-client';
 
 /** An initialize-step middleware of a `KMSClient`. */
 export type VaultMiddleware = InitializeMiddleware<ServiceInputTypes, ServiceOutputTypes>;
@@ -18,7 +21,7 @@ type Stack = MiddlewareStack<ServiceInputTypes, ServiceOutputTypes>;
 
 /**
  * The absolute place of the vault middleware: the top of the initialize step, so that it answers
- * before the SDK resolves endpoints or credentials, serializes or signes anything. A client therefore
+ * before the SDK resolves endpoints or credentials, serializes or signs anything. A client therefore
  * needs neither a region nor credentials.
  */
 export const vaultMiddlewareOptions = {
@@ -30,11 +33,19 @@ export const vaultMiddlewareOptions = {
 } satisfies VaultMiddlewareOptions;
 
 const OPERATION_OF_COMMAND = new Map<string, OperationName>(OPERATION_NAMES.map((op) => [`${op}Command`, op]));
+const SMITHY_CONTEXT = '__smithy_context';
 
 /** Options of {@link vaultMiddleware} and {@link vaultPlugin}. */
 export interface VaultClientOptions {
   /** The AWS account this client acts as (its root principal). Default: the vault's account. */
   readonly accountId?: string;
+  /**
+   * The ARN of the principal this client acts as (see `vault.addPrincipal`). Default: the principal
+   * whose access key id the client's credentials carry, else the root of `accountId`.
+   */
+  readonly principal?: string;
+  /** `kms:ViaService`: the AWS service this client's requests come through, e.g. `secretsmanager.us-east-1.amazonaws.com`. */
+  readonly viaService?: string;
 }
 
 /**
@@ -42,30 +53,46 @@ export interface VaultClientOptions {
  * `client.middlewareStack.add(vaultMiddleware(vault), vaultMiddlewareOptions)`.
  */
 export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {}): VaultMiddleware {
-  trackSendingClients();
-  const caller = vault.callerFor(options.accountId);
-  const origins = new Map<string, { readonly region: string; readonly caller: typeof caller }>();
-  return (_next, context) => {
-    const client = sendingClient();
+  // Checks the options now, so a wrong principal fails where it is written.
+  const fixed = options.principal !== undefined ? vault.callerFor({ principal: options.principal }) : undefined;
+  const fallback = vault.callerFor({ accountId: options.accountId });
+  const request: RequestFacts | undefined = options.viaService === undefined ? undefined : { viaService: options.viaService };
+  const origins = new Map<string, RequestOrigin>();
+  const originFor = (region: string, caller: Caller): RequestOrigin => {
+    const key = `${region} ${caller.arn}`;
+    let origin = origins.get(key);
+    if (!origin) {
+      origin = { region, caller, ...(request ? { request } : {}) };
+      origins.set(key, origin);
+    }
+    return origin;
+  };
+  const middleware: VaultMiddleware = (_next, context) => {
     const commandName = context.commandName ?? '';
     const operation = OPERATION_OF_COMMAND.get(commandName);
+    const command: unknown = (context as { [SMITHY_CONTEXT]?: { commandInstance?: unknown } })[SMITHY_CONTEXT]?.commandInstance;
+    const config = configOfCommand(command);
     // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received.
-    const command = sendingCommand();
-    if (typeof command === 'object' && command !== null) recordReceivedCommand(vault, client, command);
+    if (typeof command === 'object' && command !== null) recordReceivedCommand(vault, config, command);
     return async (args) => {
       if (operation === undefined) {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);
       }
-      const region = cachedClientRegion(client) ?? (await clientRegion(client, vault.region));
-      let origin = origins.get(region);
-      if (!origin) {
-        origin = { region, caller };
-        origins.set(region, origin);
-      }
-      const answer = answerCall(vault, operation, args.input, origin, client);
+      const region = cachedClientRegion(config) ?? (await clientRegion(config, vault.region));
+      const caller = fixed ?? (await callerOfConfig(vault, config)) ?? fallback;
+      const answer = answerCall(vault, operation, args.input, originFor(region, caller), config);
       return { output: (answer instanceof Promise ? await answer : answer) as ServiceOutputTypes, response: undefined };
     };
   };
+  trackClientConfigs(middleware);
+  return middleware;
+}
+
+/** The principal whose access key the client's credentials carry, when the vault knows one. */
+async function callerOfConfig(vault: KmsVault, config: ClientConfig | undefined): Promise<Caller | undefined> {
+  if (vault.state.principalsByAccessKey.size === 0) return undefined;
+  const id = await clientAccessKeyId(config);
+  return id === undefined ? undefined : vault.principalByAccessKey(id)?.caller;
 }
 
 /**

@@ -28,12 +28,17 @@ export function recordReceivedCommand(vault: object, client: object | undefined,
   else received.byClient.set(client, [command]);
 }
 
-/** The commands a vault, or a client of a vault, received, oldest first. */
+/**
+ * The commands a vault, or a client of a vault, received, oldest first. Clients are known by their
+ * configuration object (what the middleware sees of them), so a client or its `config` both work.
+ */
 export function receivedCommandsOf(target: object): readonly object[] {
   const own = receivedBy.get(target);
   if (own) return own.all;
-  const vault = vaultOf.get(target);
-  return (vault && receivedBy.get(vault)?.byClient.get(target)) ?? [];
+  const config: unknown = (target as { config?: unknown }).config;
+  const key = vaultOf.has(target) || typeof config !== 'object' || config === null ? target : config;
+  const vault = vaultOf.get(key);
+  return (vault && receivedBy.get(vault)?.byClient.get(key)) ?? [];
 }
 
 /** Forgets the commands `vault` and its clients received. */

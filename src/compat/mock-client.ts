@@ -21,6 +21,8 @@ export interface MockClientOptions {
   readonly vault?: KmsVault | true;
   /** With `vault`: the AWS account the mocked clients act as. Default: the vault's account. */
   readonly accountId?: string;
+  /** With `vault`: the ARN of the principal the mocked clients act as (see `vault.addPrincipal`). */
+  readonly principal?: string;
 }
 
 /** A mock backed by a vault: `mock.vault` is the vault that answers. */
@@ -67,14 +69,15 @@ function isClientInstance<T>(value: InstanceOrClassType<T>): value is T {
 }
 
 function vaultBacking(options: MockClientOptions): VaultBacking | undefined {
-  const { vault, accountId } = options;
+  const { vault, accountId, principal } = options;
   if (vault === undefined) {
     if (accountId !== undefined) throw new KmsVaultMockError('mockClient option accountId needs a vault: mockClient(KMSClient, { vault, accountId }).');
+    if (principal !== undefined) throw new KmsVaultMockError('mockClient option principal needs a vault: mockClient(KMSClient, { vault, principal }).');
     return undefined;
   }
   if (vault !== true && !(vault instanceof KmsVault)) throw new KmsVaultMockError('mockClient option vault must be a KmsVault, or true for a new one.');
-  const backing = { vault: vault === true ? new KmsVault() : vault, accountId };
-  // A malformed account id fails here, before anything is mocked.
-  if (accountId !== undefined) backing.vault.callerFor(accountId);
+  const backing = { vault: vault === true ? new KmsVault() : vault, accountId, principal };
+  // A malformed account id or an unknown principal fails here, before anything is mocked.
+  backing.vault.callerFor({ accountId, principal });
   return backing;
 }

@@ -1,6 +1,4 @@
-import { KMSClient } from '@aws-sdk/client-kms';
 import sinon, { type SinonSandbox, type SinonStub } from 'sinon';
-import { trackSendingClients } from '../adapters/sending-client';
 import { vaultAnswer, type VaultBacking } from './vault-answer';
 
 /** The stubbed `send` as this module handles it; {@link AwsStub} gives it its typed face. */
@@ -18,9 +16,6 @@ export function isSinonStub(value: unknown): value is SinonStub {
  * resolving `undefined`: the stub's own behaviour is what Sinon falls back to.
  */
 export function stubSend(target: object, sandbox: SinonSandbox | undefined, backing: VaultBacking | undefined): LooseSendStub {
-  // The vault middleware wraps KMSClient.prototype.send to learn each client's region; wrapped first,
-  // it is what restore() puts back, whether vaultPlugin is used before or after the mock.
-  if (KMSClient.prototype === target || target instanceof KMSClient) trackSendingClients();
   const current: unknown = (target as { send?: unknown }).send;
   if (isSinonStub(current)) current.restore();
   const stub = (sandbox ?? sinon).stub(target as { send(command: unknown): unknown }, 'send') as LooseSendStub;

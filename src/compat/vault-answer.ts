@@ -12,6 +12,8 @@ export interface VaultBacking {
   readonly vault: KmsVault;
   /** The account the mocked clients act as. Default: the vault's account. */
   readonly accountId?: string;
+  /** The ARN of the principal the mocked clients act as (see `vault.addPrincipal`). */
+  readonly principal?: string;
 }
 
 /**
@@ -27,11 +29,12 @@ export async function vaultAnswer(backing: VaultBacking, client: unknown, comman
       `A vault-backed mock answers KMS commands only; ${commandName(command)} is not one. Give it a behaviour with on(...).resolves(...), or mock this client without { vault }.`,
     );
   }
-  const region = hasRegionConfig(client) ? await clientRegion(client, backing.vault.region) : backing.vault.region;
+  const config = hasRegionConfig(client) ? client.config : undefined;
+  const region = await clientRegion(config, backing.vault.region);
   const input = (command as SentCommand).input ?? {};
-  const origin = { region, caller: backing.vault.callerFor(backing.accountId) };
+  const origin = { region, caller: backing.vault.callerFor({ accountId: backing.accountId, principal: backing.principal }) };
   if (typeof command === 'object' && command !== null) recordReceivedCommand(backing.vault, undefined, command);
-  return answerCall(backing.vault, operation, input as object, origin, hasRegionConfig(client) ? client : undefined);
+  return answerCall(backing.vault, operation, input as object, origin, config);
 }
 
 /** A client whose configuration has a region provider, as every SDK client has. */
