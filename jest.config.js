@@ -2,8 +2,13 @@
 // would otherwise print once per test file and bury the results.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** @type {import('jest').Config} */
-module.exports = {
+/**
+ * The adapters the behaviour suite (__tests__/operations) runs through, each as a jest project; the
+ * first runs every test. Each name has its client factory in __tests__/helpers/adapters.ts.
+ */
+const ADAPTER_NAMES = ['middleware'];
+
+const base = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
@@ -18,4 +23,14 @@ module.exports = {
     '^kms-vault-mock/jest$': '<rootDir>/src/matchers/jest.ts',
     '^kms-vault-mock/vitest$': '<rootDir>/src/matchers/vitest.ts',
   },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: ADAPTER_NAMES.map((name, i) => ({
+    ...base,
+    displayName: name,
+    ...(i === 0 ? {} : { testMatch: ['<rootDir>/__tests__/operations/**/*.test.ts'] }),
+    globals: { KMS_VAULT_MOCK_ADAPTER: name },
+  })),
 };

@@ -1,5 +1,5 @@
 /**
- * Writes src/contract/generated.ts from ../shared/kms-model/kms-contract.json: the operation list,
+ * Writes src/contract/generated.ts from model/kms/kms-contract.json: the operation list,
  * the error catalogue and the input-validation rules of every operation. Run with `npm run generate`.
  * The output is committed so that building the library never needs the model.
  */
@@ -36,7 +36,7 @@ interface Contract {
 }
 
 const root = resolve(__dirname, '..');
-const candidates = [join(root, '..', 'shared', 'kms-model', 'kms-contract.json'), join(root, 'shared', 'kms-model', 'kms-contract.json')];
+const candidates = [join(root, 'model', 'kms', 'kms-contract.json')];
 const source = candidates.find((p) => existsSync(p));
 if (!source) throw new Error(`kms-contract.json not found; looked in ${candidates.join(', ')}`);
 const contract = JSON.parse(readFileSync(source, 'utf8')) as Contract;
@@ -121,6 +121,9 @@ const WIRE_STATUS: Record<string, number> = {
   DisabledException: 400,
   KMSInvalidStateException: 400,
   AlreadyExistsException: 400,
+  // The model and the API Reference say 412; recordings of real AWS (LocalStack test_kms.snapshot.json,
+  // test_generate_data_key_pair_dry_run and ..._without_plaintext_dry_run, 2025) show 400: recordings win.
+  DryRunOperationException: 400,
 };
 
 lines.push('/** HTTP status (as KMS sends it) and fault of every error shape the KMS model declares. */');

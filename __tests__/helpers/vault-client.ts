@@ -1,12 +1,15 @@
-import { CreateAliasCommand, CreateKeyCommand, KMSClient, KMSServiceException } from '@aws-sdk/client-kms';
-import { KmsVault, vaultPlugin, type KmsVaultOptions } from '../../src';
+import { CreateAliasCommand, CreateKeyCommand, type KMSClient, KMSServiceException } from '@aws-sdk/client-kms';
+import { KmsVault, type KmsVaultOptions } from '../../src';
+import { adapterClient } from './adapters';
 
-/** A vault and a real KMSClient answered by it, as a user sets them up. */
+/**
+ * A vault and a real KMSClient answered by it, as a user sets them up, through the adapter of the
+ * running jest project (the middleware, the request handler, the server: see ./adapters.ts).
+ */
 export function vaultClient(options: KmsVaultOptions & { clientRegion?: string } = {}): { vault: KmsVault; kms: KMSClient } {
   const { clientRegion = 'us-east-1', ...vaultOptions } = options;
   const vault = new KmsVault(vaultOptions);
-  const kms = new KMSClient({ region: clientRegion });
-  kms.middlewareStack.use(vaultPlugin(vault));
+  const kms = adapterClient(vault, { region: clientRegion });
   return { vault, kms };
 }
 

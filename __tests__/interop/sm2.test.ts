@@ -15,7 +15,7 @@ describe('interop: SM2DSA signatures verify with openssl', () => {
     const message = Buffer.from('signed in cn-north-1');
     const { Signature } = await kms.send(new SignCommand({ KeyId: KeyMetadata?.KeyId, Message: message, SigningAlgorithm: 'SM2DSA' }));
     const pem = ws.pem('sm2.pem', (await kms.send(new GetPublicKeyCommand({ KeyId: KeyMetadata?.KeyId }))).PublicKey as Uint8Array);
-    expect(ws.run(['dgst', '-sm3', '-verify', pem, '-signature', ws.file('sm2.sig', Signature as Uint8Array), ws.file('message', message)])).toContain('Verified OK');
+    expect(ws.run(['dgst', '-sm3', '-sigopt', 'distid:1234567812345678', '-verify', pem, '-signature', ws.file('sm2.sig', Signature as Uint8Array), ws.file('message', message)])).toContain('Verified OK');
     expect((await kms.send(new VerifyCommand({ KeyId: KeyMetadata?.KeyId, Message: message, Signature, SigningAlgorithm: 'SM2DSA' }))).SignatureValid).toBe(true);
   });
 });

@@ -206,10 +206,10 @@ describe('Decrypt (API Reference, Decrypt)', () => {
     }
   });
 
-  it('Decrypt: DryRun answers DryRunOperationException (412) for a call that would succeed, and is not a use of the key (Developer Guide, programming-dryrun)', async () => {
+  it('Decrypt: DryRun answers DryRunOperationException (400; recordings win over the API Reference, which says 412) for a call that would succeed, and is not a use of the key (Developer Guide, programming-dryrun)', async () => {
     const { vault, kms, keyId, blob } = await setup();
     const before = vault.snapshot();
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, DryRun: true })), { type: DryRunOperationException, status: 412, message: DRY_RUN_MESSAGE });
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, DryRun: true })), { type: DryRunOperationException, status: 400, message: DRY_RUN_MESSAGE });
     expect(vault.snapshot()).toEqual(before);
     // The last use of the key is still the Encrypt that made the blob.
     expect((await kms.send(new GetKeyLastUsageCommand({ KeyId: keyId }))).KeyLastUsage?.Operation).toBe('Encrypt');
@@ -221,7 +221,7 @@ describe('Decrypt (API Reference, Decrypt)', () => {
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { k: 'w' }, DryRun: true })), INVALID_CIPHERTEXT);
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { k: 'v' }, DryRun: true })), {
       type: DryRunOperationException,
-      status: 412,
+      status: 400,
       message: DRY_RUN_MESSAGE,
     });
   });
@@ -236,7 +236,7 @@ describe('Decrypt (API Reference, Decrypt)', () => {
       { ...dryRun, CiphertextBlob: blob },
       { ...dryRun, KeyId: other.KeyId, CiphertextBlob: blob },
     ]) {
-      await expectKmsError(kms.send(new DecryptCommand(input)), { type: DryRunOperationException, status: 412, message: DRY_RUN_MESSAGE });
+      await expectKmsError(kms.send(new DecryptCommand(input)), { type: DryRunOperationException, status: 400, message: DRY_RUN_MESSAGE });
     }
   });
 

@@ -173,12 +173,12 @@ describe('Encrypt (API Reference, Encrypt)', () => {
     }
   });
 
-  it('Encrypt: DryRun answers DryRunOperationException (412) when the call would succeed, and encrypts nothing (Developer Guide, programming-dryrun)', async () => {
+  it('Encrypt: DryRun answers DryRunOperationException (400; recordings win over the API Reference, which says 412) when the call would succeed, and encrypts nothing (Developer Guide, programming-dryrun)', async () => {
     const { vault, kms, keyId, arn } = await setup();
     const before = vault.snapshot();
     await expectKmsError(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), DryRun: true })), {
       type: DryRunOperationException,
-      status: 412,
+      status: 400,
       message: DRY_RUN_MESSAGE,
     });
     expect(vault.snapshot()).toEqual(before);

@@ -122,12 +122,12 @@ describe('GenerateDataKeyWithoutPlaintext (API Reference, GenerateDataKeyWithout
     });
   });
 
-  it('GenerateDataKeyWithoutPlaintext: DryRun answers DryRunOperationException (412) and uses no key (Developer Guide, programming-dryrun)', async () => {
+  it('GenerateDataKeyWithoutPlaintext: DryRun answers DryRunOperationException (400; recordings win over the API Reference, which says 412) and uses no key (Developer Guide, programming-dryrun)', async () => {
     const { vault, kms, keyId } = await setup();
     const before = vault.snapshot();
     await expectKmsError(kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, NumberOfBytes: 64, DryRun: true })), {
       type: DryRunOperationException,
-      status: 412,
+      status: 400,
       message: DRY_RUN_MESSAGE,
     });
     expect(vault.snapshot()).toEqual(before);

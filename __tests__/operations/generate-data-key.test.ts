@@ -160,12 +160,12 @@ describe('GenerateDataKey (API Reference, GenerateDataKey)', () => {
     });
   });
 
-  it('GenerateDataKey: DryRun answers DryRunOperationException (412), returns no key and uses no key (Developer Guide, programming-dryrun)', async () => {
+  it('GenerateDataKey: DryRun answers DryRunOperationException (400; recordings win over the API Reference, which says 412), returns no key and uses no key (Developer Guide, programming-dryrun)', async () => {
     const { vault, kms, keyId } = await setup();
     const before = vault.snapshot();
     await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256', DryRun: true })), {
       type: DryRunOperationException,
-      status: 412,
+      status: 400,
       message: DRY_RUN_MESSAGE,
     });
     expect(vault.snapshot()).toEqual(before);

@@ -25,7 +25,7 @@ const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
 const INVALID_CIPHERTEXT = { type: InvalidCiphertextException, status: 400, message: INVALID_CIPHERTEXT_MESSAGE } as const;
 const INCORRECT_KEY = { type: IncorrectKeyException, status: 400, message: INCORRECT_KEY_MESSAGE } as const;
-const DRY_RUN = { type: DryRunOperationException, status: 412, message: DRY_RUN_MESSAGE } as const;
+const DRY_RUN = { type: DryRunOperationException, status: 400, message: DRY_RUN_MESSAGE } as const;
 
 interface Key {
   KeyId: string;
@@ -267,7 +267,7 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
     await expectKmsError(kms.send(new ReEncryptCommand({ ...base, DestinationEncryptionAlgorithm: 'RSAES_OAEP_SHA_1' })), { type: InvalidKeyUsageException, status: 400 });
   });
 
-  it('ReEncrypt: DryRun answers DryRunOperationException (412), makes nothing and uses no key (Developer Guide, programming-dryrun)', async () => {
+  it('ReEncrypt: DryRun answers DryRunOperationException (400; recordings win over the API Reference, which says 412), makes nothing and uses no key (Developer Guide, programming-dryrun)', async () => {
     const { vault, kms, source, destination, context, blob } = await setup();
     const before = vault.snapshot();
     await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId, DryRun: true })), DRY_RUN);

@@ -10,7 +10,7 @@ import {
   ReEncryptCommand,
   RotateKeyOnDemandCommand,
   DeleteImportedKeyMaterialCommand,
-  UnsupportedOperationException,
+  KMSInvalidStateException,
 } from '@aws-sdk/client-kms';
 import { randomBytes } from 'node:crypto';
 import { expectKmsError } from '../helpers/expect-kms-error';
@@ -75,7 +75,7 @@ describe('RotateKeyOnDemand', () => {
   });
 
   it('stops at the per-key quota of on-demand rotations with LimitExceededException (Developer Guide, on-demand rotation quota)', async () => {
-    const { kms, keyId } = await setup();
+    const { kms, keyId, arn } = await setup();
     let rotations = 0;
     for (;;) {
       try {
@@ -83,6 +83,8 @@ describe('RotateKeyOnDemand', () => {
         rotations++;
       } catch (error) {
         expect(error).toBeInstanceOf(LimitExceededException);
+        // Recorded wording (LocalStack test_key_rotations_limits).
+        expect((error as Error).message).toBe(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${arn}`);
         break;
       }
       if (rotations > 100) throw new Error('no limit');
@@ -116,11 +118,13 @@ describe('RotateKeyOnDemand', () => {
       expect(opened.KeyMaterialId).toBe(first.KeyMaterialId);
     });
 
-    it('without new material pending rotation: UnsupportedOperationException; pending material can be deleted and other material imported in its place (API Reference, RotateKeyOnDemand; ListKeyRotations KeyMaterialState)', async () => {
+    it('without new material pending rotation: KMSInvalidStateException (recordings of real AWS); pending material can be deleted and other material imported in its place (API Reference, RotateKeyOnDemand; ListKeyRotations KeyMaterialState)', async () => {
       const { kms } = vaultClient();
-      const { keyId } = await externalKey(kms);
+      const { keyId, arn } = await externalKey(kms);
       await importMaterial(kms, keyId, randomBytes(32));
-      await expectKmsError(kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId })), { type: UnsupportedOperationException, status: 400 });
+      await expectKmsError(kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId })), {
+        type: KMSInvalidStateException, status: 400, message: `No available key material pending rotation for the key: ${arn}.`,
+      });
       const pending = await importMaterial(kms, keyId, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' });
       await kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId, KeyMaterialId: pending.KeyMaterialId }));
       expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState).toBe('Enabled');

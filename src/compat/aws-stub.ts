@@ -2,7 +2,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import type { Client, MetadataBearer } from '@smithy/types';
 import sinon, { type SinonMatcher, type SinonSandbox, type SinonSpyCall, type SinonStub } from 'sinon';
 import type { KmsVault } from '../kms-vault';
-import type { AwsCommand, AwsError, CommandResponse } from './aws-command';
+import type { AnyCommand, AwsCommand, AwsError, CommandInputOf, CommandOutputOf, CommandResponse } from './aws-command';
 import { CommandBehavior, type Behavior, type FakeFunction } from './command-behavior';
 import { stubSend } from './send-stub';
 import type { VaultBacking } from './vault-answer';
@@ -76,30 +76,31 @@ implements Behavior<TInput, TOutput, TOutput, TConfiguration> {
     return this.send.getCall(n);
   }
 
-  /** The calls of commands of this class, and with this input (partial match unless `strict`). */
-  commandCalls<TCmdInput extends TInput, TCmdOutput extends TOutput>(
-    commandType: new (input: TCmdInput) => AwsCommand<TCmdInput, TCmdOutput, TInput, TOutput, TConfiguration>,
+  /**
+   * The calls of commands of this class, and with this input (partial match unless `strict`):
+   * `args[0]` is typed as the command class (`EncryptCommand`), `returnValue` as a promise of its output.
+   */
+  commandCalls<TCmd extends AnyCommand, TCmdInput extends CommandInputOf<TCmd> = CommandInputOf<TCmd>, TCmdOutput extends CommandOutputOf<TCmd> = CommandOutputOf<TCmd>>(
+    commandType: new (input: TCmdInput) => TCmd,
     input?: Partial<TCmdInput>,
     strict?: boolean,
-  ): AwsSpyCall<AwsCommand<TCmdInput, TCmdOutput, TInput, TOutput, TConfiguration>, TCmdOutput>[] {
+  ): AwsSpyCall<TCmd, TCmdOutput>[] {
     const matcher = this.createInputMatcher(input, strict);
-    return this.send.getCalls().filter((call) => call.args[0] instanceof commandType && matcher.test(call.args[0])) as unknown as AwsSpyCall<
-      AwsCommand<TCmdInput, TCmdOutput, TInput, TOutput, TConfiguration>,
-      TCmdOutput
-    >[];
+    const calls: SinonSpyCall<unknown[], unknown>[] = this.send.getCalls();
+    return calls.filter((call) => call.args[0] instanceof commandType && matcher.test(call.args[0])) as AwsSpyCall<TCmd, TCmdOutput>[];
   }
 
   /** The n-th of {@link AwsStub.commandCalls} (negative counts from the end), or null. */
-  commandCall<TCmdInput extends TInput, TCmdOutput extends TOutput>(
+  commandCall<TCmd extends AnyCommand, TCmdInput extends CommandInputOf<TCmd> = CommandInputOf<TCmd>, TCmdOutput extends CommandOutputOf<TCmd> = CommandOutputOf<TCmd>>(
     n: number,
-    commandType: new (input: TCmdInput) => AwsCommand<TCmdInput, TCmdOutput, TInput, TOutput, TConfiguration>,
+    commandType: new (input: TCmdInput) => TCmd,
     input?: Partial<TCmdInput>,
     strict?: boolean,
-  ): AwsSpyCall<AwsCommand<TCmdInput, TCmdOutput, TInput, TOutput, TConfiguration>, TCmdOutput> {
-    const calls = this.commandCalls(commandType, input, strict);
+  ): AwsSpyCall<TCmd, TCmdOutput> {
+    const calls = this.commandCalls<TCmd, TCmdInput, TCmdOutput>(commandType, input, strict);
     const index = n < 0 ? n + calls.length : n;
     // aws-sdk-client-mock answers null past the end, as Sinon's getCall does, under a non-null type.
-    return (calls[index] ?? null) as AwsSpyCall<AwsCommand<TCmdInput, TCmdOutput, TInput, TOutput, TConfiguration>, TCmdOutput>;
+    return (calls[index] ?? null) as AwsSpyCall<TCmd, TCmdOutput>;
   }
 
   /**

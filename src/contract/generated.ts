@@ -140,7 +140,7 @@ export const ERROR_SHAPES = {
   CustomKeyStoreNotFoundException: { httpStatus: 400, fault: 'client' },
   DependencyTimeoutException: { httpStatus: 503, fault: 'server' },
   DisabledException: { httpStatus: 400, fault: 'client' },
-  DryRunOperationException: { httpStatus: 412, fault: 'client' },
+  DryRunOperationException: { httpStatus: 400, fault: 'client' },
   ExpiredImportTokenException: { httpStatus: 400, fault: 'client' },
   IncorrectKeyException: { httpStatus: 400, fault: 'client' },
   IncorrectKeyMaterialException: { httpStatus: 400, fault: 'client' },

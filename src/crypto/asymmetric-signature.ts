@@ -1,10 +1,15 @@
-import { constants, createHash, privateEncrypt, publicDecrypt, randomBytes, sign, timingSafeEqual, verify } from 'node:crypto';
+import { constants, createHash, privateEncrypt, publicDecrypt, sign, timingSafeEqual, verify } from 'node:crypto';
 import { p256, p384, p521 } from '@noble/curves/nist.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { ed25519ph } from '@noble/curves/ed25519.js';
 import type { MessageType } from '@aws-sdk/client-kms';
 import type { SigningAlgorithmRule } from '../vault/key-specs';
 import { mlDsa, type KeyPair, type NodeKeyPair } from './key-pair';
+import { mgf1 } from './mgf1';
+import { sm2Sign, sm2Verify } from './sm2-signature';
+
+/** A source of random bytes: the vault's, so that a seeded vault repeats its signatures. */
+export type RandomBytes = (length: number) => Uint8Array;
 
 /** DigestInfo prefixes of EMSA-PKCS1-v1_5 (RFC 8017 9.2, note 1). */
 const DIGEST_INFO: Readonly<Record<string, Buffer>> = {
@@ -13,35 +18,26 @@ const DIGEST_INFO: Readonly<Record<string, Buffer>> = {
   sha512: Buffer.from('3051300d060960864801650304020305000440', 'hex'),
 };
 
-/** The curves whose ECDSA over a precomputed digest node:crypto cannot do (it always hashes). */
-const PREHASHED_ECDSA = { 'P-256': p256, 'P-384': p384, 'P-521': p521, secp256k1 } as const;
+/**
+ * ECDSA by @noble/curves: node:crypto cannot sign a precomputed digest (it always hashes) nor take k
+ * from the vault's random source.
+ */
+const ECDSA = { 'P-256': p256, 'P-384': p384, 'P-521': p521, secp256k1 } as const;
 
 function node(pair: KeyPair): NodeKeyPair {
   if (pair.kind !== 'node') throw new Error(`a ${pair.params.kind} key pair cannot do this signing scheme`);
   return pair;
 }
 
-function mgf1(hash: string, seed: Buffer, length: number): Buffer {
-  const out: Buffer[] = [];
-  for (let counter = 0, produced = 0; produced < length; counter++) {
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(counter);
-    const block = createHash(hash).update(seed).update(c).digest();
-    out.push(block);
-    produced += block.length;
-  }
-  return Buffer.concat(out).subarray(0, length);
-}
-
 function modulusBits(pair: NodeKeyPair): number {
   return pair.publicKey.asymmetricKeyDetails?.modulusLength ?? 0;
 }
 
-/** EMSA-PSS-ENCODE (RFC 8017 9.1.1) of a message hash, salt length = hash length. */
-function pssEncode(hash: string, mHash: Buffer, emBits: number): Buffer {
+/** EMSA-PSS-ENCODE (RFC 8017 9.1.1) of a message hash, salt length = hash length, the salt from `randomBytes`. */
+function pssEncode(hash: string, mHash: Buffer, emBits: number, randomBytes: RandomBytes): Buffer {
   const hLen = mHash.length;
   const emLen = Math.ceil(emBits / 8);
-  const salt = randomBytes(hLen);
+  const salt = Buffer.from(randomBytes(hLen));
   const h = createHash(hash).update(Buffer.alloc(8)).update(mHash).update(salt).digest();
   const db = Buffer.concat([Buffer.alloc(emLen - 2 * hLen - 2), Buffer.from([1]), salt]);
   const mask = mgf1(hash, h, db.length);
@@ -72,13 +68,23 @@ function padTo(bytes: Buffer, length: number): Buffer {
   return bytes.length >= length ? bytes : Buffer.concat([Buffer.alloc(length - bytes.length), bytes]);
 }
 
+/** The private scalar and public point of an elliptic-curve key pair; read from its JWK when the pair was imported. */
+function ecKeys(pair: NodeKeyPair): { readonly scalar: Uint8Array; readonly point: Uint8Array } {
+  if (pair.ec) return pair.ec;
+  const jwk = pair.privateKey.export({ format: 'jwk' });
+  const part = (value: string | undefined) => Buffer.from(value ?? '', 'base64url');
+  return { scalar: part(jwk.d), point: Buffer.concat([Buffer.from([4]), part(jwk.x), part(jwk.y)]) };
+}
+
 /**
  * Signs as KMS does: RSASSA-PSS with salt length = digest length, RSASSA-PKCS1-v1_5, ECDSA with a DER
- * signature (RFC 3279), Ed25519 (PureEdDSA) or Ed25519ph, SM2DSA (default distinguishing id), ML-DSA
+ * signature (RFC 3279), Ed25519 (PureEdDSA) or Ed25519ph, SM2DSA (KMS's distinguishing id 1234567812345678), ML-DSA
  * (pure, empty context). With MessageType DIGEST, `message` is the hash of the message (Ed25519ph still
- * hashes it once more); with EXTERNAL_MU it is ML-DSA's μ.
+ * hashes it once more); with EXTERNAL_MU it is ML-DSA's μ. Every random choice (PSS salt, ECDSA and
+ * SM2DSA k, ML-DSA's rnd) comes from `randomBytes`, so a seeded vault repeats its signatures. ECDSA's
+ * s is not normalized: as from KMS, about half the signatures have s above n/2.
  */
-export function signMessage(pair: KeyPair, rule: SigningAlgorithmRule, message: Buffer, messageType: MessageType): Buffer {
+export function signMessage(pair: KeyPair, rule: SigningAlgorithmRule, message: Buffer, messageType: MessageType, randomBytes: RandomBytes): Buffer {
   const prehashed = messageType !== 'RAW';
   switch (rule.scheme) {
     case 'rsa-pkcs1': {
@@ -88,27 +94,33 @@ export function signMessage(pair: KeyPair, rule: SigningAlgorithmRule, message: 
     }
     case 'rsa-pss': {
       const rsa = node(pair);
-      if (!prehashed) return sign(rule.hash, message, { key: rsa.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST });
+      const mHash = prehashed ? message : createHash(rule.hash).update(message).digest();
       const bits = modulusBits(rsa);
-      const em = padTo(pssEncode(rule.hash, message, bits - 1), bits / 8);
+      const em = padTo(pssEncode(rule.hash, mHash, bits - 1, randomBytes), bits / 8);
       return privateEncrypt({ key: rsa.privateKey, padding: constants.RSA_NO_PADDING }, em);
     }
     case 'ecdsa': {
       const ec = node(pair);
-      if (!prehashed) return sign(rule.hash, message, { key: ec.privateKey, dsaEncoding: 'der' });
-      const curve = PREHASHED_ECDSA[ec.params.kind === 'ec' ? ec.params.curve : 'P-256'];
-      return Buffer.from(curve.sign(message, ec.ec?.scalar ?? Buffer.alloc(0), { prehash: false, format: 'der' }));
+      const curve = ECDSA[ec.params.kind === 'ec' ? ec.params.curve : 'P-256'];
+      const digest = prehashed ? message : createHash(rule.hash).update(message).digest();
+      // extraEntropy hedges RFC 6979's k with the vault's randomness; lowS false keeps s as it comes.
+      const entropy = Uint8Array.from(randomBytes(32));
+      return Buffer.from(curve.sign(digest, ecKeys(ec).scalar, { prehash: false, format: 'der', lowS: false, extraEntropy: entropy }));
     }
     case 'ed25519':
       return sign(null, message, node(pair).privateKey);
     case 'ed25519ph':
       return Buffer.from(ed25519ph.sign(message, node(pair).edSeed ?? Buffer.alloc(0)));
-    case 'sm2dsa':
-      return sign('sm3', message, node(pair).privateKey);
+    case 'sm2dsa': {
+      const keys = ecKeys(node(pair));
+      return sm2Sign(keys.scalar, keys.point, message, randomBytes);
+    }
     case 'ml-dsa': {
       if (pair.kind !== 'lattice' || pair.params.kind !== 'ml-dsa') throw new Error('ML-DSA needs an ML-DSA key pair');
       const dsa = mlDsa(pair.params.level);
-      return Buffer.from(prehashed ? dsa.internal.sign(message, pair.secretKey, { externalMu: true }) : dsa.sign(message, pair.secretKey));
+      // FIPS 204's hedged variant: the 32-byte rnd from the vault's randomness.
+      const extraEntropy = Uint8Array.from(randomBytes(32));
+      return Buffer.from(prehashed ? dsa.internal.sign(message, pair.secretKey, { externalMu: true, extraEntropy }) : dsa.sign(message, pair.secretKey, { extraEntropy }));
     }
   }
 }
@@ -138,8 +150,8 @@ export function verifySignature(pair: KeyPair, rule: SigningAlgorithmRule, messa
       case 'ecdsa': {
         const ec = node(pair);
         if (!prehashed) return verify(rule.hash, message, { key: ec.publicKey, dsaEncoding: 'der' }, signature);
-        const curve = PREHASHED_ECDSA[ec.params.kind === 'ec' ? ec.params.curve : 'P-256'];
-        return curve.verify(signature, message, ec.ec?.point ?? Buffer.alloc(0), { prehash: false, format: 'der', lowS: false });
+        const curve = ECDSA[ec.params.kind === 'ec' ? ec.params.curve : 'P-256'];
+        return curve.verify(signature, message, ecKeys(ec).point, { prehash: false, format: 'der', lowS: false });
       }
       case 'ed25519':
         return verify(null, message, node(pair).publicKey, signature);
@@ -148,7 +160,7 @@ export function verifySignature(pair: KeyPair, rule: SigningAlgorithmRule, messa
         return ed25519ph.verify(signature, message, ed25519ph.getPublicKey(ed.edSeed ?? Buffer.alloc(0)));
       }
       case 'sm2dsa':
-        return verify('sm3', message, node(pair).publicKey, signature);
+        return sm2Verify(ecKeys(node(pair)).point, message, signature);
       case 'ml-dsa': {
         if (pair.kind !== 'lattice' || pair.params.kind !== 'ml-dsa') return false;
         const dsa = mlDsa(pair.params.level);

@@ -31,6 +31,12 @@ const ALG_BYTES = ALG_PREFIX.length + IV_BYTES + ICV_LEN_16.length;
 export interface SealingKey {
   readonly idBytes: Uint8Array;
   readonly secret: Uint8Array;
+  /**
+   * Keys in an external key store: the external key. Such blobs are encrypted twice (Developer Guide,
+   * "Double encryption"): first under `secret` (KMS's layer: its ciphertext and tag), then that result
+   * under the external key, in the same layout, so the header still names the key material.
+   */
+  readonly externalSecret?: Uint8Array;
 }
 
 function derHeaderSize(length: number): number {
@@ -114,17 +120,32 @@ function additionalData(header: Uint8Array, aadContext: Uint8Array): Buffer {
 
 /** Encrypts `plaintext` into a blob. `aadContext` is the encoded encryption context. */
 export function sealSymmetric(key: SealingKey, plaintext: Uint8Array, aadContext: Uint8Array, iv: Uint8Array): Buffer {
+  if (key.externalSecret) return sealLayer(key.idBytes, key.externalSecret, kmsLayer(key, plaintext, aadContext, iv), aadContext, iv);
+  return sealLayer(key.idBytes, key.secret, plaintext, aadContext, iv);
+}
+
+/**
+ * The inner layer of a doubly encrypted blob: AES-GCM under the KMS key material, ciphertext then tag.
+ * It uses the outer layer's nonce: the two layers have different keys.
+ */
+function kmsLayer(key: SealingKey, plaintext: Uint8Array, aadContext: Uint8Array, iv: Uint8Array): Buffer {
+  const cipher = createCipheriv('aes-256-gcm', key.secret, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(additionalData(Buffer.concat([MAGIC, key.idBytes]), aadContext));
+  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+}
+
+function sealLayer(idBytes: Uint8Array, secret: Uint8Array, plaintext: Uint8Array, aadContext: Uint8Array, iv: Uint8Array): Buffer {
   const layout = layoutFor(plaintext.length);
   const out = Buffer.allocUnsafe(layout.total);
   MAGIC.copy(out, 0);
-  out.set(key.idBytes, MAGIC.length);
+  out.set(idBytes, MAGIC.length);
   let p = out.writeUInt32BE(layout.derLength, HEADER_BYTES);
   p += layout.beforeIv.copy(out, p);
   out.set(iv, p);
   p += IV_BYTES;
   p += layout.afterIv.copy(out, p);
 
-  const cipher = createCipheriv('aes-256-gcm', key.secret, iv, { authTagLength: TAG_BYTES });
+  const cipher = createCipheriv('aes-256-gcm', secret, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(additionalData(out, aadContext));
   p += cipher.update(plaintext).copy(out, p);
   cipher.final();
@@ -151,9 +172,28 @@ function sameBytes(blob: Uint8Array, at: number, expected: Buffer): boolean {
 
 /**
  * Decrypts a blob; undefined when its structure is wrong or authentication fails. The structure is
- * checked byte for byte against the only layout a blob of its size can have (strict DER).
+ * checked byte for byte against the only layout a blob of its size can have (strict DER). With
+ * `externalSecret`, the blob is doubly encrypted: the external key opens the outer layer, `secret` the inner.
  */
-export function openSymmetric(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Array): Buffer | undefined {
+export function openSymmetric(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Array, externalSecret?: Uint8Array): Buffer | undefined {
+  if (!externalSecret) return openLayer(blob, secret, aadContext);
+  const inner = openLayer(blob, externalSecret, aadContext);
+  if (!inner || inner.length < TAG_BYTES) return undefined;
+  const view = Buffer.from(blob.buffer, blob.byteOffset, blob.length);
+  const ivAt = HEADER_BYTES + 4 + (layoutForTotal(blob.length)?.beforeIv.length ?? 0);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', secret, view.subarray(ivAt, ivAt + IV_BYTES), { authTagLength: TAG_BYTES });
+    decipher.setAAD(additionalData(view, aadContext));
+    decipher.setAuthTag(inner.subarray(inner.length - TAG_BYTES));
+    const plain = decipher.update(inner.subarray(0, inner.length - TAG_BYTES));
+    decipher.final();
+    return plain;
+  } catch {
+    return undefined;
+  }
+}
+
+function openLayer(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Array): Buffer | undefined {
   if (!hasMagic(blob)) return undefined;
   const layout = layoutForTotal(blob.length);
   if (!layout) return undefined;

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { KMSServiceException } from '@aws-sdk/client-kms';
-import type { OperationName } from '../contract/generated';
+import { OPERATION_ERRORS, type OperationName } from '../contract/generated';
 import { checkGrantTokens } from '../auth/grant-tokens';
 import { internalError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { InjectedFault } from '../faults/fault-injector';
 import { OPERATIONS } from '../operations/registry';
+import { normalizeInput } from '../validation/normalize-input';
 import { validateInput } from '../validation/validate-input';
 import { catchUp } from '../vault/background';
 import type { Clock } from '../vault/clock';
@@ -88,13 +89,15 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     if (mode.fault?.error) throw mode.fault.error;
     const handler = OPERATIONS[operation];
     if (handler === undefined) throw new KmsVaultMockError(`Unknown KMS operation '${String(operation)}'.`);
+    input = normalizeInput(operation, input);
     validateInput(operation, input);
     catchUp(vault.state, vault.random, now);
     const context: OperationContext = {
       state: vault.state, clock: vault.clock, random: vault.random, region: origin.region, caller: origin.caller, now, operation,
       request: origin.request ?? NO_FACTS,
     };
-    checkGrantTokens(context, (input as { GrantTokens?: string[] }).GrantTokens);
+    // Only operations that document InvalidGrantTokenException read their grant tokens (not DescribeKey).
+    if (OPERATION_ERRORS[operation].includes('InvalidGrantTokenException')) checkGrantTokens(context, (input as { GrantTokens?: string[] }).GrantTokens);
     // Handlers return a fresh object, so it can take the metadata in place.
     const output = handler(context, input as never) as Output;
     output.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };

@@ -10,6 +10,11 @@ export const UNMODELED_ERRORS = {
   UnrecognizedClientException: { httpStatus: 400, fault: 'client' },
   SerializationException: { httpStatus: 400, fault: 'client' },
   NotAuthorizedException: { httpStatus: 400, fault: 'client' },
+  // Answered by the wire before any operation runs (see docs/research/wire-protocol.md).
+  UnknownOperationException: { httpStatus: 400, fault: 'client' },
+  MissingAuthenticationTokenException: { httpStatus: 400, fault: 'client' },
+  IncompleteSignatureException: { httpStatus: 400, fault: 'client' },
+  InvalidSignatureException: { httpStatus: 400, fault: 'client' },
 } as const;
 
 /** The name of any error the vault can return. */

@@ -57,15 +57,109 @@ export const messages = {
   keyMaterialIdMismatch: (id: string) => `The key material does not match the key material ID ${id}.`,
   noKeyMaterialYet: (arn: string) => `No key material has been imported into ${arn}; import it with ImportType NEW_KEY_MATERIAL.`,
   newKeyMaterialNotSupported: (arn: string, keySpec: string) => `${arn} key spec is ${keySpec}: only symmetric encryption keys take new key material after the first import.`,
-  pendingRotationExists: (arn: string) => `${arn} already has key material in PENDING_ROTATION state. Rotate the key or delete that key material first.`,
+  /** Recorded (LocalStack test_import_key_material_raises_if_there_is_already_key_material_pending, 2025). */
+  pendingRotationExists: (newId: string, arn: string, pendingId: string) =>
+    `New key material (id: ${newId}) cannot be imported into KMS key ${arn}, because another key material (id: ${pendingId}) is pending rotation.`,
   keyMaterialIdWithNew: () => 'You cannot specify a key material ID with ImportType set to NEW_KEY_MATERIAL.',
   symmetricOnlyImportMember: (member: string) => `${member} is only supported for symmetric encryption keys.`,
   keyMaterialNotFound: (id: string, arn: string) => `Key material ${id} is not associated with ${arn}.`,
-  noPendingRotation: (arn: string) => `${arn} has no imported key material in PENDING_ROTATION state. Import new key material with ImportType NEW_KEY_MATERIAL first.`,
+  /** Recorded (LocalStack test_rotate_key_on_demand_raises_for_no_pending_key_material, 2025). */
+  noPendingRotation: (arn: string) => `No available key material pending rotation for the key: ${arn}.`,
+  /** Recorded (LocalStack test_key_rotations_limits, 2025). */
+  onDemandRotationLimit: (arn: string) => `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${arn}`,
+  /** Recorded for a key that is not symmetric (LocalStack test_rotate_key_on_demand_raises_error_given_non_symmetric_key): no message. */
+  rotateOnDemandKeySpec: () => '',
+  /** Recorded (LocalStack test_replicate_replica_key_should_fail, 2025). */
+  notMultiRegionPrimary: (arn: string) => `${arn} is not a multi-region primary key.`,
+  /** Recorded (LocalStack test_derive_shared_secret, response-invalid-public-key): no message. */
+  invalidPeerPublicKey: () => '',
+  /**
+   * AccessDeniedException, in the forms AWS sends (docs/research/kms-authorization.md): `resource` is the
+   * key ARN, `*` for operations on no key, or `the resource associated with this ciphertext` (Decrypt
+   * without a KeyId, which the wording joins with "on" instead of "on resource:").
+   */
+  accessDenied: (arn: string, action: string, resource: string, reason: 'explicit-deny-resource' | 'explicit-deny-identity' | 'no-identity-allow' | 'no-resource-allow') =>
+    `User: ${arn} is not authorized to perform: ${action} ${resource === CIPHERTEXT_RESOURCE ? `on ${resource}` : `on resource: ${resource}`} ${
+      reason === 'explicit-deny-resource'
+        ? 'with an explicit deny in a resource-based policy'
+        : reason === 'explicit-deny-identity'
+          ? 'with an explicit deny in an identity-based policy'
+          : `because no ${reason === 'no-identity-allow' ? 'identity' : 'resource'}-based policy allows the ${action} action`
+    }`,
+  /** PutKeyPolicy and CreateKey when the new policy would lock the caller out (the lockout safety check). */
+  policyLockout: () => 'The new key policy will not allow you to update the key policy in the future.',
+  invalidPolicyPrincipals: () => 'Policy contains a statement with one or more invalid principals.',
+  /** Not recorded: wording of the vault's own for the other malformed documents. */
+  malformedPolicy: (problem: string) => `The policy document is malformed: ${problem}`,
+  policyNameNotFound: () => 'No such policy exists',
+  grantIdNotFound: (grantId: string) => `Grant ID ${grantId} not found`,
+  grantOperationsNotSupported: (operations: string, arn: string) => `Grant operations ${operations} are not supported for the KMS key ${arn}.`,
+  grantConstraintsNotSupported: () => 'Encryption context grant constraints are supported only on symmetric encryption KMS keys.',
+  grantTooLoose: () => 'The grant must have the same or stricter constraints and operations as the grant that allows CreateGrant.',
+  retireGrantArguments: () => 'Grant token OR (grant ID, key ID) must be specified',
+  grantLimit: (arn: string) => `The request would exceed the grant limit for the KMS key ${arn}.`,
+  invalidGranteePrincipal: (principal: string) => `Invalid principal: ${principal}`,
+  granteeRequired: () => 'Either GranteePrincipal or GranteeServicePrincipal must be specified, but not both.',
+  retiringPrincipalConflict: () => 'You cannot specify both RetiringPrincipal and RetiringServicePrincipal.',
+  notAllowedToRetire: (arn: string, grantId: string) => `User: ${arn} is not authorized to retire grant ${grantId}`,
   /** KMS sends no message for a signature or MAC that does not verify. */
   invalidSignature: () => '',
   invalidMac: () => '',
+  /**
+   * Custom key stores and Nitro Enclaves recipients (docs/research/custom-key-stores.md): no recording of
+   * these texts was found; each says what the API Reference gives as the exception's cause.
+   */
+  customKeyStoreNotFound: (idOrName: string) => `Custom key store '${idOrName}' does not exist`,
+  customKeyStoreNameInUse: (name: string) => `Custom key store name '${name}' is already in use in this account and Region.`,
+  customKeyStoreInvalidState: (id: string, state: string, needed: string) => `Custom key store ${id} has connection state ${state}. This operation requires ${needed}.`,
+  customKeyStoreHasKeys: (id: string) => `Custom key store ${id} contains KMS keys. Delete them (ScheduleKeyDeletion) before deleting the custom key store.`,
+  customKeyStoreIdAndName: () => 'You cannot specify both CustomKeyStoreId and CustomKeyStoreName.',
+  customKeyStoreMemberRequired: (member: string, type: string) => `${member} is required for a custom key store with a CustomKeyStoreType of ${type}.`,
+  customKeyStoreMemberNotValid: (member: string, type: string) => `${member} is not valid for a custom key store with a CustomKeyStoreType of ${type}.`,
+  customKeyStoreMemberWhileConnected: (member: string, id: string) => `${member} of custom key store ${id} can be changed only while it is DISCONNECTED.`,
+  cloudHsmClusterNotFound: (clusterId: string) => `CloudHSM cluster ${clusterId} was not found.`,
+  cloudHsmClusterInUse: (clusterId: string) => `CloudHSM cluster ${clusterId} is already associated with a custom key store in this account, or shares a backup history with one.`,
+  cloudHsmClusterNotActive: (clusterId: string) => `CloudHSM cluster ${clusterId} is not active.`,
+  cloudHsmClusterTooFewHsms: (clusterId: string, hsms: number) => `CloudHSM cluster ${clusterId} must contain at least ${hsms} active HSM${hsms === 1 ? '' : 's'}${hsms > 1 ? ' in different Availability Zones' : ''}.`,
+  cloudHsmClusterNotRelated: (clusterId: string, current: string) => `CloudHSM cluster ${clusterId} does not share a backup history with ${current}.`,
+  incorrectTrustAnchor: (clusterId: string) => `The trust anchor certificate is not the trust anchor certificate of CloudHSM cluster ${clusterId}.`,
+  xksProxyUriInUse: (uri: string) => `The external key store proxy API address ${uri} is already associated with another external key store in this Region.`,
+  xksProxyUriEndpointInUse: (endpoint: string) => `XksProxyUriEndpoint ${endpoint} is already associated with another external key store in this Region.`,
+  xksProxyVpcEndpointServiceInUse: (name: string) => `VPC endpoint service ${name} is already associated with another external key store in this Region.`,
+  xksProxyUriUnreachable: (uri: string) => `KMS cannot reach the external key store proxy at ${uri}.`,
+  xksProxyIncorrectCredential: () => 'The external key store proxy rejected the request because the XksProxyAuthenticationCredential is not valid.',
+  xksProxyVpcConnectivity: (member: string) => `${member} is required when XksProxyConnectivity is VPC_ENDPOINT_SERVICE.`,
+  xksProxyPublicConnectivity: () => 'XksProxyVpcEndpointServiceName is not valid when XksProxyConnectivity is PUBLIC_ENDPOINT.',
+  xksKeyNotFound: (xksKeyId: string) => `The external key store proxy could not find the external key ${xksKeyId}.`,
+  xksKeyAlreadyInUse: (xksKeyId: string) => `External key ${xksKeyId} is already associated with another KMS key in this external key store.`,
+  xksKeyInvalidConfiguration: (xksKeyId: string) => `External key ${xksKeyId} must be an enabled 256-bit AES key that performs encryption and decryption.`,
+  xksKeyIdOnlyForExternalKeyStore: () => 'XksKeyId can only be specified for a KMS key in an external key store (Origin EXTERNAL_KEY_STORE).',
+  customKeyStoreOriginMismatch: (origin: string, type: string) => `Origin ${origin} is not valid for a KMS key in a custom key store with a CustomKeyStoreType of ${type}.`,
+  customKeyStoreIdRequired: (origin: string) => `CustomKeyStoreId is required when Origin is ${origin}.`,
+  customKeyStoreKeySpec: (keySpec: string) => `KeySpec ${keySpec} is not valid for a KMS key in a custom key store. Only SYMMETRIC_DEFAULT keys can be created in a custom key store.`,
+  customKeyStoreMultiRegion: () => 'You cannot create a multi-Region key in a custom key store.',
+  generateRandomExternalKeyStore: (id: string) => `GenerateRandom is not supported for external key stores: ${id} is an external key store.`,
+  invalidAttestationDocument: (reason: string) => `The attestation document in Recipient is not valid: ${reason}`,
+  /** The wire (AWS JSON 1.1 on AWS's service framework); see docs/research/wire-protocol.md. */
+  base64Length: (length: number) => `Base64 encoded length is expected a multiple of 4 bytes but found: ${length}`,
+  base64Character: () => 'Invalid last non-pad Base64 character dectected',
+  missingAuthenticationToken: () => 'Request is missing Authentication Token',
+  unrecognizedClient: () => 'The security token included in the request is invalid.',
+  signatureMismatch: () =>
+    'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+  signatureExpired: (date: string, earliest: string, now: string, minutes: number) => `Signature expired: ${date} is now earlier than ${earliest} (${now} - ${minutes} min.)`,
+  signatureNotYetCurrent: (date: string, latest: string, now: string, minutes: number) => `Signature not yet current: ${date} is still later than ${latest} (${now} + ${minutes} min.)`,
+  incompleteSignature: (missing: string, authorization: string) => `${missing}Authorization=${authorization}`,
+  hostNotSigned: () => "'Host' must be a 'SignedHeader' in the AWS Authorization.",
+  credentialScope: (problem: string) => problem,
+  signingDateFormat: (date: string) => `Date must be in ISO-8601 'basic format'. Got '${date}'. See http://en.wikipedia.org/wiki/ISO_8601`,
+  unsupportedAlgorithm: (algorithm: string) => `Unsupported AWS 'algorithm': '${algorithm}' (only AWS4-HMAC-SHA256 for now). `,
+  credentialParts: (credential: string) => `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
+  requestTooLarge: (limit: number) => `Request body exceeds the limit of ${limit} bytes`,
 } as const;
+
+/** The resource AccessDeniedException names for Decrypt requests that give no KeyId. */
+export const CIPHERTEXT_RESOURCE = 'the resource associated with this ciphertext';
 
 function stateWords(state: string): string {
   switch (state) {

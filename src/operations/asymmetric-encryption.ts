@@ -83,7 +83,7 @@ export function encryptUnder(context: OperationContext, key: KeyRecord, algorith
   const rule = requireAsymmetricEncryptionAlgorithm(key, algorithm);
   const pair = encryptionPair(key);
   if (rule.scheme === 'sm2pke') return { ciphertext: sm2Encrypt(sm2Keys(key, pair).point, plaintext, (length) => context.random.bytes(length)) };
-  return { ciphertext: rsaOaepEncrypt(pair.publicKey, rule.oaepHash, plaintext) };
+  return { ciphertext: rsaOaepEncrypt(pair.publicKey, rule.oaepHash, plaintext, (length) => context.random.bytes(length)) };
 }
 
 /** Decrypts a ciphertext of `source`: InvalidCiphertextException when it does not open. */

@@ -6,7 +6,9 @@ import { keyArn } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
 import { keyMetadata } from '../vault/key-metadata';
 import { uuidFrom } from '../vault/random';
-import { defaultKeyPolicy, parsePolicy } from '../vault/key-policy';
+import { defaultKeyPolicy } from '../vault/key-policy';
+import { authorizeWithoutKey } from '../auth/authorize';
+import { checkPolicyLockout, validateKeyPolicy } from '../auth/key-policy-rules';
 import { validateTags } from '../vault/tags';
 import { newKeyMaterial } from '../vault/key-material';
 import { availableIn, KEY_SPECS } from '../vault/key-specs';
@@ -26,6 +28,7 @@ const IMPORTABLE_MATERIAL: ReadonlySet<MaterialParams['kind']> = new Set(['aes',
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
  */
 export function createKey(context: OperationContext, input: CreateKeyRequest): CreateKeyResponse {
+  authorizeWithoutKey(context, 'kms:CreateKey', input);
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     throw kmsError('ValidationException', 'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.');
   }
@@ -52,7 +55,10 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
   }
   const accountId = context.caller.accountId;
   const policy = input.Policy ?? defaultKeyPolicy(accountId, context.region);
-  parsePolicy(policy);
+  if (input.Policy !== undefined) {
+    validateKeyPolicy(policy);
+    if (input.BypassPolicyLockoutSafetyCheck !== true) checkPolicyLockout(context, policy, keyArn(context.region, accountId, '*'), input);
+  }
   const tags = validateTags(input.Tags ?? []);
 
   // Multi-Region key ids are `mrk-` and 32 hex digits (Developer Guide, multi-Region key ids).

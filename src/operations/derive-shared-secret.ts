@@ -25,7 +25,7 @@ export function deriveSharedSecret(context: OperationContext, input: DeriveShare
   const pair = keyPairOf(key);
   const curve = curveOf(pair);
   const secret = curve && pair.kind === 'node' && pair.ec ? ecdhSharedSecret(curve, pair.ec.scalar, bytesOf(input.PublicKey as Uint8Array)) : undefined;
-  if (!secret) throw kmsError('ValidationException', messages.invalidPublicKey(key.keySpec));
+  if (!secret) throw kmsError('ValidationException', messages.invalidPeerPublicKey());
   endDryRun(input);
   return { KeyId: key.arn, SharedSecret: blob(secret), KeyAgreementAlgorithm: 'ECDH', KeyOrigin: key.origin };
 }

@@ -2,6 +2,7 @@ import type { DisableKeyRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
+import { setKeyEnabled } from '../vault/custom-key-stores';
 import { resolveKey } from './resolve-key';
 
 /**
@@ -12,6 +13,6 @@ export function disableKey(context: OperationContext, input: DisableKeyRequest):
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
   authorize(context, 'kms:DisableKey', key);
   requireKeyState('DisableKey', key);
-  key.state = 'Disabled';
+  setKeyEnabled(key, false);
   return {};
 }

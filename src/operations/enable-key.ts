@@ -2,6 +2,7 @@ import type { EnableKeyRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
+import { setKeyEnabled } from '../vault/custom-key-stores';
 import { resolveKey } from './resolve-key';
 
 /**
@@ -12,6 +13,6 @@ export function enableKey(context: OperationContext, input: EnableKeyRequest): R
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
   authorize(context, 'kms:EnableKey', key);
   requireKeyState('EnableKey', key);
-  key.state = 'Enabled';
+  setKeyEnabled(key, true);
   return {};
 }

@@ -21,6 +21,6 @@ export function encapsulate(context: OperationContext, input: EncapsulateRequest
   endDryRun(input);
   const pair = keyPairOf(key);
   if (!isKemKeyPair(pair)) throw new KmsVaultMockError(`${key.arn} has no ML-KEM key pair; this is a bug in kms-vault-mock.`);
-  const { sharedSecret, ciphertext } = mlKemEncapsulate(pair);
+  const { sharedSecret, ciphertext } = mlKemEncapsulate(pair, (length) => context.random.bytes(length));
   return { KeyId: key.arn, SharedSecret: blob(sharedSecret), SharedSecretCiphertextBlob: blob(ciphertext), EncapsulationAlgorithm: 'ML_KEM' };
 }

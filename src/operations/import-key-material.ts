@@ -152,6 +152,7 @@ function chooseMaterial(key: KeyRecord, idHex: string, input: ImportKeyMaterialR
   }
   if (existing) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialAlreadyAssociated(key.arn));
   if (hasMaterial && key.keySpec !== 'SYMMETRIC_DEFAULT') throw kmsError('IncorrectKeyMaterialException', messages.newKeyMaterialNotSupported(key.arn, key.keySpec));
-  if (key.materials.some((m) => m.imported?.pendingRotation === true)) throw kmsError('IncorrectKeyMaterialException', messages.pendingRotationExists(key.arn));
+  const pending = key.materials.find((m) => m.imported?.pendingRotation === true);
+  if (pending) throw kmsError('KMSInvalidStateException', messages.pendingRotationExists(idHex, key.arn, pending.id));
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 import type { KeyRecord, MultiRegionGroup } from '../vault/key-record';
 
 /** The group of a multi-Region primary key; UnsupportedOperationException for other keys. */
@@ -6,7 +7,7 @@ export function requireMultiRegionPrimary(key: KeyRecord): MultiRegionGroup {
   const group = key.multiRegionGroup;
   if (!group) throw kmsError('UnsupportedOperationException', `${key.arn} is not a multi-Region key.`);
   if (group.primaryRegion !== key.region) {
-    throw kmsError('UnsupportedOperationException', `${key.arn} is not a multi-Region primary key. Use the primary key in ${group.primaryRegion}.`);
+    throw kmsError('UnsupportedOperationException', messages.notMultiRegionPrimary(key.arn));
   }
   return group;
 }

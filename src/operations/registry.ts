@@ -43,7 +43,21 @@ import { verifyMac } from './verify-mac';
 import { getParametersForImport } from './get-parameters-for-import';
 import { importKeyMaterial } from './import-key-material';
 import { deleteImportedKeyMaterial } from './delete-imported-key-material';
+import { connectCustomKeyStore } from './connect-custom-key-store';
+import { createCustomKeyStore } from './create-custom-key-store';
+import { deleteCustomKeyStore } from './delete-custom-key-store';
+import { describeCustomKeyStores } from './describe-custom-key-stores';
+import { disconnectCustomKeyStore } from './disconnect-custom-key-store';
+import { updateCustomKeyStore } from './update-custom-key-store';
 
+import { createGrant } from './create-grant';
+import { getKeyPolicy } from './get-key-policy';
+import { listGrants } from './list-grants';
+import { listKeyPolicies } from './list-key-policies';
+import { listRetirableGrants } from './list-retirable-grants';
+import { putKeyPolicy } from './put-key-policy';
+import { retireGrant } from './retire-grant';
+import { revokeGrant } from './revoke-grant';
 /** The handler of an operation the vault does not implement yet: a library error that names it. */
 function notImplemented(operation: OperationName): OperationHandler {
   const handler = (): never => {
@@ -60,22 +74,22 @@ function notImplemented(operation: OperationName): OperationHandler {
  */
 export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   CancelKeyDeletion: cancelKeyDeletion,
-  ConnectCustomKeyStore: notImplemented('ConnectCustomKeyStore'),
+  ConnectCustomKeyStore: connectCustomKeyStore,
   CreateAlias: createAlias,
-  CreateCustomKeyStore: notImplemented('CreateCustomKeyStore'),
-  CreateGrant: notImplemented('CreateGrant'),
+  CreateCustomKeyStore: createCustomKeyStore,
+  CreateGrant: createGrant,
   CreateKey: createKey,
   Decapsulate: decapsulate,
   Decrypt: decrypt,
   DeleteAlias: deleteAlias,
-  DeleteCustomKeyStore: notImplemented('DeleteCustomKeyStore'),
+  DeleteCustomKeyStore: deleteCustomKeyStore,
   DeleteImportedKeyMaterial: deleteImportedKeyMaterial,
   DeriveSharedSecret: deriveSharedSecret,
-  DescribeCustomKeyStores: notImplemented('DescribeCustomKeyStores'),
+  DescribeCustomKeyStores: describeCustomKeyStores,
   DescribeKey: describeKey,
   DisableKey: disableKey,
   DisableKeyRotation: disableKeyRotation,
-  DisconnectCustomKeyStore: notImplemented('DisconnectCustomKeyStore'),
+  DisconnectCustomKeyStore: disconnectCustomKeyStore,
   EnableKey: enableKey,
   EnableKeyRotation: enableKeyRotation,
   Encapsulate: encapsulate,
@@ -87,30 +101,30 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   GenerateMac: generateMac,
   GenerateRandom: generateRandom,
   GetKeyLastUsage: getKeyLastUsage,
-  GetKeyPolicy: notImplemented('GetKeyPolicy'),
+  GetKeyPolicy: getKeyPolicy,
   GetKeyRotationStatus: getKeyRotationStatus,
   GetParametersForImport: getParametersForImport,
   GetPublicKey: getPublicKey,
   ImportKeyMaterial: importKeyMaterial,
   ListAliases: listAliases,
-  ListGrants: notImplemented('ListGrants'),
-  ListKeyPolicies: notImplemented('ListKeyPolicies'),
+  ListGrants: listGrants,
+  ListKeyPolicies: listKeyPolicies,
   ListKeyRotations: listKeyRotations,
   ListKeys: listKeys,
   ListResourceTags: listResourceTags,
-  ListRetirableGrants: notImplemented('ListRetirableGrants'),
-  PutKeyPolicy: notImplemented('PutKeyPolicy'),
+  ListRetirableGrants: listRetirableGrants,
+  PutKeyPolicy: putKeyPolicy,
   ReEncrypt: reEncrypt,
   ReplicateKey: replicateKey,
-  RetireGrant: notImplemented('RetireGrant'),
-  RevokeGrant: notImplemented('RevokeGrant'),
+  RetireGrant: retireGrant,
+  RevokeGrant: revokeGrant,
   RotateKeyOnDemand: rotateKeyOnDemand,
   ScheduleKeyDeletion: scheduleKeyDeletion,
   Sign: sign,
   TagResource: tagResource,
   UntagResource: untagResource,
   UpdateAlias: updateAlias,
-  UpdateCustomKeyStore: notImplemented('UpdateCustomKeyStore'),
+  UpdateCustomKeyStore: updateCustomKeyStore,
   UpdateKeyDescription: updateKeyDescription,
   UpdatePrimaryRegion: updatePrimaryRegion,
   Verify: verify,

@@ -61,5 +61,8 @@ export function replicateKey(context: OperationContext, input: ReplicateKeyReque
   group.members.set(region, replica);
   context.state.addKey(replica);
   context.state.settleLater(replica, 'Creating', 'Enabled');
-  return { ReplicaKeyMetadata: keyMetadata(replica), ReplicaPolicy: policy, ReplicaTags: [...tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue })) };
+  // Recorded (LocalStack test_replicate_key, 2025): ReplicaKeyMetadata has no CurrentKeyMaterialId,
+  // which DescribeKey on the replica shows.
+  const { CurrentKeyMaterialId: _omitted, ...metadata } = keyMetadata(replica);
+  return { ReplicaKeyMetadata: metadata, ReplicaPolicy: policy, ReplicaTags: [...tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue })) };
 }

@@ -23,14 +23,18 @@ export function rotateKeyOnDemand(context: OperationContext, input: RotateKeyOnD
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
   authorize(context, 'kms:RotateKeyOnDemand', key);
   requireKeyState('RotateKeyOnDemand', key);
+  // Recorded: a key that is not symmetric gets UnsupportedOperationException without a message.
+  if (key.keySpec !== 'SYMMETRIC_DEFAULT' && (key.origin === 'AWS_KMS' || key.origin === 'EXTERNAL')) {
+    throw kmsError('UnsupportedOperationException', messages.rotateOnDemandKeySpec());
+  }
   requireRotatableKey(key, { imported: true });
   requireNotReplica(key);
   const done = key.onDemandRotations ?? 0;
   if (done >= ON_DEMAND_ROTATION_LIMIT) {
-    throw kmsError('LimitExceededException', `The on-demand rotation limit of ${ON_DEMAND_ROTATION_LIMIT} has been reached for ${key.arn}.`);
+    throw kmsError('LimitExceededException', messages.onDemandRotationLimit(key.arn));
   }
   if (key.origin === 'EXTERNAL') {
-    if (!key.materials.some((m) => m.imported?.pendingRotation === true)) throw kmsError('UnsupportedOperationException', messages.noPendingRotation(key.arn));
+    if (!key.materials.some((m) => m.imported?.pendingRotation === true)) throw kmsError('KMSInvalidStateException', messages.noPendingRotation(key.arn));
     rotateIntoPendingMaterial(key, context.now);
   } else {
     rotateMaterial(context.state, key, newKeyMaterial(context, 'ON_DEMAND'));

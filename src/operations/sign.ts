@@ -11,5 +11,5 @@ import { signingRequest } from './signing-request';
  */
 export function sign(context: OperationContext, input: SignRequest): SignResponse {
   const { key, pair, algorithm, rule, message, messageType } = signingRequest(context, 'Sign', input);
-  return { KeyId: key.arn, Signature: blob(signMessage(pair, rule, message, messageType)), SigningAlgorithm: algorithm };
+  return { KeyId: key.arn, Signature: blob(signMessage(pair, rule, message, messageType, (length) => context.random.bytes(length))), SigningAlgorithm: algorithm };
 }

@@ -44,7 +44,7 @@ function preferredHolder(context: OperationContext, holders: readonly KeyRecord[
 
 /** Decrypts a blob under its source material; InvalidCiphertextException on any change or wrong context. */
 export function openCiphertext(source: CiphertextSource, blob: Uint8Array, context: Readonly<Record<string, string>> | undefined): Buffer {
-  const plaintext = openSymmetric(blob, source.material.secret, encodeEncryptionContext(context));
+  const plaintext = openSymmetric(blob, source.material.secret, encodeEncryptionContext(context), source.material.externalSecret);
   if (!plaintext) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
   return plaintext;
 }

@@ -7,7 +7,8 @@ import { KEY_SPECS } from '../vault/key-specs';
 import { allMaterialImported, NO_KEY_MATERIAL } from '../vault/imported-material';
 import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
 import type { KmsVault } from '../kms-vault';
-import type { LoadedScenario, Scenario, ScenarioImport, ScenarioKey } from './scenario';
+import { STATE_FORMAT_VERSION, type LoadedScenario, type Scenario, type ScenarioAlias, type ScenarioImport, type ScenarioKey, type ScenarioPrincipal } from './scenario';
+import { callerOf } from '../vault/principal';
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -59,7 +60,14 @@ export function loadScenario(vault: KmsVault, scenario: Scenario): LoadedScenari
   const keys: Record<string, { keyId: string; arn: string; region: string }> = {};
   const ciphertexts: Record<string, Uint8Array> = {};
   const records = new Map<ScenarioKey, KeyRecord>();
+  if (scenario.formatVersion !== undefined && scenario.formatVersion !== STATE_FORMAT_VERSION) {
+    throw new KmsVaultMockError(
+      `Scenario '${scenario.name}' is a state document of format version ${String(scenario.formatVersion)}; this kms-vault-mock reads version ${STATE_FORMAT_VERSION}. Upgrade kms-vault-mock, or write the document again with this version.`,
+    );
+  }
   try {
+    for (const principal of scenario.principals ?? []) loadPrincipal(vault, principal);
+    if (scenario.importTokenSecret !== undefined) vault.state.restoreImportTokenSecret(Buffer.from(scenario.importTokenSecret, 'base64'));
     for (const spec of scenario.keys ?? []) {
       if (spec.multiRegion?.primaryRegion !== undefined && spec.multiRegion.primaryRegion !== (spec.region ?? vault.region)) continue;
       const record = createKey(vault, spec);
@@ -80,6 +88,12 @@ export function loadScenario(vault: KmsVault, scenario: Scenario): LoadedScenari
     }
     vault.state.settle();
     for (const [spec, record] of records) finishKey(vault, spec, record, ciphertexts);
+    // States KMS reaches only on its own time, set last since every request settles transient states:
+    // a key being created or updated, one whose custom key store is disconnected.
+    for (const [spec, record] of records) {
+      if (spec.state === 'Creating' || spec.state === 'Updating') vault.state.settleLater(record, spec.state, spec.settlesTo ?? 'Enabled');
+      if (spec.state === 'Unavailable') record.state = 'Unavailable';
+    }
     for (const fault of scenario.faults ?? []) vault.faults.inject(fault);
   } catch (error) {
     if (error instanceof KmsVaultMockError) throw new KmsVaultMockError(`Scenario '${scenario.name}': ${error.message}`);
@@ -134,9 +148,11 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
 
 function finishKey(vault: KmsVault, spec: ScenarioKey, record: KeyRecord, ciphertexts: Record<string, Uint8Array>): void {
   const where = { region: record.region, accountId: record.accountId };
-  for (const alias of spec.aliases ?? []) {
-    if (record.keyManager === 'AWS' && alias.startsWith('alias/aws/')) addAwsManagedAlias(vault, record, alias);
-    else vault.executeInternal('CreateAlias', { AliasName: alias, TargetKeyId: record.keyId }, where);
+  for (const entry of spec.aliases ?? []) {
+    const alias: ScenarioAlias = typeof entry === 'string' ? { name: entry } : entry;
+    if (record.keyManager === 'AWS' && alias.name.startsWith('alias/aws/')) addAwsManagedAlias(vault, record, alias.name);
+    else vault.executeInternal('CreateAlias', { AliasName: alias.name, TargetKeyId: record.keyId }, where);
+    restoreAliasDates(vault, record, alias);
   }
   for (const c of spec.ciphertexts ?? []) {
     if (c.material === 'oldest') {
@@ -156,11 +172,17 @@ function finishKey(vault: KmsVault, spec: ScenarioKey, record: KeyRecord, cipher
     if (next && record.rotation) record.rotation.nextRotationDate = next;
   }
   if (spec.state === 'Disabled') vault.executeInternal('DisableKey', { KeyId: record.keyId }, where);
-  if (spec.state === 'PendingDeletion') {
+  if (spec.state === 'PendingDeletion' || spec.state === 'PendingReplicaDeletion') {
     vault.executeInternal('ScheduleKeyDeletion', { KeyId: record.keyId, PendingWindowInDays: spec.pendingWindowInDays ?? 30 }, where);
     const deletion = date(spec.deletionDate, 'deletionDate');
     if (deletion && record.state === 'PendingDeletion') record.deletionDate = deletion;
   }
+  if (spec.onDemandRotations !== undefined) record.onDemandRotations = spec.onDemandRotations;
+  if (spec.lastUsage) {
+    const time = date(spec.lastUsage.time, 'lastUsage time') as Date;
+    record.lastUsage = { operation: spec.lastUsage.operation, time, requestId: spec.lastUsage.requestId };
+  }
+
 }
 
 /** The `alias/aws/...` alias of an AWS managed key: CreateAlias refuses the prefix, so it is set directly. */
@@ -169,4 +191,27 @@ function addAwsManagedAlias(vault: KmsVault, record: KeyRecord, aliasName: strin
   if (store.aliases.has(aliasName)) throw new KmsVaultMockError(`alias '${aliasName}' already exists in ${record.accountId}/${record.region}.`);
   const now = vault.clock.now();
   store.aliases.set(aliasName, { aliasName, aliasArn: aliasArn(record.region, record.accountId, aliasName), targetKeyId: record.keyId, creationDate: now, lastUpdatedDate: now });
+}
+
+/** A principal of the document, with its recorded credentials when it has them. */
+function loadPrincipal(vault: KmsVault, spec: ScenarioPrincipal): void {
+  const added = vault.addPrincipal(spec.arn, { policies: spec.policies ?? [] });
+  if (!spec.credentials) return;
+  const record = vault.state.principals.get(added.arn);
+  const caller = record?.caller ?? callerOf(added.arn);
+  if (!caller) return;
+  vault.state.addPrincipal({ caller, policies: record?.policies ?? [], credentials: { ...spec.credentials } });
+}
+
+/** The dates a snapshot recorded for an alias (CreateAlias dated it now). */
+function restoreAliasDates(vault: KmsVault, record: KeyRecord, alias: ScenarioAlias): void {
+  if (alias.creationDate === undefined && alias.lastUpdatedDate === undefined) return;
+  const store = vault.state.peek(record.accountId, record.region);
+  const current = store?.aliases.get(alias.name);
+  if (!store || !current) return;
+  store.aliases.set(alias.name, {
+    ...current,
+    creationDate: date(alias.creationDate, 'alias creationDate') ?? current.creationDate,
+    lastUpdatedDate: date(alias.lastUpdatedDate, 'alias lastUpdatedDate') ?? current.lastUpdatedDate,
+  });
 }

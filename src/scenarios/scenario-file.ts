@@ -4,8 +4,13 @@ import { parse, stringify } from 'yaml';
 import { KmsVaultMockError } from '../errors/library-error';
 import { defineScenario } from './define-scenario';
 import type { Scenario } from './scenario';
+import { validateScenario } from './validate-scenario';
 
-/** Reads a scenario from a `.json`, `.yaml` or `.yml` file. */
+/**
+ * Reads a scenario from a `.json`, `.yaml` or `.yml` file, checked against the scenario format
+ * (`kms-vault-mock/schema/scenario.schema.json`): an unknown field or value is a `KmsVaultMockError`
+ * naming the file, the path and the allowed values.
+ */
 export function loadScenarioFile(path: string): Scenario {
   const text = readFileSync(path, 'utf8');
   const ext = extname(path).toLowerCase();
@@ -15,8 +20,8 @@ export function loadScenarioFile(path: string): Scenario {
   } catch (error) {
     throw new KmsVaultMockError(`Scenario file ${path} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
   }
-  if (data === null || typeof data !== 'object') throw new KmsVaultMockError(`Scenario file ${path} must hold an object with a name.`);
-  return defineScenario(data as Scenario);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new KmsVaultMockError(`Scenario file ${path} must hold an object with a name.`);
+  return defineScenario(validateScenario(data, `Scenario file ${path}`));
 }
 
 /** A scenario as YAML text (what `vault.snapshot()` returns can be saved this way). */

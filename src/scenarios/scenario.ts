@@ -54,7 +54,13 @@ export interface ScenarioKey {
   readonly origin?: OriginType;
   /** 'AWS' for an AWS managed key (snapshots record it); its `alias/aws/...` aliases come with it. Default 'CUSTOMER'. */
   readonly keyManager?: 'AWS' | 'CUSTOMER';
-  readonly state?: 'Enabled' | 'Disabled' | 'PendingDeletion';
+  /**
+   * Default 'Enabled'. Snapshots record every state: the transient ones (Creating, Updating) with
+   * `settlesTo`, PendingReplicaDeletion for a primary key waiting for its replicas' deletion.
+   */
+  readonly state?: 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingReplicaDeletion' | 'PendingImport' | 'Creating' | 'Updating' | 'Unavailable';
+  /** With a transient state (Creating, Updating): the state the key moves to before the next request. */
+  readonly settlesTo?: 'Enabled' | 'Disabled';
   /** With state PendingDeletion: the waiting period (default 30 days). */
   readonly pendingWindowInDays?: number;
   /** ISO 8601; snapshots record it. */
@@ -63,9 +69,14 @@ export interface ScenarioKey {
   readonly deletionDate?: string;
   readonly policy?: string;
   readonly tags?: Readonly<Record<string, string>>;
-  readonly aliases?: readonly string[];
+  /** Alias names, or (as snapshots record them) aliases with their dates. */
+  readonly aliases?: readonly (string | ScenarioAlias)[];
   /** Rotations already made (on demand) when the scenario starts. */
   readonly rotations?: number;
+  /** On-demand rotations counted against KMS's limit (snapshots record it; default: `rotations`). */
+  readonly onDemandRotations?: number;
+  /** The key's last successful cryptographic use, as GetKeyLastUsage reports it (snapshots record it). */
+  readonly lastUsage?: { readonly operation: string; readonly time: string; readonly requestId: string };
   /** Automatic rotation enabled with this period (days). */
   readonly rotationPeriodInDays?: number;
   /** ISO 8601: when automatic rotation next happens (snapshots record it). */
@@ -77,15 +88,42 @@ export interface ScenarioKey {
   readonly ciphertexts?: readonly ScenarioCiphertext[];
 }
 
+/** An alias with its dates, as snapshots record it. */
+export interface ScenarioAlias {
+  readonly name: string;
+  /** ISO 8601. */
+  readonly creationDate?: string;
+  /** ISO 8601. */
+  readonly lastUpdatedDate?: string;
+}
+
+/** A principal: an IAM user, role, assumed-role session or account root, with its identity policies. */
+export interface ScenarioPrincipal {
+  readonly arn: string;
+  /** IAM identity policies, as JSON text or objects. */
+  readonly policies?: readonly (string | Readonly<Record<string, unknown>>)[];
+  /** Its access keys (snapshots record them, so signed clients keep working); default: made by the vault. */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+}
+
+/** The version of the state document this library writes; documents without one are version 1 too. */
+export const STATE_FORMAT_VERSION = 1;
+
 /** A fault in a scenario: as `vault.faults.inject` takes it, with the error named. */
 export type ScenarioFault = Omit<FaultSpec, 'error'> & { readonly error?: InjectableError };
 
 /** A declarative description of vault state plus the faults to inject. */
 export interface Scenario {
+  /** The version of the document's format ({@link STATE_FORMAT_VERSION}); snapshots record it. */
+  readonly formatVersion?: number;
   readonly name: string;
   readonly description?: string;
   readonly keys?: readonly ScenarioKey[];
   readonly faults?: readonly ScenarioFault[];
+  /** Principals the vault knows (see `vault.addPrincipal`). */
+  readonly principals?: readonly ScenarioPrincipal[];
+  /** Base64: the vault's key for import tokens, so tokens issued before a snapshot stay valid after loading it. */
+  readonly importTokenSecret?: string;
 }
 
 /** What loading a scenario made: its keys by ref, and its ciphertexts by name. */

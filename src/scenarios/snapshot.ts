@@ -1,22 +1,41 @@
 import type { KeyMaterial, KeyRecord } from '../vault/key-record';
 import type { VaultState } from '../vault/vault-state';
-import type { Scenario, ScenarioKey, ScenarioMaterial } from './scenario';
+import { STATE_FORMAT_VERSION, type Scenario, type ScenarioAlias, type ScenarioKey, type ScenarioMaterial, type ScenarioPrincipal } from './scenario';
 
 /**
- * The whole vault as a scenario: every key with its material, dates, state, tags, aliases and
- * rotation schedule, so a state a test reached can be saved (as JSON or YAML) and loaded as a fixture
- * whose old ciphertexts still decrypt. Holds secrets in clear: for tests only.
+ * The whole vault as its state document (the scenario format, with a format version): every key with
+ * its material, dates, state (transient ones included), tags, aliases with their dates, rotation
+ * schedule and on-demand count, multi-Region relations, last usage; the principals with their
+ * policies and credentials; the import-token key. `load` of it rebuilds a vault that answers every
+ * read as this one. Holds secrets in clear: for tests only.
  */
 export function snapshotState(state: VaultState, name: string): Scenario {
   const keys: ScenarioKey[] = [];
   for (const store of state.allStores()) {
-    const aliasesOf = new Map<string, string[]>();
-    for (const a of store.aliases.values()) aliasesOf.set(a.targetKeyId, [...(aliasesOf.get(a.targetKeyId) ?? []), a.aliasName]);
-    for (const key of store.keys.values()) keys.push(snapshotKey(key, aliasesOf.get(key.keyId) ?? []));
+    const aliasesOf = new Map<string, ScenarioAlias[]>();
+    for (const a of store.aliases.values()) {
+      const alias: ScenarioAlias = { name: a.aliasName, creationDate: a.creationDate.toISOString(), lastUpdatedDate: a.lastUpdatedDate.toISOString() };
+      aliasesOf.set(a.targetKeyId, [...(aliasesOf.get(a.targetKeyId) ?? []), alias]);
+    }
+    for (const key of store.keys.values()) keys.push(snapshotKey(state, key, aliasesOf.get(key.keyId) ?? []));
   }
   // Primary keys first, so replicas find them when the snapshot loads.
   keys.sort((a, b) => Number(isReplica(a)) - Number(isReplica(b)));
-  return { name, description: `Snapshot of a kms-vault-mock vault`, keys, faults: [] };
+  const principals: ScenarioPrincipal[] = [...state.principals.values()].map((p) => ({
+    arn: p.caller.arn,
+    policies: [...p.policies],
+    credentials: { ...p.credentials },
+  }));
+  const tokenSecret = state.importTokenSecret();
+  return {
+    formatVersion: STATE_FORMAT_VERSION,
+    name,
+    description: `Snapshot of a kms-vault-mock vault`,
+    keys,
+    faults: [],
+    principals,
+    ...(tokenSecret ? { importTokenSecret: tokenSecret.toString('base64') } : {}),
+  };
 }
 
 function isReplica(key: ScenarioKey): boolean {
@@ -44,9 +63,9 @@ function snapshotMaterial(m: KeyMaterial): ScenarioMaterial {
   };
 }
 
-function snapshotKey(key: KeyRecord, aliases: string[]): ScenarioKey {
-  // A PendingImport key is recorded as Enabled: its materials' import state brings it back PendingImport.
-  const state = key.state === 'Disabled' || key.state === 'PendingDeletion' ? key.state : 'Enabled';
+function snapshotKey(vault: VaultState, key: KeyRecord, aliases: ScenarioAlias[]): ScenarioKey {
+  const state = key.state;
+  const settlesTo = vault.settlesTo(key);
   const group = key.multiRegionGroup;
   const out: ScenarioKey = {
     ref: group ? `${key.keyId}@${key.region}` : key.keyId,
@@ -59,6 +78,7 @@ function snapshotKey(key: KeyRecord, aliases: string[]): ScenarioKey {
     origin: key.origin,
     ...(key.keyManager === 'AWS' ? { keyManager: 'AWS' as const } : {}),
     state,
+    ...(settlesTo === 'Enabled' || settlesTo === 'Disabled' ? { settlesTo } : {}),
     creationDate: key.creationDate.toISOString(),
     policy: key.policy,
     tags: Object.fromEntries(key.tags),
@@ -68,7 +88,10 @@ function snapshotKey(key: KeyRecord, aliases: string[]): ScenarioKey {
   };
   return {
     ...out,
-    ...(state === 'PendingDeletion' ? { pendingWindowInDays: key.pendingWindowInDays, deletionDate: key.deletionDate?.toISOString() } : {}),
+    ...(state === 'PendingDeletion' || state === 'PendingReplicaDeletion' ? { pendingWindowInDays: key.pendingWindowInDays } : {}),
+    ...(state === 'PendingDeletion' ? { deletionDate: key.deletionDate?.toISOString() } : {}),
+    ...(key.onDemandRotations ? { onDemandRotations: key.onDemandRotations } : {}),
+    ...(key.lastUsage ? { lastUsage: { operation: key.lastUsage.operation, time: key.lastUsage.time.toISOString(), requestId: key.lastUsage.requestId } } : {}),
     ...(key.rotation ? { rotationPeriodInDays: key.rotation.periodDays, nextRotationDate: key.rotation.nextRotationDate.toISOString() } : {}),
     ...(group ? { multiRegion: { primaryRegion: group.primaryRegion } } : {}),
   };

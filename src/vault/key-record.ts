@@ -1,4 +1,5 @@
 import type { ExpirationModelType, KeySpec, KeyState, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
+import type { CustomKeyStoreLink } from './custom-key-stores';
 
 /** One version of a key's material. Rotation adds versions; old ones stay to decrypt old ciphertexts. */
 export interface KeyMaterial {
@@ -12,6 +13,11 @@ export interface KeyMaterial {
   readonly rotationType?: 'AUTOMATIC' | 'ON_DEMAND';
   /** Set on the material of keys with Origin EXTERNAL: where its import stands. */
   readonly imported?: ImportedMaterialState;
+  /**
+   * Keys in an external key store: the external key (256-bit AES) that encrypts the outer layer of
+   * double encryption; `secret` is the inner, KMS layer.
+   */
+  readonly externalSecret?: Buffer;
 }
 
 /**
@@ -70,6 +76,8 @@ export interface KeyRecord {
   lastUsage?: { readonly operation: string; readonly time: Date; readonly requestId: string };
   /** RotateKeyOnDemand calls made so far (KMS caps them per key). */
   onDemandRotations?: number;
+  /** Keys in a custom key store (Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE): the store, and the external key. */
+  readonly customKeyStore?: CustomKeyStoreLink;
 }
 
 /** A primary multi-Region key and its replicas, by region. */

@@ -4,7 +4,9 @@
 // DisabledException; pending deletion, pending import and the multi-Region transient states fail with
 // KMSInvalidStateException ("<arn> is pending deletion.", "... is pending import."); CancelKeyDeletion
 // on a key not pending deletion says "<arn> is not pending deletion."; keys in a disconnected custom
-// key store (Unavailable) fail cryptographic operations with KeyUnavailableException; rotation of a
+// key store (Unavailable) fail cryptographic operations with KMSInvalidStateException ("<arn> is
+// unavailable.", footnote 11), and EnableKey and DisableKey on them succeed but take effect only when the
+// key is available again (footnote 12, vault/custom-key-stores.ts); rotation of a
 // key with imported material (PendingImport) is UnsupportedOperationException ("<arn> origin is
 // EXTERNAL which is not valid for this operation."). GetParametersForImport and ImportKeyMaterial work
 // on keys that are enabled, disabled or pending import, DeleteImportedKeyMaterial also on keys pending
@@ -14,7 +16,7 @@
 // each key material"). A deleted key is gone: NotFoundException for every operation.
 export type KeyStateOutcome = 'ok' | 'DisabledException' | 'KMSInvalidStateException' | 'KeyUnavailableException' | 'NotFoundException' | 'UnsupportedOperationException';
 export type TableKeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingReplicaDeletion' | 'PendingImport' | 'Unavailable' | 'Creating' | 'Updating';
-const crypto = { Enabled: 'ok', Disabled: 'DisabledException', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'KMSInvalidStateException', Unavailable: 'KeyUnavailableException', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
+const crypto = { Enabled: 'ok', Disabled: 'DisabledException', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
 const manage = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'ok', Unavailable: 'ok', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
 const everything = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'ok', PendingReplicaDeletion: 'ok', PendingImport: 'ok', Unavailable: 'ok', Creating: 'ok', Updating: 'ok' } as const;
 export const KEY_STATE_TABLE = {
@@ -22,11 +24,13 @@ export const KEY_STATE_TABLE = {
   GenerateDataKeyPair: crypto, GenerateDataKeyPairWithoutPlaintext: crypto, Sign: crypto, Verify: crypto, GetPublicKey: crypto,
   GenerateMac: crypto, VerifyMac: crypto, DeriveSharedSecret: crypto, Encapsulate: crypto, Decapsulate: crypto,
   CreateAlias: manage, UpdateAlias: manage, ScheduleKeyDeletion: manage,
-  EnableKey: { ...manage, PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException' },
-  DisableKey: { ...manage, PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException' },
+  EnableKey: { ...manage, PendingImport: 'KMSInvalidStateException' },
+  DisableKey: { ...manage, PendingImport: 'KMSInvalidStateException' },
   EnableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' }, DisableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' },
   GetKeyRotationStatus: { ...manage, PendingDeletion: 'ok', PendingImport: 'UnsupportedOperationException' }, ListKeyRotations: { ...manage, PendingDeletion: 'ok' },
-  RotateKeyOnDemand: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' },
+  // PendingImport: the guide's table says UnsupportedOperationException; recordings of real AWS (2025,
+  // LocalStack test_rotate_key_on_demand_on_external_key_with_no_key_material) show "<arn> is pending import.".
+  RotateKeyOnDemand: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
   TagResource: manage, UntagResource: manage, UpdateKeyDescription: manage,
   DescribeKey: everything, DeleteAlias: everything, ListAliases: everything, ListResourceTags: everything, GetKeyLastUsage: everything,
   ReplicateKey: manage, UpdatePrimaryRegion: { ...manage, Disabled: 'DisabledException' },

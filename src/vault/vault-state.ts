@@ -1,5 +1,7 @@
 import type { AliasRecord, KeyMaterial, KeyRecord, MultiRegionGroup } from './key-record';
+import { CustomKeyStoreState } from './custom-key-stores';
 import type { PrincipalRecord } from './principal';
+import { GrantStore } from './grants';
 import type { RandomSource } from './random';
 
 /** The keys and aliases of one account in one region. */
@@ -28,12 +30,14 @@ export class VaultState {
   private readonly awaitingReplicaDeletion = new Set<KeyRecord>();
   /** Key states that KMS changes asynchronously (Creating, Updating), applied before the next request. */
   private readonly settling: { key: KeyRecord; state: KeyRecord['state'] }[] = [];
-  /** Tokens of the grants the vault has issued. */
-  readonly grantTokens = new Set<string>();
+  /** The grants on every key, and the grant tokens the vault has issued. */
+  readonly grants = new GrantStore();
   /** The principals the vault knows, by ARN (the caller's `arn`). Account roots need no record. */
   readonly principals = new Map<string, PrincipalRecord>();
   /** The same principals, by the access key id of their credentials. */
   readonly principalsByAccessKey = new Map<string, PrincipalRecord>();
+  /** Custom key stores, and the CloudHSM clusters and external key store proxies the vault simulates for them. */
+  readonly customKeyStores = new CustomKeyStoreState();
 
   /** Adds or replaces a principal. */
   addPrincipal(record: PrincipalRecord): void {
@@ -101,6 +105,7 @@ export class VaultState {
     if (group?.members.get(key.region) === key) group.members.delete(key.region);
     for (const [name, alias] of s.aliases) if (alias.targetKeyId === key.keyId) s.aliases.delete(name);
     for (const m of key.materials) this.unindexMaterial(key, m);
+    this.grants.removeKey(key.arn);
   }
 
   scheduleDeletion(key: KeyRecord): void {
@@ -117,6 +122,16 @@ export class VaultState {
   settleLater(key: KeyRecord, now: KeyRecord['state'], then: KeyRecord['state']): void {
     key.state = now;
     this.settling.push({ key, state: then });
+  }
+
+  /** The state a key in a transient state (Creating, Updating) moves to before the next request, if any. */
+  settlesTo(key: KeyRecord): KeyRecord['state'] | undefined {
+    return this.settling.find((s) => s.key === key)?.state;
+  }
+
+  /** Sets the key that import tokens are sealed under (a loaded snapshot's, so its tokens stay valid). */
+  restoreImportTokenSecret(secret: Buffer): void {
+    this.importTokenKey = secret;
   }
 
   /** Completes the asynchronous state changes begun by earlier requests. */

@@ -1,0 +1,75 @@
+import { X509Certificate } from 'node:crypto';
+import type { CreateCustomKeyStoreRequest, CreateCustomKeyStoreResponse, CustomKeyStoreType } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
+import type { CustomKeyStoreRecord, XksSettings } from '../vault/custom-key-stores';
+import { checkProxy, requireConnectivityMembers, requireFreeName, requireUniqueProxy, requireUsableCluster } from './custom-key-store-rules';
+
+/** Custom key stores per account and Region (KMS quotas, "Custom key stores"). */
+export const CUSTOM_KEY_STORE_LIMIT = 10;
+
+const CLOUDHSM_MEMBERS = ['CloudHsmClusterId', 'TrustAnchorCertificate', 'KeyStorePassword'] as const;
+const XKS_MEMBERS = ['XksProxyUriEndpoint', 'XksProxyUriPath', 'XksProxyAuthenticationCredential', 'XksProxyConnectivity'] as const;
+const XKS_OPTIONAL = ['XksProxyVpcEndpointServiceName', 'XksProxyVpcEndpointServiceOwner'] as const;
+
+/**
+ * Creates a CloudHSM key store over a cluster the vault simulates (`vault.addCloudHsmCluster`), or an
+ * external key store with a simulated proxy. New stores are DISCONNECTED. An external key store with a
+ * public endpoint is checked against its proxy at once; one with VPC endpoint service connectivity
+ * only when it connects.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html
+ */
+export function createCustomKeyStore(context: OperationContext, input: CreateCustomKeyStoreRequest): CreateCustomKeyStoreResponse {
+  const type: CustomKeyStoreType = input.CustomKeyStoreType ?? 'AWS_CLOUDHSM';
+  const [required, foreign] = type === 'AWS_CLOUDHSM' ? [CLOUDHSM_MEMBERS, [...XKS_MEMBERS, ...XKS_OPTIONAL]] : [XKS_MEMBERS, CLOUDHSM_MEMBERS];
+  for (const member of required) if (input[member] === undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberRequired(member, type));
+  for (const member of foreign) if (input[member] !== undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberNotValid(member, type));
+  const name = input.CustomKeyStoreName as string;
+  requireFreeName(context, name);
+  const stores = context.state.customKeyStores;
+  if (stores.storesOf(context.caller.accountId, context.region).length >= CUSTOM_KEY_STORE_LIMIT) {
+    throw kmsError('LimitExceededException', `You have reached the limit of ${CUSTOM_KEY_STORE_LIMIT} custom key stores in this account and Region.`);
+  }
+  const base = { id: `cks-${context.random.bytes(9).toString('hex').slice(0, 17)}`, accountId: context.caller.accountId, region: context.region, name, type, creationDate: context.now, connectionState: 'DISCONNECTED' as const };
+  let store: CustomKeyStoreRecord;
+  if (type === 'AWS_CLOUDHSM') {
+    const clusterId = input.CloudHsmClusterId as string;
+    const cluster = stores.clusters.get(clusterId);
+    if (!cluster) throw kmsError('CloudHsmClusterNotFoundException', messages.cloudHsmClusterNotFound(clusterId));
+    // One CloudHSM key store per cluster in the account, and per backup history (API Reference, CloudHsmClusterInUseException).
+    const inUse = [...stores.stores.values()].some((s) => s.accountId === context.caller.accountId && s.cloudHsm && stores.clusters.get(s.cloudHsm.clusterId)?.lineage === cluster.lineage);
+    if (inUse) throw kmsError('CloudHsmClusterInUseException', messages.cloudHsmClusterInUse(clusterId));
+    requireUsableCluster(context, clusterId);
+    if (!sameCertificate(input.TrustAnchorCertificate as string, cluster.trustAnchorCertificate)) throw kmsError('IncorrectTrustAnchorException', messages.incorrectTrustAnchor(clusterId));
+    store = { ...base, cloudHsm: { clusterId, trustAnchorCertificate: input.TrustAnchorCertificate as string, keyStorePassword: input.KeyStorePassword as string } };
+  } else {
+    const credential = input.XksProxyAuthenticationCredential as { AccessKeyId: string; RawSecretAccessKey: string };
+    const connectivity = input.XksProxyConnectivity as XksSettings['connectivity'];
+    requireConnectivityMembers(connectivity, input.XksProxyVpcEndpointServiceName);
+    const xks: XksSettings = {
+      connectivity,
+      uriEndpoint: input.XksProxyUriEndpoint as string,
+      uriPath: input.XksProxyUriPath as string,
+      accessKeyId: credential.AccessKeyId,
+      rawSecretAccessKey: credential.RawSecretAccessKey,
+      ...(input.XksProxyVpcEndpointServiceName !== undefined ? { vpcEndpointServiceName: input.XksProxyVpcEndpointServiceName } : {}),
+      ...(input.XksProxyVpcEndpointServiceOwner !== undefined ? { vpcEndpointServiceOwner: input.XksProxyVpcEndpointServiceOwner } : {}),
+    };
+    requireUniqueProxy(context, xks);
+    // A public endpoint must be reachable when the store is made: KMS sends the proxy a request then.
+    if (connectivity === 'PUBLIC_ENDPOINT') checkProxy(context, xks);
+    store = { ...base, xks };
+  }
+  stores.add(store);
+  return { CustomKeyStoreId: store.id };
+}
+
+/** Whether two PEM certificates are the same certificate; text that is no certificate matches nothing. */
+function sameCertificate(given: string, expected: string): boolean {
+  try {
+    return new X509Certificate(given).raw.equals(new X509Certificate(expected).raw);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,16 @@
+import type { GetKeyPolicyRequest, GetKeyPolicyResponse } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { requirePolicyName } from './key-policy-name';
+import { resolveKey } from './resolve-key';
+
+/**
+ * Returns a key's policy (the only policy name is `default`). Works in every key state.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html
+ */
+export function getKeyPolicy(context: OperationContext, input: GetKeyPolicyRequest): GetKeyPolicyResponse {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:GetKeyPolicy', key, input);
+  requirePolicyName(input.PolicyName);
+  return { Policy: key.policy, PolicyName: 'default' };
+}

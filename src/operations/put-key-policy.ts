@@ -1,0 +1,23 @@
+import type { PutKeyPolicyRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { checkPolicyLockout, validateKeyPolicy } from '../auth/key-policy-rules';
+import { requirePolicyName } from './key-policy-name';
+import { resolveKey } from './resolve-key';
+
+/**
+ * Replaces a key's policy. The new policy is checked (MalformedPolicyDocumentException) and, unless
+ * BypassPolicyLockoutSafetyCheck is true, must let the caller change it again (the lockout safety
+ * check). Works in every key state.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
+ */
+export function putKeyPolicy(context: OperationContext, input: PutKeyPolicyRequest): Record<string, never> {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:PutKeyPolicy', key, input);
+  requirePolicyName(input.PolicyName);
+  const policy = input.Policy as string;
+  validateKeyPolicy(policy);
+  if (input.BypassPolicyLockoutSafetyCheck !== true) checkPolicyLockout(context, policy, key.arn, input);
+  key.policy = policy;
+  return {};
+}

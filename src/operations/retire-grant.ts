@@ -1,0 +1,44 @@
+import type { RetireGrantRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
+import type { GrantRecord } from '../vault/grants';
+import { isGrantee } from '../auth/grant-evaluation';
+import { findGrant } from './grant-lookup';
+import { endDryRun } from './shared';
+import { resolveKey } from './resolve-key';
+
+/** Who may retire a grant (API Reference, RetireGrant): its retiring principal, its grantee when it allows RetireGrant, the account that created it. */
+function mayRetire(context: OperationContext, grant: GrantRecord): boolean {
+  const { caller } = context;
+  if (grant.retiringPrincipal !== undefined && (grant.retiringPrincipal === caller.arn || grant.retiringPrincipal === caller.principalArn)) return true;
+  if (grant.operations.includes('RetireGrant') && isGrantee(grant, caller)) return true;
+  return caller.type === 'Account' && grant.issuingAccount === caller.arn;
+}
+
+/**
+ * Retires a grant, named by its token or by key ARN and grant id. The grant, not a policy, says who
+ * may: its retiring principal, its grantee when the grant allows RetireGrant, or the account that
+ * created it.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RetireGrant.html
+ */
+export function retireGrant(context: OperationContext, input: RetireGrantRequest): Record<string, never> {
+  let grant: GrantRecord;
+  if (input.GrantToken !== undefined) {
+    const grants = context.state.grants;
+    if (!grants.knowsToken(input.GrantToken)) throw kmsError('InvalidGrantTokenException', 'Invalid grant token.');
+    const found = grants.byToken(input.GrantToken);
+    if (!found || (input.GrantId !== undefined && found.grantId !== input.GrantId)) throw kmsError('NotFoundException', messages.grantIdNotFound(input.GrantId ?? ''));
+    grant = found;
+  } else {
+    if (input.KeyId === undefined || input.GrantId === undefined) throw kmsError('ValidationException', messages.retireGrantArguments());
+    const key = resolveKey(context, input.KeyId, { aliases: false });
+    grant = findGrant(context, key, input.GrantId);
+  }
+  if (!mayRetire(context, grant)) {
+    throw kmsError('AccessDeniedException', messages.accessDenied(context.caller.arn, 'kms:RetireGrant', grant.keyArn, 'no-resource-allow'));
+  }
+  endDryRun(input);
+  context.state.grants.remove(grant);
+  return {};
+}

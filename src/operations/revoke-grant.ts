@@ -1,0 +1,20 @@
+import type { RevokeGrantRequest } from '@aws-sdk/client-kms';
+import type { OperationContext } from '../engine/context';
+import { authorize } from '../auth/authorize';
+import { findGrant } from './grant-lookup';
+import { endDryRun } from './shared';
+import { resolveKey } from './resolve-key';
+
+/**
+ * Deletes a grant at once, by key and grant id. Authorized by the key policy (kms:RevokeGrant), unlike
+ * RetireGrant. Works in every key state.
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RevokeGrant.html
+ */
+export function revokeGrant(context: OperationContext, input: RevokeGrantRequest): Record<string, never> {
+  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+  authorize(context, 'kms:RevokeGrant', key, input);
+  const grant = findGrant(context, key, input.GrantId as string);
+  endDryRun(input);
+  context.state.grants.remove(grant);
+  return {};
+}

@@ -1,0 +1,221 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { KmsVaultMockError } from '../errors/library-error';
+import { messages } from '../errors/messages';
+import { KmsVault } from '../kms-vault';
+import type { WireRequest, WireResponse } from '../protocol/wire-message';
+import type { Scenario } from '../scenarios/scenario';
+import { VaultPersistence } from '../store/vault-persistence';
+import { answerWireRequest, type AuthMode } from './wire-pipeline';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** The vault to serve. Default: a new `KmsVault()`. */
+  readonly vault?: KmsVault;
+  /** Default 4599; 0 picks a free port (read it from `url`). */
+  readonly port?: number;
+  /** Default 127.0.0.1 (loopback only). */
+  readonly host?: string;
+  /**
+   * Keep the vault's state in this directory: restored when the server starts (it replaces what the
+   * vault held), written before the response of every call that changes it. One server per directory.
+   */
+  readonly dataDir?: string;
+  /** Default 'lenient'; see {@link AuthMode}. */
+  readonly auth?: AuthMode;
+  /** Largest request body accepted, in bytes. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+  /** Time a client has to send a whole request, in ms. Default 30 000. */
+  readonly requestTimeoutMs?: number;
+}
+
+/** A running KMS endpoint; `await using server = await startServer(...)` closes it at the end of the scope. */
+export interface KmsServer extends AsyncDisposable {
+  /** `http://127.0.0.1:PORT`: the endpoint URL for SDKs, the AWS CLI (`--endpoint-url`) and boto3. */
+  readonly url: string;
+  readonly port: number;
+  readonly vault: KmsVault;
+  /** Stops accepting requests, ends open connections, writes pending state and frees the data directory. */
+  close(): Promise<void>;
+}
+
+/** Paths of the server's own endpoints (everything else is the KMS API). */
+export const CONTROL_PATHS = {
+  health: '/health',
+  reset: '/_kms-vault-mock/reset',
+  /** What moto users call between tests. */
+  motoReset: '/moto-api/reset',
+  state: '/_kms-vault-mock/state',
+} as const;
+
+/**
+ * Starts a KMS endpoint over HTTP (AWS JSON 1.1, SigV4) answered by a vault, for the AWS CLI, boto3,
+ * any SDK and raw HTTP clients. Resolves once it accepts connections.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<KmsServer> {
+  const { port = 4599, host = '127.0.0.1', auth = 'lenient', maxBodyBytes = 1024 * 1024, requestTimeoutMs = 30_000 } = options;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KmsVaultMockError(`startServer option port must be a whole number from 0 to 65535; got ${String(port)}.`);
+  if (auth !== 'lenient' && auth !== 'strict') throw new KmsVaultMockError(`startServer option auth must be 'lenient' or 'strict'; got '${String(auth)}'.`);
+  const vault = options.vault ?? new KmsVault();
+  const persistence = options.dataDir === undefined ? undefined : VaultPersistence.open(vault, options.dataDir);
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+  // Slow or stalled clients: headers within 10 s, the whole request within requestTimeoutMs.
+  server.requestTimeout = requestTimeoutMs;
+  server.headersTimeout = Math.min(10_000, requestTimeoutMs);
+  server.keepAliveTimeout = 5_000;
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    socket.destroy();
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req, maxBodyBytes);
+    if (body === TOO_LARGE) {
+      send(res, tooLarge(maxBodyBytes));
+      // The rest of the body is not read: the connection ends with the response.
+      req.socket.end();
+      return;
+    }
+    if (body === ABORTED) return;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const control = controlResponse(req.method ?? '', url.pathname, body);
+    if (control) {
+      send(res, control);
+      return;
+    }
+    const query: Record<string, string | string[]> = {};
+    for (const key of new Set(url.searchParams.keys())) {
+      const all = url.searchParams.getAll(key);
+      query[key] = all.length === 1 ? (all[0] as string) : all;
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    const wire: WireRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query,
+      headers,
+      body,
+      ...(req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {}),
+    };
+    send(res, await answerWireRequest(vault, wire, { auth }));
+  }
+
+  function controlResponse(method: string, path: string, body: Uint8Array): WireResponse | undefined {
+    if (path === CONTROL_PATHS.health && (method === 'GET' || method === 'HEAD')) return json(200, { status: 'ready', region: vault.region, accountId: vault.accountId });
+    if ((path === CONTROL_PATHS.reset || path === CONTROL_PATHS.motoReset) && method === 'POST') {
+      vault.reset();
+      persistence?.save();
+      return json(200, { status: 'reset' });
+    }
+    if (path === CONTROL_PATHS.state && method === 'GET') return json(200, vault.snapshot());
+    if (path === CONTROL_PATHS.state && (method === 'PUT' || method === 'POST')) return replaceState(body);
+    return undefined;
+  }
+
+  function replaceState(body: Uint8Array): WireResponse {
+    let doc: Scenario;
+    try {
+      doc = JSON.parse(Buffer.from(body).toString('utf8')) as Scenario;
+    } catch {
+      return json(400, { error: 'The body is not a JSON state document (GET /_kms-vault-mock/state returns one).' });
+    }
+    const before = vault.snapshot();
+    vault.reset();
+    try {
+      vault.load(doc);
+    } catch (error) {
+      vault.reset();
+      vault.load(before);
+      return json(400, { error: error instanceof Error ? error.message : String(error) });
+    }
+    persistence?.save();
+    return json(200, { status: 'loaded' });
+  }
+
+  try {
+    await listen(server, port, host);
+  } catch (error) {
+    persistence?.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new KmsVaultMockError(`Port ${port} on ${host} is in use. Stop what uses it, or choose another port (0 picks a free one).`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new KmsVaultMockError(`Cannot listen on host '${host}': no such local address.`);
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }).finally(() => persistence?.close());
+    return closing;
+  };
+  return { url: `http://${urlHost}:${address.port}`, port: address.port, vault, close, [Symbol.asyncDispose]: close };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+const TOO_LARGE = Symbol('too large');
+const ABORTED = Symbol('aborted');
+
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | typeof TOO_LARGE | typeof ABORTED> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(TOO_LARGE);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.pause();
+        resolve(TOO_LARGE);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks, size))));
+    req.on('error', () => resolve(ABORTED));
+    req.on('aborted', () => resolve(ABORTED));
+  });
+}
+
+function json(status: number, value: unknown): WireResponse {
+  const body = JSON.stringify(value);
+  return { status, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'x-amzn-requestid': randomUUID() }, body };
+}
+
+function tooLarge(limit: number): WireResponse {
+  const body = JSON.stringify({ __type: 'com.amazon.coral.service#SerializationException', message: messages.requestTooLarge(limit) });
+  return { status: 413, headers: { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(Buffer.byteLength(body)), connection: 'close', 'x-amzn-requestid': randomUUID() }, body };
+}
+
+function send(res: ServerResponse, response: WireResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  const headers: Record<string, string> = { ...response.headers };
+  // AWS spells these with capitals; HTTP header names are case-insensitive, some clients print them.
+  if (headers['x-amzn-requestid'] !== undefined) {
+    headers['x-amzn-RequestId'] = headers['x-amzn-requestid'];
+    delete headers['x-amzn-requestid'];
+  }
+  if (headers['x-amzn-errortype'] !== undefined) {
+    headers['x-amzn-ErrorType'] = headers['x-amzn-errortype'];
+    delete headers['x-amzn-errortype'];
+  }
+  res.writeHead(response.status, headers);
+  res.end(response.body);
+}

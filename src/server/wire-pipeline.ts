@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { KMSServiceException } from '@aws-sdk/client-kms';
+import { OPERATION_NAMES, type OperationName } from '../contract/generated';
+import { execute, type RequestOrigin } from '../engine/execute';
+import { internalError, kmsError } from '../errors/kms-error';
+import { KmsVaultMockError } from '../errors/library-error';
+import { messages } from '../errors/messages';
+import { keyNamer } from '../faults/key-namer';
+import type { KmsVault } from '../kms-vault';
+import { decodeInput, encodeOutput } from '../protocol/json-codec';
+import { kmsErrorResponse, libraryErrorResponse, notJsonProtocolResponse, responseHeaders } from '../protocol/wire-error';
+import type { WireRequest, WireResponse } from '../protocol/wire-message';
+import { readSignature, signatureMatches } from './sigv4';
+
+/**
+ * How requests prove who they are. `lenient` (the default): a request signed with the credentials of
+ * a principal the vault knows must carry a valid signature and acts as that principal; any other
+ * request (unknown access key, or unsigned) acts as the vault account's root, as with other emulators.
+ * `strict`: only known principals' valid signatures are accepted.
+ */
+export type AuthMode = 'lenient' | 'strict';
+
+/** Options of the wire pipeline. */
+export interface WireOptions {
+  readonly auth?: AuthMode;
+  /** Deepest JSON nesting accepted (KMS inputs nest three levels at most). Default 64. */
+  readonly maxDepth?: number;
+}
+
+const TARGET_PREFIX = 'TrentService.';
+const OPERATIONS = new Set<string>(OPERATION_NAMES);
+const JSON_TYPES = new Set(['application/x-amz-json-1.1', 'application/x-amz-json-1.0', 'application/json']);
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Answers one AWS JSON 1.1 request to the KMS endpoint, whatever carried it: the steps AWS's front end
+ * takes (protocol, JSON, operation, signature), then the engine (faults and latency, validation, the
+ * operation), then the response. Never throws: every failure is an HTTP response.
+ */
+export async function answerWireRequest(vault: KmsVault, request: WireRequest, options: WireOptions = {}): Promise<WireResponse> {
+  const requestId = randomUUID();
+  try {
+    const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (request.method !== 'POST' || (request.body.length > 0 && !JSON_TYPES.has(contentType))) return notJsonProtocolResponse(requestId);
+
+    let json: unknown;
+    if (request.body.length > 0) {
+      const parsed = parseJson(request.body, options.maxDepth ?? 64);
+      if (parsed === INVALID) return kmsErrorResponse(kmsError('SerializationException', ''), requestId);
+      json = parsed;
+    }
+
+    const target = request.headers['x-amz-target'] ?? '';
+    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
+    if (!OPERATIONS.has(operation)) return kmsErrorResponse(kmsError('UnknownOperationException', ''), requestId);
+
+    const origin = await identify(vault, request, options.auth ?? 'lenient');
+    if (origin instanceof KMSServiceException) return kmsErrorResponse(origin, requestId);
+
+    if (json === undefined) return kmsErrorResponse(kmsError('SerializationException', ''), requestId);
+    return await run(vault, operation as OperationName, json, origin);
+  } catch (error) {
+    if (error instanceof KMSServiceException) return kmsErrorResponse(error, error.$metadata.requestId || requestId);
+    if (error instanceof KmsVaultMockError) return libraryErrorResponse(error, requestId);
+    return kmsErrorResponse(internalError(error, requestId), requestId);
+  }
+}
+
+/** The caller and region a request acts as, or the error AWS answers. */
+async function identify(vault: KmsVault, request: WireRequest, auth: AuthMode): Promise<RequestOrigin | KMSServiceException> {
+  const facts = { secureTransport: false, ...(request.remoteAddress !== undefined ? { sourceIp: request.remoteAddress } : {}) };
+  const signed = readSignature(request, new Date());
+  if (signed instanceof KMSServiceException) return signed;
+  if (signed === undefined) {
+    if (auth === 'strict') return kmsError('MissingAuthenticationTokenException', messages.missingAuthenticationToken());
+    return { region: vault.region, caller: vault.caller, request: facts };
+  }
+  const principal = vault.principalByAccessKey(signed.accessKeyId);
+  if (!principal) {
+    if (auth === 'strict') return kmsError('UnrecognizedClientException', messages.unrecognizedClient());
+    return { region: signed.region, caller: vault.caller, request: facts };
+  }
+  if (!(await signatureMatches(request, signed, principal.credentials.secretAccessKey))) return kmsError('InvalidSignatureException', messages.signatureMismatch());
+  return { region: signed.region, caller: principal.caller, request: facts };
+}
+
+/** The engine's answer, with injected faults applied as over any wire: latency waited for on a timer. */
+async function run(vault: KmsVault, operation: OperationName, json: unknown, origin: RequestOrigin): Promise<WireResponse> {
+  const input = isObject(json) ? decodeInput(operation, json) : json;
+  const fault = vault.faults.size > 0 ? vault.faults.decide(operation, input as object, keyNamer(vault, origin.region)) : undefined;
+  if (fault && fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+  const output = execute(vault, operation, input, origin, { fault });
+  const body = encodeOutput(output);
+  return { status: 200, headers: responseHeaders(output.$metadata.requestId, body), body };
+}
+
+const INVALID = Symbol('invalid JSON');
+
+/** The body as JSON: INVALID for bytes that are not UTF-8, text that is not JSON, or nesting too deep. */
+function parseJson(body: Uint8Array, maxDepth: number): unknown {
+  let text: string;
+  try {
+    text = UTF8.decode(body);
+  } catch {
+    return INVALID;
+  }
+  if (nestingDepth(text) > maxDepth) return INVALID;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return INVALID;
+  }
+}
+
+/** The deepest nesting of arrays and objects in JSON text, counted outside strings. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > deepest) deepest = depth;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return deepest;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
