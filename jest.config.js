@@ -6,7 +6,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  * The adapters the behaviour suite (__tests__/operations) runs through, each as a jest project; the
  * first runs every test. Each name has its client factory in __tests__/helpers/adapters.ts.
  */
-const ADAPTER_NAMES = ['middleware'];
+const ADAPTER_NAMES = ['middleware', 'request-handler', 'server'];
 
 const base = {
   testEnvironment: 'node',
@@ -30,7 +30,7 @@ module.exports = {
   projects: ADAPTER_NAMES.map((name, i) => ({
     ...base,
     displayName: name,
-    ...(i === 0 ? {} : { testMatch: ['<rootDir>/__tests__/operations/**/*.test.ts'] }),
+    ...(i === 0 ? {} : { testMatch: ['<rootDir>/__tests__/operations/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/wire-project-setup.ts'] }),
     globals: { KMS_VAULT_MOCK_ADAPTER: name },
   })),
 };

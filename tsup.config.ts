@@ -9,7 +9,12 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'node20',
-  external: ['@aws-sdk/client-kms'],
+  // __filename in the ESM build, and the build's format, for src/lazy-require.ts.
+  shims: true,
+  esbuildOptions(options, { format }) {
+    options.define = { ...options.define, 'process.env.KMS_VAULT_MOCK_BUILD_FORMAT': JSON.stringify(format) };
+  },
+  external: ['@aws-sdk/client-kms', 'vitest'],
   // @noble/* ship ES modules only: bundled, so the CommonJS build loads under jest (which does not
   // transform node_modules) and on every Node 20 (require(esm) needs 20.19). See docs/decisions/004.
   noExternal: [/^@noble\//],

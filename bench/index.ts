@@ -7,7 +7,9 @@
  * any middleware doing real cryptography can cost.
  * Prints the median microseconds per call of each, and the medians of the per-round ratios
  * vault/floor and vault/client-mock (rounds alternate, so background load affects all alike).
- * Then the cost of keys per key spec (bench/key-costs.ts): CreateKey, first use, next use.
+ * Then the cost of keys per key spec (bench/key-costs.ts): CreateKey, first use, next use; and the
+ * server over loopback against moto_server (bench/server.ts); and start-up in fresh processes
+ * (bench/startup.ts).
  */
 import {
   CreateKeyCommand,
@@ -20,7 +22,9 @@ import {
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { mockClient } from 'aws-sdk-client-mock';
 import { KmsVault, vaultMiddlewareOptions, vaultPlugin } from '../src';
-import { reportKeyCosts } from './key-costs';
+import { reportKeyCosts, reportSeededReuse } from './key-costs';
+import { reportServerBench } from './server';
+import { reportStartup } from './startup';
 
 type Send = (client: KMSClient) => Promise<unknown>;
 
@@ -115,6 +119,9 @@ async function main(): Promise<void> {
   }
   mock.restore();
   reportKeyCosts();
+  reportSeededReuse();
+  reportStartup();
+  await reportServerBench();
 }
 
 main().catch((error: unknown) => {

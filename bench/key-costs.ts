@@ -6,6 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { KeySpec, KeyUsageType } from '@aws-sdk/client-kms';
 import { KmsVault } from '../src';
+import { clearKeyPairMemoryCache, keyPairCacheStats } from '../src/crypto/key-pair-cache';
 
 const RUNS = Number(process.env.BENCH_KEY_RUNS ?? 5);
 const CREATES = 200;
@@ -74,4 +75,25 @@ export function reportKeyCosts(): void {
     console.log(`${KeySpec.padEnd(24)}${KeyUsage.padEnd(26)}${name.padEnd(20)}${median(creates).toFixed(3).padStart(10)}${median(first).toFixed(2).padStart(11)}${median(next).toFixed(3).padStart(10)}`);
     vault.clearHistory();
   }
+}
+
+/**
+ * The README's pattern, a new seeded vault per test: the first RSA_4096 Sign of a key in a vault, then
+ * in a second vault with the same seed (the pair from memory), then after the memory is cleared (the
+ * primes from the disk cache, as in the next run or another jest worker).
+ */
+export function reportSeededReuse(): void {
+  const seed = `bench-reuse-${process.pid}`;
+  const signIn = (vault: KmsVault): number => {
+    const keyId = vault.execute('CreateKey', { KeySpec: 'RSA_4096', KeyUsage: 'SIGN_VERIFY' }).KeyMetadata?.KeyId as string;
+    return millis(() => vault.execute('Sign', { KeyId: keyId, Message: Buffer.alloc(32), SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_256' }));
+  };
+  const first = signIn(new KmsVault({ seed }));
+  const before = keyPairCacheStats();
+  const second = signIn(new KmsVault({ seed }));
+  clearKeyPairMemoryCache();
+  const third = signIn(new KmsVault({ seed }));
+  const after = keyPairCacheStats();
+  console.log('\nseeded vaults: the first RSA_4096 Sign of the same key (ms)');
+  console.log(`first vault (pair made) ${first.toFixed(1)}; second vault, same seed (memory) ${second.toFixed(1)}; after clearing memory (disk) ${third.toFixed(1)}; cache hits: memory ${after.memoryHits - before.memoryHits}, disk ${after.diskHits - before.diskHits}`);
 }

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   assert.equal(await rotateStoredCiphertexts(kms, keyId, records), 3);
   const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: records[2]?.ciphertext, EncryptionContext: { record: 'c' } }));
   assert.equal(Buffer.from(Plaintext ?? []).toString(), 'record c');
-  console.log('RotateKeyOnDemand       3 records moved again; they decrypt to what was stored');
+  console.log('RotateKeyOnDemand      3 records moved again; they decrypt to what was stored');
 }
 
 main().catch((error: unknown) => {

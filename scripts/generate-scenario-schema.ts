@@ -32,7 +32,11 @@ export function scenarioSchema(): SchemaNode {
   const defs: Record<string, SchemaNode> = {};
 
   const describe = (symbol: ts.Symbol): string | undefined => {
-    const text = ts.displayPartsToString(symbol.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim();
+    const text = ts
+      .displayPartsToString(symbol.getDocumentationComment(checker))
+      .replace(/\{@link(?:code|plain)?\s+([^}|\s]+)\s*(?:\|\s*([^}]*?))?\s*\}/g, (_m, target: string, label?: string) => `\`${label ?? target}\``)
+      .replace(/\s+/g, ' ')
+      .trim();
     return text.length > 0 ? text : undefined;
   };
 
@@ -89,6 +93,8 @@ export function scenarioSchema(): SchemaNode {
       if (schemas.length === 1 && schemas[0]) return schemas[0];
       return { anyOf: schemas };
     }
+    // Free-form JSON (a policy document given as an object): any value.
+    if (type.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.Any)) return {};
     if (type.isStringLiteral()) return { type: 'string', enum: [type.value] };
     if (type.flags & ts.TypeFlags.String) return { type: 'string' };
     if (type.flags & ts.TypeFlags.Number) return { type: 'number' };

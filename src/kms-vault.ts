@@ -15,6 +15,8 @@ import { keyNamer } from './faults/key-namer';
 import type { LoadedScenario, Scenario } from './scenarios/scenario';
 import { loadScenario } from './scenarios/load-scenario';
 import { snapshotState } from './scenarios/snapshot';
+import { NitroEnclaves } from './nitro/nitro-enclaves';
+import { addCloudHsmCluster, addXksProxy, type CloudHsmCluster, type CloudHsmClusterOptions, type XksProxy, type XksProxyOptions } from './vault/custom-key-store-backends';
 
 /** Options of a {@link KmsVault}. */
 export interface KmsVaultOptions {
@@ -33,6 +35,12 @@ export interface KmsVaultOptions {
    * history holds no secrets, so a long suite or a server does not keep them.
    */
   readonly recordSecrets?: boolean;
+  /**
+   * Grants are eventually consistent in KMS: a new grant is usable without its grant token only after
+   * this many seconds of vault time (the token works at once). Default 0. Set it to prove your code
+   * passes the grant token.
+   */
+  readonly grantPropagationSeconds?: number;
 }
 
 /** Who and where a call through {@link KmsVault.execute} is made from. */
@@ -82,11 +90,14 @@ export class KmsVault {
   readonly history: CallRecord[] = [];
   /** Fault injection: `vault.faults.inject({ operation: 'Decrypt', error: 'ThrottlingException', times: 1 })`. */
   readonly faults: FaultInjector;
+  /** Nitro Enclaves test helpers: `vault.nitro.attestationDocument({ publicKey, pcrs })` for a request's Recipient. */
+  readonly nitro: NitroEnclaves = new NitroEnclaves(this);
   /** @internal The principal requests are made as by default: the vault account's root. */
   readonly caller: Caller;
   /** @internal Told of every call answered for a caller: history, last usage, and whatever else subscribes. */
   readonly observers: CallObserver[];
   private readonly seed: string | number | undefined;
+  private readonly grantPropagationMs: number;
 
   constructor(options: KmsVaultOptions = {}) {
     const { accountId = '111122223333', region = 'us-east-1', seed, clock, historyLimit = 1000, recordSecrets = false } = options;
@@ -96,6 +107,10 @@ export class KmsVault {
       throw new KmsVaultMockError('KmsVault option seed must be a string or a number.');
     }
     if (!Number.isInteger(historyLimit) || historyLimit < 0) throw new KmsVaultMockError(`KmsVault option historyLimit must be a whole number of calls, 0 or more; got ${String(historyLimit)}.`);
+    const { grantPropagationSeconds = 0 } = options;
+    if (typeof grantPropagationSeconds !== 'number' || !(grantPropagationSeconds >= 0)) throw new KmsVaultMockError(`KmsVault option grantPropagationSeconds must be 0 or more; got ${String(grantPropagationSeconds)}.`);
+    this.grantPropagationMs = grantPropagationSeconds * 1000;
+    this.state.grants.propagationMs = this.grantPropagationMs;
     this.accountId = accountId;
     this.region = region;
     this.seed = seed;
@@ -166,6 +181,26 @@ export class KmsVault {
     return { arn, accountId: caller.accountId, credentials };
   }
 
+  /**
+   * Registers a simulated CloudHSM cluster for CloudHSM key stores (CreateCustomKeyStore validates
+   * against it), or changes one: active, HSMs, Availability Zones, the `kmsuser` password, a
+   * ConnectionErrorCode every connection attempt fails with. Returns its trust anchor certificate (PEM,
+   * a real self-signed certificate) to pass as TrustAnchorCertificate.
+   */
+  addCloudHsmCluster(clusterId: string, options: CloudHsmClusterOptions = {}): CloudHsmCluster {
+    return addCloudHsmCluster(this.state.customKeyStores, this.random, clusterId, options);
+  }
+
+  /**
+   * Registers a simulated external key store proxy at `uriEndpoint` (`https://host`), or changes one:
+   * its path, the credential it accepts, its external keys, whether it is reachable, a ConnectionErrorCode
+   * every connection attempt fails with. An endpoint no test registers is a proxy that accepts any path,
+   * credential and external key id.
+   */
+  addXksProxy(uriEndpoint: string, options: XksProxyOptions = {}): XksProxy {
+    return addXksProxy(this.state.customKeyStores, this.random, uriEndpoint, options);
+  }
+
   /** @internal The principal with this access key id, if the vault knows one. */
   principalByAccessKey(accessKeyId: string): { readonly caller: Caller; readonly credentials: PrincipalCredentials } | undefined {
     return this.state.principalsByAccessKey.get(accessKeyId);
@@ -213,6 +248,7 @@ export class KmsVault {
    */
   reset(): void {
     this.state = new VaultState();
+    this.state.grants.propagationMs = this.grantPropagationMs;
     (this as { random: RandomSource }).random = this.seed === undefined ? systemRandom : new SeededRandom(this.seed);
     this.faults.clear();
     this.clearHistory();

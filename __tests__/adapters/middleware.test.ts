@@ -1,4 +1,4 @@
-import { ConnectCustomKeyStoreCommand, CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, KMSClient, ListKeysCommand, NotFoundException } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, KMSClient, ListKeysCommand, NotFoundException } from '@aws-sdk/client-kms';
 import { KmsVault, KmsVaultMockError, vaultMiddleware, vaultMiddlewareOptions, vaultPlugin } from '../../src';
 import { kmsErrorOf } from '../helpers/vault-client';
 
@@ -77,12 +77,13 @@ describe('vault middleware in a KMSClient', () => {
     expect(out.$metadata).toMatchObject({ httpStatusCode: 200, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
-  it('fails an operation the vault does not implement yet with a library error that names it', async () => {
+  it('fails what the vault does not implement yet with a NotImplementedError (a KmsVaultMockError) that names it', async () => {
     const kms = new KMSClient({ region: 'us-east-1' });
     kms.middlewareStack.use(vaultPlugin(new KmsVault()));
-    const attempt = kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: 'cks-1234567890abcdef0' }));
+    const attempt = kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL', KeySpec: 'ML_DSA_44', KeyUsage: 'SIGN_VERIFY' }));
     await expect(attempt).rejects.toBeInstanceOf(KmsVaultMockError);
-    await expect(attempt).rejects.toThrow(/ConnectCustomKeyStore/);
+    await expect(attempt).rejects.toMatchObject({ name: 'NotImplementedError' });
+    await expect(attempt).rejects.toThrow(/ML_DSA_44/);
   });
 
   it('rejects invalid vault options with a library error that says what to do', () => {

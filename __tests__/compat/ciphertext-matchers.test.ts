@@ -119,6 +119,59 @@ describe('toBeCiphertextUnder(vault, keyId) and toBeCiphertextWithContext(vault,
     expect(mrkBlob).toBeCiphertextUnder(vault, mrk, { region: 'eu-west-1' });
   });
 
+  describe('decrypt where the ciphertext was made, whatever the vault\'s default Region', () => {
+    const savedRegion = process.env.AWS_REGION;
+    afterEach(() => {
+      if (savedRegion === undefined) delete process.env.AWS_REGION;
+      else process.env.AWS_REGION = savedRegion;
+    });
+
+    async function keyIn(client: KMSClient, input: ConstructorParameters<typeof CreateKeyCommand>[0] = {}): Promise<{ KeyId: string; Arn: string }> {
+      const meta = (await client.send(new CreateKeyCommand(input))).KeyMetadata;
+      return { KeyId: meta?.KeyId ?? '', Arn: meta?.Arn ?? '' };
+    }
+
+    it('a symmetric key of a client in eu-west-1: found from the key material the blob header names (key id, ARN, alias, context)', async () => {
+      const west = new KMSClient({ region: 'eu-west-1' });
+      west.middlewareStack.use(vaultPlugin(vault));
+      const key = await keyIn(west);
+      const other = await keyIn(west);
+      await west.send(new CreateAliasCommand({ AliasName: 'alias/west', TargetKeyId: key.KeyId }));
+      const { CiphertextBlob } = await west.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('x'), EncryptionContext: { tenant: 'w' } }));
+      const options = { encryptionContext: { tenant: 'w' } };
+      expect(CiphertextBlob).toBeCiphertextUnder(vault, key.KeyId, options);
+      expect(CiphertextBlob).toBeCiphertextUnder(vault, key.Arn, options);
+      expect(CiphertextBlob).toBeCiphertextUnder(vault, 'alias/west', options);
+      expect(CiphertextBlob).toBeCiphertextWithContext(vault, { tenant: 'w' });
+      expect(failureOf(() => expect(CiphertextBlob).toBeCiphertextUnder(vault, other.KeyId, options))).toBe(
+        `Expected ciphertext to be made under "${other.KeyId}"\nIt was made under "${key.Arn}"`,
+      );
+    });
+
+    it('a client whose Region comes from AWS_REGION', async () => {
+      process.env.AWS_REGION = 'ap-southeast-2';
+      const client = new KMSClient({});
+      client.middlewareStack.use(vaultPlugin(vault));
+      const key = await keyIn(client);
+      expect(key.Arn).toContain(':ap-southeast-2:');
+      const { CiphertextBlob } = await client.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('x') }));
+      expect(CiphertextBlob).toBeCiphertextUnder(vault, key.KeyId);
+      expect(CiphertextBlob).toBeCiphertextWithContext(vault, {});
+    });
+
+    it('an asymmetric ciphertext (no header): the Region of the key id, key ARN or alias named', async () => {
+      const west = new KMSClient({ region: 'eu-west-1' });
+      west.middlewareStack.use(vaultPlugin(vault));
+      const key = await keyIn(west, { KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' });
+      await west.send(new CreateAliasCommand({ AliasName: 'alias/rsa-west', TargetKeyId: key.KeyId }));
+      const { CiphertextBlob } = await west.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }));
+      const options = { encryptionAlgorithm: 'RSAES_OAEP_SHA_256' } as const;
+      expect(CiphertextBlob).toBeCiphertextUnder(vault, key.KeyId, options);
+      expect(CiphertextBlob).toBeCiphertextUnder(vault, key.Arn, options);
+      expect(CiphertextBlob).toBeCiphertextUnder(vault, 'alias/rsa-west', options);
+    });
+  });
+
   it('is an assertion, not a call: no history entry, no key usage recorded, no injected fault spent', async () => {
     const blob = await encrypt(keyA.KeyId);
     const calls = vault.history.length;

@@ -6,6 +6,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, { import: { types: string; default: string }; require: { types: string; default: string } }>;
   typesVersions: Record<string, Record<string, string[]>>;
   dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, { optional?: boolean }>;
   sideEffects: string[] | boolean;
 };
 
@@ -25,8 +27,14 @@ describe('the kms-vault-mock/jest and kms-vault-mock/vitest entry points', () =>
     expect(config).toMatch(/splitting: true/);
   });
 
-  it('the jest entry, which registers matchers on import, is not tree-shaken away', () => {
-    expect(pkg.sideEffects).toEqual(['./dist/jest.js', './dist/jest.mjs']);
+  it('the jest and vitest entries, which register matchers on import, are not tree-shaken away', () => {
+    expect(pkg.sideEffects).toEqual(['./dist/jest.js', './dist/jest.mjs', './dist/vitest.js', './dist/vitest.mjs']);
+  });
+
+  it('the SDK and its @smithy/types are peers (the mock\'s types must be the SDK\'s own copy); vitest an optional one', () => {
+    expect(pkg.peerDependencies).toEqual({ '@aws-sdk/client-kms': '^3.723.0', '@smithy/types': '^4.0.0', vitest: '>=1.6.0' });
+    expect(pkg.peerDependenciesMeta.vitest?.optional).toBe(true);
+    expect(Object.keys(pkg.dependencies)).not.toContain('@smithy/types');
   });
 
   it('sinon, whose stub is the mock, and its types, which the public types use, are dependencies', () => {

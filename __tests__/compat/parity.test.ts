@@ -328,6 +328,25 @@ describe.each(libraries)('%s', (_name, mockClient) => {
       kmsMock = mockClient(KMSClient);
     });
 
+    it("the test's own sinon.restore() restores a mock made without a sandbox (one copy of sinon), and its matchers work on it", async () => {
+      kmsMock.on(ListKeysCommand, { Limit: 5 }).resolves({ Truncated: true });
+      await kms.send(new ListKeysCommand({ Limit: 5 }));
+      sinon.assert.calledWith(kmsMock.send, sinon.match.has('input', { Limit: 5 }));
+      sinon.restore();
+      expect((KMSClient.prototype.send as { isSinonProxy?: boolean }).isSinonProxy).toBeUndefined();
+      kmsMock = mockClient(KMSClient);
+    });
+
+    it('a sandbox with on(Command, input): the input matchers are the sandbox\'s own', async () => {
+      kmsMock.restore();
+      const sandbox = sinon.createSandbox();
+      mockClient(KMSClient, { sandbox }).on(ListKeysCommand, { Limit: 5 }).resolves({ Truncated: true });
+      expect(await kms.send(new ListKeysCommand({ Limit: 5 }))).toEqual({ Truncated: true });
+      expect(await kms.send(new ListKeysCommand({ Limit: 6 }))).toBeUndefined();
+      sandbox.restore();
+      kmsMock = mockClient(KMSClient);
+    });
+
     it('order of type and instance mocks: an instance mocked after its class mock unmocks the class', async () => {
       kmsMock.resolves({ KeyId: '123' } as never);
       const second = new KMSClient({});

@@ -34,6 +34,6 @@ it('retries a throttled Decrypt', async () => {
 it('the README shows this example as it is tested', () => {
   const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
   const source = readFileSync(__filename, 'utf8');
-  const example = source.slice(source.indexOf("const kmsMock = mockClient"), source.indexOf("afterAll(")) + source.slice(source.indexOf("it('retries"), source.indexOf("\n});\n", source.indexOf("it('retries")) + 5);
+  const example = source.slice(source.indexOf("/** The code under test"), source.indexOf("afterAll(")) + source.slice(source.indexOf("it('retries"), source.indexOf("\n});\n", source.indexOf("it('retries")) + 5);
   for (const line of example.split('\n').filter((l) => l.trim())) expect(readme).toContain(line);
 });

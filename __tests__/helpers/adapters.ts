@@ -1,5 +1,6 @@
 import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
 import { vaultPlugin, type KmsVault } from '../../src';
+import { requestHandlerClient, serverClient } from './wire-adapters';
 
 /**
  * The ways a KMSClient reaches a vault. The behaviour suite (`__tests__/operations`) runs unchanged
@@ -13,6 +14,8 @@ export const ADAPTERS: Readonly<Record<string, (vault: KmsVault, config: KMSClie
     kms.middlewareStack.use(vaultPlugin(vault));
     return kms;
   },
+  'request-handler': requestHandlerClient,
+  server: serverClient,
 };
 
 declare const KMS_VAULT_MOCK_ADAPTER: string | undefined;

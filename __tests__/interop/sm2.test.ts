@@ -9,7 +9,7 @@ describe('interop: SM2DSA signatures verify with openssl', () => {
   const ws = opensslWorkspace();
   afterAll(() => ws.cleanup());
 
-  it('openssl dgst -sm3 -verify accepts an SM2DSA signature of a RAW message', async () => {
+  it('openssl dgst -sm3 -verify with KMS\'s distinguishing id 1234567812345678 (-sigopt distid) accepts an SM2DSA signature of a RAW message (Developer Guide, offline verification with SM2 key pairs)', async () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'SM2', KeyUsage: 'SIGN_VERIFY' }));
     expect(KeyMetadata?.SigningAlgorithms).toEqual(['SM2DSA']);
     const message = Buffer.from('signed in cn-north-1');

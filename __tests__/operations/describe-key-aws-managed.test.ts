@@ -1,5 +1,4 @@
 import {
-  DecryptCommand,
   DeleteAliasCommand,
   DescribeKeyCommand,
   EncryptCommand,
@@ -42,11 +41,13 @@ describe('DescribeKey on a predefined AWS alias (API Reference, DescribeKey: "If
     expect(byArn?.KeyId).toBe(first?.KeyId);
   });
 
-  it('the AWS managed key encrypts and decrypts, and rotates every year (Developer Guide, AWS managed keys: rotated every year)', async () => {
-    const { kms } = vaultClient();
+  it('the AWS managed key encrypts and decrypts through its service only, and rotates every year (Developer Guide, AWS managed keys: rotated every year; its key policy allows use through the service, kms:ViaService)', async () => {
+    const { kms, vault } = vaultClient();
     await kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/secretsmanager' }));
-    const { CiphertextBlob, KeyId } = await kms.send(new EncryptCommand({ KeyId: 'alias/aws/secretsmanager', Plaintext: Buffer.from('s') }));
-    expect(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob }))).Plaintext ?? []).toString()).toBe('s');
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/aws/secretsmanager', Plaintext: Buffer.from('s') })), { type: 'AccessDeniedException', status: 400 });
+    const viaService = 'secretsmanager.us-east-1.amazonaws.com';
+    const { CiphertextBlob, KeyId } = vault.execute('Encrypt', { KeyId: 'alias/aws/secretsmanager', Plaintext: Buffer.from('s') }, { viaService });
+    expect(Buffer.from(vault.execute('Decrypt', { CiphertextBlob }, { viaService }).Plaintext ?? []).toString()).toBe('s');
     const status = await kms.send(new GetKeyRotationStatusCommand({ KeyId }));
     expect(status).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 365 });
   });
@@ -70,10 +71,11 @@ describe('DescribeKey on a predefined AWS alias (API Reference, DescribeKey: "If
   it('a snapshot keeps the AWS managed key and its alias, and its ciphertexts decrypt after loading', async () => {
     const { kms, vault } = vaultClient();
     await kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/dynamodb' }));
-    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/aws/dynamodb', Plaintext: Buffer.from('row') }));
+    const viaService = 'dynamodb.us-east-1.amazonaws.com';
+    const { CiphertextBlob } = vault.execute('Encrypt', { KeyId: 'alias/aws/dynamodb', Plaintext: Buffer.from('row') }, { viaService });
     const copy = new KmsVault();
     copy.load(vault.snapshot());
-    const out = copy.execute('Decrypt', { CiphertextBlob });
+    const out = copy.execute('Decrypt', { CiphertextBlob }, { viaService });
     expect(Buffer.from(out.Plaintext ?? []).toString()).toBe('row');
     expect(copy.execute('DescribeKey', { KeyId: 'alias/aws/dynamodb' }).KeyMetadata?.KeyManager).toBe('AWS');
   });

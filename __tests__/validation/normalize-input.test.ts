@@ -1,5 +1,5 @@
 import {
-  CreateKeyCommand, DescribeKeyCommand, EncryptCommand, DecryptCommand, GenerateDataKeyCommand, GenerateRandomCommand, ImportKeyMaterialCommand,
+  CreateKeyCommand, DescribeKeyCommand, EncryptCommand, DecryptCommand, GenerateDataKeyCommand, ImportKeyMaterialCommand,
   KMSClient, ListKeysCommand, NotFoundException, TagResourceCommand, UntagResourceCommand, ListResourceTagsCommand,
 } from '@aws-sdk/client-kms';
 import type { HttpRequest } from '@smithy/types';
@@ -165,5 +165,13 @@ describe('grant tokens', () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     const out = await kms.send(new DescribeKeyCommand({ KeyId: KeyMetadata?.KeyId, GrantTokens: ['not-a-token-the-vault-issued'] }));
     expect(out.KeyMetadata?.KeyId).toBe(KeyMetadata?.KeyId);
+  });
+});
+
+describe('map keys', () => {
+  it('an encryption context key "__proto__" (as JSON.parse makes it) stays a key of the map', () => {
+    const input = JSON.parse('{"KeyId":"k","Plaintext":"eA==","EncryptionContext":{"__proto__":"a","b":"c"}}') as Record<string, unknown>;
+    const normalized = normalizeInput('Encrypt', input) as { EncryptionContext: Record<string, string> };
+    expect(Object.entries(normalized.EncryptionContext)).toEqual([['__proto__', 'a'], ['b', 'c']]);
   });
 });

@@ -174,3 +174,14 @@ describe('the state document (issue 9: a lossless, versioned state)', () => {
     await expect(clientOf(vault).send(new (await import('@aws-sdk/client-kms')).CreateKeyCommand({}))).rejects.toBeInstanceOf(KMSServiceException);
   });
 });
+
+describe('loading into a seeded vault', () => {
+  it('a vault with the same seed loads the snapshot of another (its key ids come from the same sequence)', () => {
+    const original = new KmsVault({ seed: 'same', clock: START });
+    for (let i = 0; i < 3; i++) original.execute('CreateKey', {});
+    const document = original.snapshot();
+    const copy = new KmsVault({ seed: 'same', clock: START });
+    copy.load(document);
+    expect(copy.snapshot()).toEqual(document);
+  });
+});

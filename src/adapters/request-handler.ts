@@ -4,7 +4,7 @@ import type { WireRequest } from '../protocol/wire-message';
 import { answerWireRequest, type WireOptions } from '../server/wire-pipeline';
 
 /** Options of {@link vaultRequestHandler}. */
-export type VaultRequestHandlerOptions = WireOptions;
+export type VaultRequestHandlerOptions = Pick<WireOptions, 'auth'>;
 
 /** The HTTP handler {@link vaultRequestHandler} returns: what `new KMSClient({ requestHandler })` takes. */
 export interface VaultRequestHandler extends RequestHandler<HttpRequest, HttpResponse> {
@@ -17,13 +17,14 @@ export interface VaultRequestHandler extends RequestHandler<HttpRequest, HttpRes
  * stack runs (serialization, signing, retries, deserialization) and the vault answers the HTTP request
  * in-process, without a socket, exactly as the server answers it over one. The client still needs a
  * region and credentials, as any KMSClient does: dummy ones act as the vault account's root, a
- * principal's (`vault.addPrincipal(...).credentials`) act as that principal.
+ * principal's (`vault.addPrincipal(...).credentials`) act as that principal. Misuse of the library and
+ * features not implemented yet reject with the library's own errors, as through the middleware.
  */
 export function vaultRequestHandler(vault: KmsVault, options: VaultRequestHandlerOptions = {}): VaultRequestHandler {
   return {
     metadata: { handlerProtocol: 'http/1.1' },
     async handle(request: HttpRequest): Promise<RequestHandlerOutput<HttpResponse>> {
-      const answer = await answerWireRequest(vault, toWireRequest(request), options);
+      const answer = await answerWireRequest(vault, toWireRequest(request), { ...options, throwLibraryErrors: true });
       return { response: { statusCode: answer.status, headers: answer.headers, body: new Uint8Array(Buffer.from(answer.body, 'utf8')) } };
     },
     updateHttpClientConfig(): void {},

@@ -1,10 +1,11 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { Client, MetadataBearer } from '@smithy/types';
-import sinon, { type SinonMatcher, type SinonSandbox, type SinonSpyCall, type SinonStub } from 'sinon';
+import type { SinonMatcher, SinonSandbox, SinonSpyCall, SinonStub } from 'sinon';
 import type { KmsVault } from '../kms-vault';
 import type { AnyCommand, AwsCommand, AwsError, CommandInputOf, CommandOutputOf, CommandResponse } from './aws-command';
 import { CommandBehavior, type Behavior, type FakeFunction } from './command-behavior';
 import { stubSend } from './send-stub';
+import { sinonMatch } from './sinon-lib';
 import type { VaultBacking } from './vault-answer';
 
 /** The stubbed `Client#send` of a mock: a Sinon stub taking the command. */
@@ -118,7 +119,7 @@ implements Behavior<TInput, TOutput, TOutput, TConfiguration> {
     input?: Partial<TCmdInput>,
     strict = false,
   ): CommandBehavior<TInput, TOutput, TCmdOutput, TConfiguration, TCmdInput> {
-    const matcher = sinon.match.instanceOf(command).and(this.createInputMatcher(input, strict));
+    const matcher = sinonMatch(this.setup.sandbox).instanceOf(command).and(this.createInputMatcher(input, strict));
     return new CommandBehavior(this, this.send.withArgs(matcher), this.kmsErrors());
   }
 
@@ -161,8 +162,9 @@ implements Behavior<TInput, TOutput, TOutput, TConfiguration> {
    * equality when strict; any command when there is no input.
    */
   private createInputMatcher(input: object | undefined, strict = false): SinonMatcher {
-    if (input === undefined) return sinon.match.any;
-    return sinon.match.has('input', strict ? input : sinon.match(input));
+    const match = sinonMatch(this.setup.sandbox);
+    if (input === undefined) return match.any;
+    return match.has('input', strict ? input : match(input));
   }
 
   /** Whether KMS error names in `rejects` build SDK exceptions: for KMS clients and vault-backed mocks. */

@@ -1,4 +1,5 @@
-import sinon, { type SinonSandbox, type SinonStub } from 'sinon';
+import type { SinonSandbox, SinonStub } from 'sinon';
+import { sinonLib } from './sinon-lib';
 import { vaultAnswer, type VaultBacking } from './vault-answer';
 
 /** The stubbed `send` as this module handles it; {@link AwsStub} gives it its typed face. */
@@ -18,7 +19,7 @@ export function isSinonStub(value: unknown): value is SinonStub {
 export function stubSend(target: object, sandbox: SinonSandbox | undefined, backing: VaultBacking | undefined): LooseSendStub {
   const current: unknown = (target as { send?: unknown }).send;
   if (isSinonStub(current)) current.restore();
-  const stub = (sandbox ?? sinon).stub(target as { send(command: unknown): unknown }, 'send') as LooseSendStub;
+  const stub = (sandbox ?? sinonLib()).stub(target as { send(command: unknown): unknown }, 'send') as LooseSendStub;
   if (backing) {
     stub.callsFake(function answer(this: unknown, command: unknown) {
       return vaultAnswer(backing, this, command);

@@ -4,7 +4,8 @@ import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { ed25519ph } from '@noble/curves/ed25519.js';
 import type { MessageType } from '@aws-sdk/client-kms';
 import type { SigningAlgorithmRule } from '../vault/key-specs';
-import { mlDsa, type KeyPair, type NodeKeyPair } from './key-pair';
+import { ecdsaSign } from './ecdsa';
+import { curveOf, mlDsa, type KeyPair, type NodeKeyPair } from './key-pair';
 import { mgf1 } from './mgf1';
 import { sm2Sign, sm2Verify } from './sm2-signature';
 
@@ -18,10 +19,7 @@ const DIGEST_INFO: Readonly<Record<string, Buffer>> = {
   sha512: Buffer.from('3051300d060960864801650304020305000440', 'hex'),
 };
 
-/**
- * ECDSA by @noble/curves: node:crypto cannot sign a precomputed digest (it always hashes) nor take k
- * from the vault's random source.
- */
+/** ECDSA verification over a precomputed digest, which node:crypto cannot do (it always hashes). */
 const ECDSA = { 'P-256': p256, 'P-384': p384, 'P-521': p521, secp256k1 } as const;
 
 function node(pair: KeyPair): NodeKeyPair {
@@ -101,11 +99,8 @@ export function signMessage(pair: KeyPair, rule: SigningAlgorithmRule, message: 
     }
     case 'ecdsa': {
       const ec = node(pair);
-      const curve = ECDSA[ec.params.kind === 'ec' ? ec.params.curve : 'P-256'];
       const digest = prehashed ? message : createHash(rule.hash).update(message).digest();
-      // extraEntropy hedges RFC 6979's k with the vault's randomness; lowS false keeps s as it comes.
-      const entropy = Uint8Array.from(randomBytes(32));
-      return Buffer.from(curve.sign(digest, ecKeys(ec).scalar, { prehash: false, format: 'der', lowS: false, extraEntropy: entropy }));
+      return ecdsaSign(curveOf(ec)?.nodeName ?? '', ecKeys(ec).scalar, digest, randomBytes);
     }
     case 'ed25519':
       return sign(null, message, node(pair).privateKey);

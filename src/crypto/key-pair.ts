@@ -1,8 +1,7 @@
 import { createECDH, createPrivateKey, createPublicKey, hkdfSync, type KeyObject } from 'node:crypto';
-import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
-import { ml_kem1024, ml_kem512, ml_kem768 } from '@noble/post-quantum/ml-kem.js';
 import type { MaterialParams } from '../vault/key-specs';
 import { derBitString, derElement, derOctetString, derOid, derSequence, derSmallInteger, privateKeyInfo, subjectPublicKeyInfo } from './der-writer';
+import { nobleMlDsa, nobleMlKem } from './noble';
 import { rsaKeyFromSeed } from './rsa-key-generation';
 
 /** The parameters of the asymmetric key kinds (everything but AES and HMAC secrets). */
@@ -55,12 +54,14 @@ const LATTICE_OIDS = {
 } as const;
 
 /** The ML-DSA implementation of a security level. */
-export function mlDsa(level: 44 | 65 | 87): typeof ml_dsa44 {
+export function mlDsa(level: 44 | 65 | 87): ReturnType<typeof nobleMlDsa>['ml_dsa44'] {
+  const { ml_dsa44, ml_dsa65, ml_dsa87 } = nobleMlDsa();
   return level === 44 ? ml_dsa44 : level === 65 ? ml_dsa65 : ml_dsa87;
 }
 
 /** The ML-KEM implementation of a security level. */
-export function mlKem(level: 512 | 768 | 1024): typeof ml_kem512 {
+export function mlKem(level: 512 | 768 | 1024): ReturnType<typeof nobleMlKem>['ml_kem512'] {
+  const { ml_kem512, ml_kem768, ml_kem1024 } = nobleMlKem();
   return level === 512 ? ml_kem512 : level === 768 ? ml_kem768 : ml_kem1024;
 }
 

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bigintOf, COORDINATE_BYTES, fixedBytes, SCALAR_SEED_BYTES, scalarFrom, Sm2, SM2_CURVE, type RandomBytes, type Sm2Point } from './sm2-curve';
+import { bigintOf, fixedBytes, SCALAR_SEED_BYTES, scalarFrom, Sm2, SM2_CURVE, type RandomBytes, type Sm2Point } from './sm2-curve';
 import { derUnsignedInteger, readDerElement } from './der';
 import { derElement, derOctetString, derSequence } from './der-writer';
 

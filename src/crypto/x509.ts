@@ -18,11 +18,12 @@ export interface CertificateFields {
   readonly subjectPublicKey: Uint8Array;
   /** A certificate authority (basicConstraints cA, keyCertSign) or an end entity (digitalSignature). */
   readonly ca: boolean;
-  /** The issuer's private key: an elliptic-curve key on P-256 (signed ECDSA-SHA256) or P-384 (ECDSA-SHA384). */
+  /** The issuer's private key: Ed25519 (deterministic signatures), or P-256 / P-384 (signed ECDSA-SHA256 / -SHA384). */
   readonly issuerKey: KeyObject;
 }
 
 const ECDSA_WITH = { sha256: '1.2.840.10045.4.3.2', sha384: '1.2.840.10045.4.3.3' } as const;
+const ED25519 = '1.3.101.112';
 
 /**
  * A DER X.509 v3 certificate (RFC 5280). node:crypto parses certificates (X509Certificate) but cannot
@@ -30,8 +31,9 @@ const ECDSA_WITH = { sha256: '1.2.840.10045.4.3.2', sha384: '1.2.840.10045.4.3.3
  * OpenSSL and X509Certificate accept.
  */
 export function buildCertificate(fields: CertificateFields): Buffer {
+  const ed25519 = fields.issuerKey.asymmetricKeyType === 'ed25519';
   const hash = fields.issuerKey.asymmetricKeyDetails?.namedCurve === 'secp384r1' ? 'sha384' : 'sha256';
-  const algorithm = derSequence(derOid(ECDSA_WITH[hash]));
+  const algorithm = derSequence(derOid(ed25519 ? ED25519 : ECDSA_WITH[hash]));
   const tbs = derSequence(
     derElement(0xa0, derInteger(Buffer.from([2]))),
     derInteger(fields.serial),
@@ -42,7 +44,7 @@ export function buildCertificate(fields: CertificateFields): Buffer {
     Buffer.from(fields.subjectPublicKey),
     derElement(0xa3, derSequence(...extensions(fields.ca))),
   );
-  const signature = sign(hash, tbs, fields.issuerKey);
+  const signature = sign(ed25519 ? null : hash, tbs, fields.issuerKey);
   return derSequence(tbs, algorithm, derBitString(signature));
 }
 

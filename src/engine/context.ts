@@ -30,6 +30,19 @@ export interface RequestFacts {
   readonly sourceIp?: string;
   /** `aws:SecureTransport`. */
   readonly secureTransport?: boolean;
+  /**
+   * `kms:RecipientAttestation:ImageSha384` and `kms:RecipientAttestation:PCR<n>`: from the verified
+   * attestation document of a request with a Recipient (Nitro Enclaves), lowercase hex.
+   */
+  readonly recipientAttestation?: RecipientAttestationFacts;
+}
+
+/** What a request's Nitro Enclaves attestation document says, for the `kms:RecipientAttestation:*` condition keys. */
+export interface RecipientAttestationFacts {
+  /** PCR0, the enclave image's SHA-384 measurement. */
+  readonly imageSha384: string;
+  /** Every PCR in the document, by index. */
+  readonly pcrs: Readonly<Record<number, string>>;
 }
 
 /** An operation handler: validated input in, output without `$metadata` out, KMS errors thrown. */

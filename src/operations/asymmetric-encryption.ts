@@ -117,7 +117,7 @@ export function encryptWithKeyPair(context: OperationContext, key: KeyRecord, in
  */
 export function decryptWithKeyPair(context: OperationContext, key: KeyRecord, input: DecryptRequest): DecryptResponse {
   if (input.CiphertextBlob === undefined) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
-  authorize(context, 'kms:Decrypt', key);
+  authorize(context, 'kms:Decrypt', key, input);
   requireKeyState('Decrypt', key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Decrypt');
   const algorithm = encryptionAlgorithmFor(key, input.EncryptionAlgorithm);

@@ -1,7 +1,7 @@
 import type { OperationContext } from '../engine/context';
 import { aliasArn, keyArn, parseKmsArn } from '../vault/arn';
 import { newKeyMaterial } from '../vault/key-material';
-import { defaultKeyPolicy } from '../vault/key-policy';
+import { awsManagedKeyPolicy } from '../auth/aws-managed-key-policy';
 import type { KeyRecord } from '../vault/key-record';
 import { uuidFrom } from '../vault/random';
 import { addDays } from '../vault/rotation';
@@ -57,7 +57,7 @@ export function createAwsManagedKey(context: OperationContext, aliasName: string
     origin: 'AWS_KMS',
     keyManager: 'AWS',
     state: 'Enabled',
-    policy: defaultKeyPolicy(accountId, context.region),
+    policy: awsManagedKeyPolicy(accountId, context.region, service),
     tags: new Map(),
     materials: [material],
     currentMaterial: material,

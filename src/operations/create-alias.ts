@@ -1,6 +1,6 @@
 import type { CreateAliasRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
-import { authorize } from '../auth/authorize';
+import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { aliasArn } from '../vault/arn';
 import { requireKeyState } from '../vault/key-state-rules';
@@ -15,7 +15,9 @@ export function createAlias(context: OperationContext, input: CreateAliasRequest
   const aliasName = input.AliasName as string;
   requireCustomerAliasName(aliasName);
   const key = resolveKey(context, input.TargetKeyId as string, { aliases: false });
-  authorize(context, 'kms:CreateAlias', key);
+  // The alias is authorized by identity policies alone (aliases have no policy), the key as any key.
+  authorizeWithoutKey(context, 'kms:CreateAlias', input, aliasArn(context.region, context.caller.accountId, aliasName));
+  authorize(context, 'kms:CreateAlias', key, input);
   requireKeyState('CreateAlias', key);
   const store = context.state.store(key.accountId, key.region);
   const arn = aliasArn(key.region, key.accountId, aliasName);

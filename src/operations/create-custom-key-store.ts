@@ -54,7 +54,8 @@ export function createCustomKeyStore(context: OperationContext, input: CreateCus
       accessKeyId: credential.AccessKeyId,
       rawSecretAccessKey: credential.RawSecretAccessKey,
       ...(input.XksProxyVpcEndpointServiceName !== undefined ? { vpcEndpointServiceName: input.XksProxyVpcEndpointServiceName } : {}),
-      ...(input.XksProxyVpcEndpointServiceOwner !== undefined ? { vpcEndpointServiceOwner: input.XksProxyVpcEndpointServiceOwner } : {}),
+      // "If not provided, the Amazon Web Services account ID calling the action will be used" (botocore model).
+      ...(connectivity === 'VPC_ENDPOINT_SERVICE' ? { vpcEndpointServiceOwner: input.XksProxyVpcEndpointServiceOwner ?? context.caller.accountId } : {}),
     };
     requireUniqueProxy(context, xks);
     // A public endpoint must be reachable when the store is made: KMS sends the proxy a request then.

@@ -14,6 +14,7 @@ import { newKeyMaterial } from '../vault/key-material';
 import { availableIn, KEY_SPECS } from '../vault/key-specs';
 import { messages } from '../errors/messages';
 import { NO_KEY_MATERIAL } from '../vault/imported-material';
+import { customKeyStorePlacement } from './custom-key-store-keys';
 import type { MaterialParams } from '../vault/key-specs';
 
 /**
@@ -39,15 +40,7 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
   const keyUsage = input.KeyUsage ?? 'ENCRYPT_DECRYPT';
   if (!availableIn(rule.availability, context.region)) throw kmsError('UnsupportedOperationException', messages.keySpecNotInRegion(keySpec));
   if (rule.usages[keyUsage] === undefined) throw kmsError('ValidationException', messages.keyUsageIncompatible(keyUsage, keySpec));
-  if (input.CustomKeyStoreId !== undefined) {
-    throw kmsError('CustomKeyStoreNotFoundException', `Custom key store '${input.CustomKeyStoreId}' does not exist`);
-  }
-  if (input.XksKeyId !== undefined) {
-    throw kmsError('ValidationException', 'XksKeyId can only be specified for a KMS key in an external key store (Origin EXTERNAL_KEY_STORE).');
-  }
-  if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE') {
-    throw kmsError('ValidationException', `CustomKeyStoreId is required when Origin is ${origin}.`);
-  }
+  const placement = customKeyStorePlacement(context, input, origin, keySpec);
   if (origin === 'EXTERNAL' && !IMPORTABLE_MATERIAL.has(rule.material.kind)) {
     throw new NotImplementedError(
       `kms-vault-mock does not implement imported key material for KeySpec ${keySpec} yet (symmetric encryption, HMAC, RSA and NIST/SECG elliptic-curve keys only); create the key with Origin AWS_KMS, or stub this command yourself.`,
@@ -65,7 +58,9 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
   const keyId = input.MultiRegion === true ? `mrk-${context.random.bytes(16).toString('hex')}` : uuidFrom(context.random);
   // HMAC keys hold a secret of the spec's size; key pairs hold the seed their pair is made from on first
   // use. A key for imported key material has none until ImportKeyMaterial.
-  const material = origin === 'EXTERNAL' ? undefined : newKeyMaterial(context, undefined, context.now, rule.material.kind === 'hmac' ? rule.material.bytes : 32);
+  const made = origin === 'EXTERNAL' ? undefined : newKeyMaterial(context, undefined, context.now, rule.material.kind === 'hmac' ? rule.material.bytes : 32);
+  // A key in an external key store: KMS's material is the inner layer, the external key the outer (double encryption).
+  const material = made && placement?.externalSecret ? { ...made, externalSecret: placement.externalSecret() } : made;
   const key: KeyRecord = {
     keyId,
     arn: keyArn(context.region, accountId, keyId),
@@ -83,6 +78,7 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
     materials: material ? [material] : [],
     currentMaterial: material ?? NO_KEY_MATERIAL,
     multiRegionGroup: input.MultiRegion === true ? { primaryRegion: context.region, members: new Map() } : undefined,
+    ...(placement ? { customKeyStore: placement.link } : {}),
   };
   key.multiRegionGroup?.members.set(key.region, key);
   context.state.addKey(key);

@@ -12,6 +12,16 @@ export function findCustomKeyStore(context: OperationContext, id: string): Custo
   return store;
 }
 
+/**
+ * GenerateRandom with CustomKeyStoreId: a CloudHSM key store that is CONNECTED (API Reference,
+ * GenerateRandom CustomKeyStoreId and CustomKeyStoreInvalidStateException).
+ */
+export function requireRandomSource(context: OperationContext, id: string): void {
+  const store = findCustomKeyStore(context, id);
+  if (store.type === 'EXTERNAL_KEY_STORE') throw kmsError('UnsupportedOperationException', messages.generateRandomExternalKeyStore(store.id));
+  requireConnectionState(store, ['CONNECTED']);
+}
+
 /** CustomKeyStoreInvalidStateException unless the store's connection state is one of `allowed`. */
 export function requireConnectionState(store: CustomKeyStoreRecord, allowed: readonly ConnectionStateType[]): void {
   if (!allowed.includes(store.connectionState)) {
@@ -129,6 +139,7 @@ export function customKeyStoreEntry(store: CustomKeyStoreRecord): CustomKeyStore
       UriEndpoint: store.xks.uriEndpoint,
       UriPath: store.xks.uriPath,
       ...(store.xks.vpcEndpointServiceName !== undefined ? { VpcEndpointServiceName: store.xks.vpcEndpointServiceName } : {}),
+      ...(store.xks.vpcEndpointServiceOwner !== undefined ? { VpcEndpointServiceOwner: store.xks.vpcEndpointServiceOwner } : {}),
     };
   }
   return entry;

@@ -5,7 +5,6 @@ import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { keyPairFromSeed } from '../crypto/key-pair';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { kmsError } from '../errors/kms-error';
-import { NotImplementedError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import { asymmetricParams } from '../vault/key-pair-of';
 import { requireKeyState } from '../vault/key-state-rules';
@@ -36,9 +35,8 @@ export function makeDataKeyPair(
   input: GenerateDataKeyPairWithoutPlaintextRequest & { Recipient?: unknown },
   operation: 'GenerateDataKeyPair' | 'GenerateDataKeyPairWithoutPlaintext',
 ): DataKeyPair {
-  if (input.Recipient !== undefined) throw new NotImplementedError(`kms-vault-mock does not implement ${operation} with Recipient (Nitro Enclaves attestation).`);
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, `kms:${operation}`, key);
+  authorize(context, `kms:${operation}`, key, input);
   requireKeyState(operation, key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', operation);
   requireSymmetricEncryptionKey(key, operation);

@@ -18,7 +18,7 @@ import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
  */
 export function decapsulate(context: OperationContext, input: DecapsulateRequest): DecapsulateResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:Decapsulate', key);
+  authorize(context, 'kms:Decapsulate', key, input);
   requireKeyState('Decapsulate', key);
   requireKeyUsage(key, 'ENCAPSULATE_DECAPSULATE', 'Decapsulate');
   const pair = keyPairOf(key);

@@ -2,7 +2,6 @@ import type { DecryptRequest, DecryptResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
-import { NotImplementedError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
 import { requireKeyState } from '../vault/key-state-rules';
@@ -11,6 +10,7 @@ import { blob, bytesOf, endDryRun, ignoresCiphertext, requireKeyUsage, requireSy
 import { ciphertextSource, openCiphertext } from './symmetric-source';
 import { isKeyPair } from './algorithm-rules';
 import { decryptWithKeyPair } from './asymmetric-encryption';
+import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
 
 /**
  * Decrypts a ciphertext made by Encrypt, GenerateDataKey or ReEncrypt. The key comes from the blob;
@@ -19,7 +19,9 @@ import { decryptWithKeyPair } from './asymmetric-encryption';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html
  */
 export function decrypt(context: OperationContext, input: DecryptRequest): DecryptResponse {
-  if (input.Recipient !== undefined) throw new NotImplementedError('kms-vault-mock does not implement Decrypt with Recipient (Nitro Enclaves attestation).');
+  // A Nitro enclave's request: the plaintext goes to the enclave's public key (CiphertextForRecipient).
+  const recipient = recipientOf(context, input.Recipient);
+  if (recipient) return answerRecipient(context, recipient, decrypt(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');
   const named = input.KeyId === undefined ? undefined : resolveKey(context, input.KeyId, { aliases: true });
   if (named && isKeyPair(named)) return decryptWithKeyPair(context, named, input);
   // IGNORE_CIPHERTEXT takes the key from KeyId, so the blob is neither needed nor read.
@@ -40,7 +42,7 @@ export function decrypt(context: OperationContext, input: DecryptRequest): Decry
 
 /** The checks Decrypt makes of the key whatever the ciphertext: permission, key state, usage, algorithm. */
 function requireUsableKey(context: OperationContext, key: KeyRecord, input: DecryptRequest): void {
-  authorize(context, 'kms:Decrypt', key);
+  authorize(context, 'kms:Decrypt', key, input);
   requireKeyState('Decrypt', key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Decrypt');
   requireSymmetricAlgorithm(key, input.EncryptionAlgorithm);

@@ -1,6 +1,6 @@
 import type { DeleteAliasRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
-import { authorize } from '../auth/authorize';
+import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { findAlias, requireCustomerAliasName } from './alias-rules';
 
 /**
@@ -10,8 +10,9 @@ import { findAlias, requireCustomerAliasName } from './alias-rules';
 export function deleteAlias(context: OperationContext, input: DeleteAliasRequest): Record<string, never> {
   const aliasName = input.AliasName as string;
   requireCustomerAliasName(aliasName);
-  const { store, key } = findAlias(context, aliasName);
-  if (key) authorize(context, 'kms:DeleteAlias', key);
+  const { store, alias, key } = findAlias(context, aliasName);
+  authorizeWithoutKey(context, 'kms:DeleteAlias', input, alias.aliasArn);
+  if (key) authorize(context, 'kms:DeleteAlias', key, input);
   store.aliases.delete(aliasName);
   return {};
 }

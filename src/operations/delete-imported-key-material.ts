@@ -16,7 +16,7 @@ import { requireExternalOrigin } from './shared';
  */
 export function deleteImportedKeyMaterial(context: OperationContext, input: DeleteImportedKeyMaterialRequest): DeleteImportedKeyMaterialResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:DeleteImportedKeyMaterial', key);
+  authorize(context, 'kms:DeleteImportedKeyMaterial', key, input);
   requireKeyState('DeleteImportedKeyMaterial', key);
   requireExternalOrigin(key);
   const materialId = input.KeyMaterialId;

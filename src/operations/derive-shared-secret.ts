@@ -4,7 +4,7 @@ import { authorize } from '../auth/authorize';
 import { ecdhSharedSecret } from '../crypto/ecdh';
 import { curveOf } from '../crypto/key-pair';
 import { kmsError } from '../errors/kms-error';
-import { NotImplementedError } from '../errors/library-error';
+import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
 import { messages } from '../errors/messages';
 import { keyPairOf } from '../vault/key-pair-of';
 import { requireKeyState } from '../vault/key-state-rules';
@@ -17,9 +17,11 @@ import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeriveSharedSecret.html
  */
 export function deriveSharedSecret(context: OperationContext, input: DeriveSharedSecretRequest): DeriveSharedSecretResponse {
-  if (input.Recipient !== undefined) throw new NotImplementedError('kms-vault-mock does not implement DeriveSharedSecret with Recipient (Nitro Enclaves attestation).');
+  // A Nitro enclave's request: the shared secret goes to the enclave's public key (CiphertextForRecipient).
+  const recipient = recipientOf(context, input.Recipient);
+  if (recipient) return answerRecipient(context, recipient, deriveSharedSecret(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'SharedSecret');
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:DeriveSharedSecret', key);
+  authorize(context, 'kms:DeriveSharedSecret', key, input);
   requireKeyState('DeriveSharedSecret', key);
   requireKeyUsage(key, 'KEY_AGREEMENT', 'DeriveSharedSecret');
   const pair = keyPairOf(key);

@@ -14,6 +14,6 @@ export function describeKey(context: OperationContext, input: DescribeKeyRequest
   const keyId = input.KeyId as string;
   const predefined = unassociatedPredefinedAlias(context, keyId);
   const key = predefined === undefined ? resolveKey(context, keyId, { aliases: true }) : createAwsManagedKey(context, predefined);
-  authorize(context, 'kms:DescribeKey', key);
+  authorize(context, 'kms:DescribeKey', key, input);
   return { KeyMetadata: keyMetadata(key) };
 }

@@ -11,7 +11,7 @@ import { requireNotReplica, requireRotatableKey } from './rotation-rules';
  */
 export function disableKeyRotation(context: OperationContext, input: DisableKeyRotationRequest): Record<string, never> {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:DisableKeyRotation', key);
+  authorize(context, 'kms:DisableKeyRotation', key, input);
   requireKeyState('DisableKeyRotation', key);
   requireRotatableKey(key);
   requireNotReplica(key);

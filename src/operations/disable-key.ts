@@ -11,7 +11,7 @@ import { resolveKey } from './resolve-key';
  */
 export function disableKey(context: OperationContext, input: DisableKeyRequest): Record<string, never> {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:DisableKey', key);
+  authorize(context, 'kms:DisableKey', key, input);
   requireKeyState('DisableKey', key);
   setKeyEnabled(key, false);
   return {};

@@ -13,7 +13,7 @@ import { requireNotReplica, requireRotatableKey } from './rotation-rules';
  */
 export function enableKeyRotation(context: OperationContext, input: EnableKeyRotationRequest): Record<string, never> {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:EnableKeyRotation', key);
+  authorize(context, 'kms:EnableKeyRotation', key, input);
   requireKeyState('EnableKeyRotation', key);
   requireRotatableKey(key);
   requireNotReplica(key);

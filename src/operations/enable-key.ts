@@ -11,7 +11,7 @@ import { resolveKey } from './resolve-key';
  */
 export function enableKey(context: OperationContext, input: EnableKeyRequest): Record<string, never> {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:EnableKey', key);
+  authorize(context, 'kms:EnableKey', key, input);
   requireKeyState('EnableKey', key);
   setKeyEnabled(key, true);
   return {};

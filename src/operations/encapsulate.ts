@@ -15,7 +15,7 @@ import { blob, endDryRun, requireKeyUsage } from './shared';
  */
 export function encapsulate(context: OperationContext, input: EncapsulateRequest): EncapsulateResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:Encapsulate', key);
+  authorize(context, 'kms:Encapsulate', key, input);
   requireKeyState('Encapsulate', key);
   requireKeyUsage(key, 'ENCAPSULATE_DECAPSULATE', 'Encapsulate');
   endDryRun(input);

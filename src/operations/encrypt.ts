@@ -17,7 +17,7 @@ import { encryptWithKeyPair } from './asymmetric-encryption';
  */
 export function encrypt(context: OperationContext, input: EncryptRequest): EncryptResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:Encrypt', key);
+  authorize(context, 'kms:Encrypt', key, input);
   requireKeyState('Encrypt', key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Encrypt');
   if (isKeyPair(key)) return encryptWithKeyPair(context, key, input);

@@ -2,6 +2,7 @@ import type { DataKeyPairSpec, GenerateDataKeyPairRequest, GenerateDataKeyPairRe
 import type { OperationContext } from '../engine/context';
 import { makeDataKeyPair } from './data-key-pair';
 import { blob } from './shared';
+import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
 
 /**
  * A fresh asymmetric data key pair: the public key (DER SubjectPublicKeyInfo), the private key in
@@ -10,6 +11,9 @@ import { blob } from './shared';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyPair.html
  */
 export function generateDataKeyPair(context: OperationContext, input: GenerateDataKeyPairRequest): GenerateDataKeyPairResponse {
+  // A Nitro enclave's request: the private key goes to the enclave's public key (CiphertextForRecipient).
+  const recipient = recipientOf(context, input.Recipient);
+  if (recipient) return answerRecipient(context, recipient, generateDataKeyPair(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'PrivateKeyPlaintext');
   const pair = makeDataKeyPair(context, input, 'GenerateDataKeyPair');
   return {
     PrivateKeyCiphertextBlob: blob(pair.privateKeyCiphertext),

@@ -3,7 +3,7 @@ import type { OperationContext } from '../engine/context';
 import { authorize, type KmsAction } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
-import { NotImplementedError } from '../errors/library-error';
+import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { requireKeyState } from '../vault/key-state-rules';
@@ -20,9 +20,8 @@ export function makeDataKey(
   if ((input.KeySpec === undefined) === (input.NumberOfBytes === undefined)) {
     throw kmsError('ValidationException', messages.dataKeySize());
   }
-  if (input.Recipient !== undefined) throw new NotImplementedError(`kms-vault-mock does not implement ${operation} with Recipient (Nitro Enclaves attestation).`);
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, `kms:${operation}` as KmsAction, key);
+  authorize(context, `kms:${operation}` as KmsAction, key, input);
   requireKeyState(operation, key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', operation);
   requireSymmetricEncryptionKey(key, operation);
@@ -38,6 +37,9 @@ export function makeDataKey(
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html
  */
 export function generateDataKey(context: OperationContext, input: GenerateDataKeyRequest): GenerateDataKeyResponse {
+  // A Nitro enclave's request: the plaintext data key goes to the enclave's public key (CiphertextForRecipient).
+  const recipient = recipientOf(context, input.Recipient);
+  if (recipient) return answerRecipient(context, recipient, generateDataKey(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');
   const { plaintext, response } = makeDataKey(context, input, 'GenerateDataKey');
   return { CiphertextBlob: response.CiphertextBlob, Plaintext: blob(plaintext), KeyId: response.KeyId, KeyMaterialId: response.KeyMaterialId };
 }

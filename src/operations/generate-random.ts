@@ -1,18 +1,22 @@
 import type { GenerateRandomRequest, GenerateRandomResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
 import { kmsError } from '../errors/kms-error';
-import { NotImplementedError } from '../errors/library-error';
+import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
+import { requireRandomSource } from './custom-key-store-rules';
 import { blob } from './shared';
+import { authorizeWithoutKey } from '../auth/authorize';
 
 /**
- * Returns 1 to 1024 random bytes.
+ * Returns 1 to 1024 random bytes, made in a connected CloudHSM key store's cluster when CustomKeyStoreId
+ * names one (external key stores cannot: UnsupportedOperationException).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html
  */
 export function generateRandom(context: OperationContext, input: GenerateRandomRequest): GenerateRandomResponse {
-  if (input.Recipient !== undefined) throw new NotImplementedError('kms-vault-mock does not implement GenerateRandom with Recipient (Nitro Enclaves attestation).');
-  if (input.CustomKeyStoreId !== undefined) {
-    throw kmsError('CustomKeyStoreNotFoundException', `Custom key store '${input.CustomKeyStoreId}' does not exist`);
-  }
+  // A Nitro enclave's request: the bytes go to the enclave's public key (CiphertextForRecipient).
+  const recipient = recipientOf(context, input.Recipient);
+  if (recipient) return answerRecipient(context, recipient, generateRandom(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');
+  authorizeWithoutKey(context, 'kms:GenerateRandom', input);
+  if (input.CustomKeyStoreId !== undefined) requireRandomSource(context, input.CustomKeyStoreId);
   if (input.NumberOfBytes === undefined) {
     throw kmsError('ValidationException', 'NumberOfBytes is required.');
   }

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
  */
 export function getKeyLastUsage(context: OperationContext, input: GetKeyLastUsageRequest): GetKeyLastUsageResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:GetKeyLastUsage', key);
+  authorize(context, 'kms:GetKeyLastUsage', key, input);
   const out: GetKeyLastUsageResponse = {
     KeyId: key.arn,
     TrackingStartDate: new Date(key.creationDate.getTime()),

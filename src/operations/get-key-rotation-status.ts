@@ -12,7 +12,7 @@ import { rotationOwner } from './rotation-rules';
  */
 export function getKeyRotationStatus(context: OperationContext, input: GetKeyRotationStatusRequest): GetKeyRotationStatusResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:GetKeyRotationStatus', key);
+  authorize(context, 'kms:GetKeyRotationStatus', key, input);
   requireKeyState('GetKeyRotationStatus', key);
   const rotation = rotationOwner(key).rotation;
   if (!rotation) return { KeyId: key.arn, KeyRotationEnabled: false };

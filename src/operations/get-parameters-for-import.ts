@@ -30,7 +30,7 @@ export function getParametersForImport(context: OperationContext, input: GetPara
   if ((rule.scheme === 'sm2pke') !== (wrapping.kind === 'sm2')) throw kmsError('ValidationException', messages.wrappingMismatch(algorithm, keySpec));
 
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:GetParametersForImport', key);
+  authorize(context, 'kms:GetParametersForImport', key, input);
   requireKeyState('GetParametersForImport', key);
   requireExternalOrigin(key);
   if (wrapping.kind === 'sm2') throw new NotImplementedError('kms-vault-mock does not implement SM2 wrapping keys (WrappingKeySpec SM2, SM2PKE) for importing key material yet.');

@@ -18,7 +18,7 @@ import { blob } from './shared';
  */
 export function getPublicKey(context: OperationContext, input: GetPublicKeyRequest): GetPublicKeyResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:GetPublicKey', key);
+  authorize(context, 'kms:GetPublicKey', key, input);
   requireKeyState('GetPublicKey', key);
   if (!isKeyPair(key)) throw kmsError('UnsupportedOperationException', messages.keySpecNotValid(key.arn, key.keySpec, 'GetPublicKey'));
   return {

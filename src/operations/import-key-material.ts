@@ -32,7 +32,7 @@ export function importKeyMaterial(context: OperationContext, input: ImportKeyMat
   const expiration = expirationOf(input, context.now);
   if (input.KeyMaterialId !== undefined && input.ImportType === 'NEW_KEY_MATERIAL') throw kmsError('ValidationException', messages.keyMaterialIdWithNew());
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ImportKeyMaterial', key);
+  authorize(context, 'kms:ImportKeyMaterial', key, input);
   requireKeyState('ImportKeyMaterial', key);
   requireExternalOrigin(key);
   const symmetric = key.keySpec === 'SYMMETRIC_DEFAULT';

@@ -1,6 +1,6 @@
 import type { AliasListEntry, ListAliasesRequest, ListAliasesResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
-import { authorize } from '../auth/authorize';
+import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { resolveKey } from './resolve-key';
 import { page } from './paging';
 
@@ -10,7 +10,8 @@ import { page } from './paging';
  */
 export function listAliases(context: OperationContext, input: ListAliasesRequest): ListAliasesResponse {
   const key = input.KeyId === undefined ? undefined : resolveKey(context, input.KeyId, { aliases: false });
-  if (key) authorize(context, 'kms:ListAliases', key);
+  if (key) authorize(context, 'kms:ListAliases', key, input);
+  else authorizeWithoutKey(context, 'kms:ListAliases', input);
   const accountId = key?.accountId ?? context.caller.accountId;
   const region = key?.region ?? context.region;
   const store = context.state.peek(accountId, region);

@@ -15,7 +15,7 @@ import { requireRotatableKey } from './rotation-rules';
  */
 export function listKeyRotations(context: OperationContext, input: ListKeyRotationsRequest): ListKeyRotationsResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ListKeyRotations', key);
+  authorize(context, 'kms:ListKeyRotations', key, input);
   requireKeyState('ListKeyRotations', key);
   requireRotatableKey(key, { imported: true });
   const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL';

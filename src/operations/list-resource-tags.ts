@@ -10,7 +10,7 @@ import { page } from './paging';
  */
 export function listResourceTags(context: OperationContext, input: ListResourceTagsRequest): ListResourceTagsResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ListResourceTags', key);
+  authorize(context, 'kms:ListResourceTags', key, input);
   const tags: Tag[] = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
   const p = page('ListResourceTags', tags, input.Limit ?? 50, input.Marker);
   return { Tags: p.items, ...p.more };

@@ -22,7 +22,7 @@ export interface MacRequest {
  */
 export function macRequest(context: OperationContext, operation: 'GenerateMac' | 'VerifyMac', input: GenerateMacRequest | VerifyMacRequest): MacRequest {
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, `kms:${operation}`, key);
+  authorize(context, `kms:${operation}`, key, input);
   requireKeyState(operation, key);
   requireKeyUsage(key, 'GENERATE_VERIFY_MAC', operation);
   const algorithm = input.MacAlgorithm as MacAlgorithmSpec;

@@ -53,8 +53,9 @@ export function reEncrypt(context: OperationContext, input: ReEncryptRequest): R
 
 /** The checks ReEncrypt makes of both keys whatever the ciphertext: permissions, key states, usages, algorithms. */
 function requireUsableKeys(context: OperationContext, source: KeyRecord, destination: KeyRecord, input: ReEncryptRequest): void {
-  authorize(context, 'kms:ReEncryptFrom', source);
-  authorize(context, 'kms:ReEncryptTo', destination);
+  const sameKey = source === destination;
+  authorize(context, 'kms:ReEncryptFrom', source, input, { side: 'from', sameKey });
+  authorize(context, 'kms:ReEncryptTo', destination, input, { side: 'to', sameKey });
   requireKeyState('ReEncrypt', source);
   requireKeyState('ReEncrypt', destination);
   requireKeyUsage(source, 'ENCRYPT_DECRYPT', 'ReEncrypt');

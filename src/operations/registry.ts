@@ -1,6 +1,5 @@
-import type { OperationName } from '../contract/generated';
+import type { OperationName, OperationTypes } from '../contract/generated';
 import type { OperationHandler } from '../engine/context';
-import { NotImplementedError } from '../errors/library-error';
 import { cancelKeyDeletion } from './cancel-key-deletion';
 import { createAlias } from './create-alias';
 import { createKey } from './create-key';
@@ -49,7 +48,6 @@ import { deleteCustomKeyStore } from './delete-custom-key-store';
 import { describeCustomKeyStores } from './describe-custom-key-stores';
 import { disconnectCustomKeyStore } from './disconnect-custom-key-store';
 import { updateCustomKeyStore } from './update-custom-key-store';
-
 import { createGrant } from './create-grant';
 import { getKeyPolicy } from './get-key-policy';
 import { listGrants } from './list-grants';
@@ -58,21 +56,45 @@ import { listRetirableGrants } from './list-retirable-grants';
 import { putKeyPolicy } from './put-key-policy';
 import { retireGrant } from './retire-grant';
 import { revokeGrant } from './revoke-grant';
-/** The handler of an operation the vault does not implement yet: a library error that names it. */
-function notImplemented(operation: OperationName): OperationHandler {
-  const handler = (): never => {
-    throw new NotImplementedError(
-      `kms-vault-mock does not implement the KMS operation ${operation} yet. See the README's table of supported operations, or stub this command yourself.`,
-    );
-  };
-  return Object.assign(handler, { implemented: false });
+
+/**
+ * An input as validation hands it to a handler: the members the model requires (the SDK types them
+ * `Member: T | undefined`) are present, the optional ones (`Member?: T`) may be absent.
+ */
+export type Validated<T> = { [K in keyof T as object extends Pick<T, K> ? never : K]-?: Exclude<T[K], undefined> } & {
+  [K in keyof T as object extends Pick<T, K> ? K : never]?: T[K];
+};
+
+/** What the handler of operation `K` receives. */
+export type HandlerInput<K extends OperationName> = Validated<OperationTypes[K]['input']>;
+
+/** What the handler of operation `K` returns: the output without `$metadata`, which the engine adds. */
+export type HandlerOutput<K extends OperationName> = Omit<OperationTypes[K]['output'], '$metadata'>;
+
+/** The registry's type: each operation's handler takes that operation's input and returns its output. */
+export type Handlers = { readonly [K in OperationName]: OperationHandler<HandlerInput<K>, HandlerOutput<K>> };
+
+type InputOf<F> = F extends (context: never, input: infer I) => unknown ? I : never;
+
+/**
+ * `R` with every handler whose declared input is not its operation's input turned into `never`, so
+ * that registering a handler under the wrong operation is a compile error. (The SDK's input types are
+ * loose enough that one operation's handler can otherwise be assignable to another's slot.)
+ */
+type ExactlyWired<R extends Handlers> = {
+  readonly [K in OperationName]: HandlerInput<K> extends InputOf<R[K]> ? (InputOf<R[K]> extends OperationTypes[K]['input'] | HandlerInput<K> ? R[K] : never) : never;
+};
+
+/** @internal Checks the registry's wiring at compile time (see {@link ExactlyWired}). */
+export function wired<R extends Handlers>(handlers: R & ExactlyWired<R>): Handlers {
+  return handlers;
 }
 
 /**
  * Every KMS operation mapped to its handler. Typed over the full operation list of the KMS API, so a
  * missing entry is a compile error.
  */
-export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
+export const OPERATIONS: Handlers = wired({
   CancelKeyDeletion: cancelKeyDeletion,
   ConnectCustomKeyStore: connectCustomKeyStore,
   CreateAlias: createAlias,
@@ -129,7 +151,7 @@ export const OPERATIONS: Readonly<Record<OperationName, OperationHandler>> = {
   UpdatePrimaryRegion: updatePrimaryRegion,
   Verify: verify,
   VerifyMac: verifyMac,
-};
+});
 
 /** Whether the vault implements an operation (drives the README's table). */
 export function isImplemented(operation: OperationName): boolean {

@@ -6,7 +6,8 @@ import { NotImplementedError } from '../errors/library-error';
 import { keyArn, partitionOf } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
 import { keyMetadata } from '../vault/key-metadata';
-import { defaultKeyPolicy, parsePolicy } from '../vault/key-policy';
+import { defaultKeyPolicy } from '../vault/key-policy';
+import { checkPolicyLockout, validateKeyPolicy } from '../auth/key-policy-rules';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from './resolve-key';
 import { requireMultiRegionPrimary } from './multi-region-rules';
@@ -20,7 +21,7 @@ import { validateTags } from '../vault/tags';
  */
 export function replicateKey(context: OperationContext, input: ReplicateKeyRequest): ReplicateKeyResponse {
   const primary = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ReplicateKey', primary);
+  authorize(context, 'kms:ReplicateKey', primary, input);
   requireKeyState('ReplicateKey', primary);
   const group = requireMultiRegionPrimary(primary);
   if (primary.origin === 'EXTERNAL') {
@@ -36,7 +37,10 @@ export function replicateKey(context: OperationContext, input: ReplicateKeyReque
     throw kmsError('AlreadyExistsException', `Replica key in region ${region} already exists: ${keyArn(region, primary.accountId, primary.keyId)}`);
   }
   const policy = input.Policy ?? defaultKeyPolicy(primary.accountId, region);
-  parsePolicy(policy);
+  if (input.Policy !== undefined) {
+    validateKeyPolicy(policy);
+    if (input.BypassPolicyLockoutSafetyCheck !== true) checkPolicyLockout(context, policy, keyArn(region, primary.accountId, primary.keyId), input);
+  }
   const tags = validateTags(input.Tags ?? []);
 
   const replica: KeyRecord = {

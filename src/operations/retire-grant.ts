@@ -4,16 +4,16 @@ import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { GrantRecord } from '../vault/grants';
 import { isGrantee } from '../auth/grant-evaluation';
+import { authorizeWithoutKey } from '../auth/authorize';
 import { findGrant } from './grant-lookup';
 import { endDryRun } from './shared';
 import { resolveKey } from './resolve-key';
 
-/** Who may retire a grant (API Reference, RetireGrant): its retiring principal, its grantee when it allows RetireGrant, the account that created it. */
-function mayRetire(context: OperationContext, grant: GrantRecord): boolean {
+/** Whether the grant itself lets the caller retire it (API Reference, RetireGrant): its retiring principal, its grantee when it allows RetireGrant. */
+function namedByGrant(context: OperationContext, grant: GrantRecord): boolean {
   const { caller } = context;
   if (grant.retiringPrincipal !== undefined && (grant.retiringPrincipal === caller.arn || grant.retiringPrincipal === caller.principalArn)) return true;
-  if (grant.operations.includes('RetireGrant') && isGrantee(grant, caller)) return true;
-  return caller.type === 'Account' && grant.issuingAccount === caller.arn;
+  return grant.operations.includes('RetireGrant') && isGrantee(grant, caller);
 }
 
 /**
@@ -35,8 +35,13 @@ export function retireGrant(context: OperationContext, input: RetireGrantRequest
     const key = resolveKey(context, input.KeyId, { aliases: false });
     grant = findGrant(context, key, input.GrantId);
   }
-  if (!mayRetire(context, grant)) {
-    throw kmsError('AccessDeniedException', messages.accessDenied(context.caller.arn, 'kms:RetireGrant', grant.keyArn, 'no-resource-allow'));
+  if (!namedByGrant(context, grant)) {
+    // The account that created the grant may retire it: its root, and its principals whose identity
+    // policies allow kms:RetireGrant (Developer Guide, "Retiring and revoking grants"); no key policy counts.
+    if (grant.issuingAccount !== `arn:aws:iam::${context.caller.accountId}:root`) {
+      throw kmsError('AccessDeniedException', messages.accessDenied(context.caller.arn, 'kms:RetireGrant', grant.keyArn, 'no-resource-allow'));
+    }
+    authorizeWithoutKey(context, 'kms:RetireGrant', input, grant.keyArn);
   }
   endDryRun(input);
   context.state.grants.remove(grant);

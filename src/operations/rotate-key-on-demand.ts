@@ -21,7 +21,7 @@ export const ON_DEMAND_ROTATION_LIMIT = 25;
  */
 export function rotateKeyOnDemand(context: OperationContext, input: RotateKeyOnDemandRequest): RotateKeyOnDemandResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:RotateKeyOnDemand', key);
+  authorize(context, 'kms:RotateKeyOnDemand', key, input);
   requireKeyState('RotateKeyOnDemand', key);
   // Recorded: a key that is not symmetric gets UnsupportedOperationException without a message.
   if (key.keySpec !== 'SYMMETRIC_DEFAULT' && (key.origin === 'AWS_KMS' || key.origin === 'EXTERNAL')) {

@@ -1,6 +1,7 @@
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
+import { ORIGINS } from '../vault/origins';
 
 /**
  * Only symmetric encryption keys with AWS_KMS key material rotate automatically: asymmetric, HMAC,
@@ -9,7 +10,8 @@ import type { KeyRecord } from '../vault/key-record';
  * rotate on demand into new imported material (API Reference, RotateKeyOnDemand, ListKeyRotations).
  */
 export function requireRotatableKey(key: KeyRecord, options: { readonly imported?: boolean } = {}): void {
-  if (key.origin !== 'AWS_KMS' && !(options.imported === true && key.origin === 'EXTERNAL')) {
+  const origin = ORIGINS[key.origin];
+  if (!(origin.automaticRotation || (options.imported === true && origin.onDemandRotation))) {
     throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
   }
   if (key.keySpec !== 'SYMMETRIC_DEFAULT') {

@@ -17,7 +17,7 @@ export function scheduleKeyDeletion(context: OperationContext, input: ScheduleKe
   const days = input.PendingWindowInDays ?? 30;
   if (days < 7 || days > 30) throw kmsError('ValidationException', messages.pendingWindowInDays());
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ScheduleKeyDeletion', key);
+  authorize(context, 'kms:ScheduleKeyDeletion', key, input);
   requireKeyState('ScheduleKeyDeletion', key);
   key.pendingWindowInDays = days;
   const group = key.multiRegionGroup;

@@ -2,6 +2,7 @@ import type { EncryptionAlgorithmSpec } from '@aws-sdk/client-kms';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
+import { ORIGINS } from '../vault/origins';
 
 /** A blob member as bytes (the SDK accepts strings for blobs and sends their UTF-8 bytes). */
 export function bytesOf(value: Uint8Array | string): Buffer {
@@ -42,7 +43,7 @@ export function requireKeyUsage(key: KeyRecord, usage: KeyRecord['keyUsage'], op
  * DeleteImportedKeyMaterial).
  */
 export function requireExternalOrigin(key: KeyRecord): void {
-  if (key.origin !== 'EXTERNAL') throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
+  if (!ORIGINS[key.origin].importKeyMaterial) throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
 }
 
 /** InvalidKeyUsageException unless `algorithm` fits a symmetric encryption key. */

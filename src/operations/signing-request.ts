@@ -27,7 +27,7 @@ export interface SigningRequest {
  */
 export function signingRequest(context: OperationContext, operation: 'Sign' | 'Verify', input: SignRequest | VerifyRequest): SigningRequest {
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, `kms:${operation}`, key);
+  authorize(context, `kms:${operation}`, key, input);
   requireKeyState(operation, key);
   requireKeyUsage(key, 'SIGN_VERIFY', operation);
   const algorithm = input.SigningAlgorithm as SigningAlgorithmSpec;

@@ -14,7 +14,7 @@ export interface CiphertextSource {
 /**
  * Finds the key a blob was encrypted under from its header: InvalidCiphertextException when the blob
  * is no KMS ciphertext or its key no longer exists, IncorrectKeyException when the caller named
- * another key. A key in the caller's region wins over its multi-Region relatives elsewhere.
+ * another key. Only keys in the caller's Region count.
  */
 export function ciphertextSource(context: OperationContext, blob: Uint8Array, named: KeyRecord | undefined): CiphertextSource {
   const materialId = symmetricMaterialId(blob);
@@ -30,16 +30,20 @@ export function ciphertextSource(context: OperationContext, blob: Uint8Array, na
   return { key, material };
 }
 
-/** The caller's own key in its region first, then any key in its region, then any. */
+/**
+ * KMS keys are regional: the key a blob names is found in the caller's Region only (for a multi-Region
+ * key, its related key there), the caller's own account first. A blob from another Region does not
+ * decrypt: InvalidCiphertextException, as users meet it when a client is configured for the wrong Region
+ * (awslabs/aws-lambda-redshift-loader#16; see docs/research/kms-error-messages.md).
+ */
 function preferredHolder(context: OperationContext, holders: readonly KeyRecord[]): KeyRecord | undefined {
-  if (holders.length === 1) return holders[0];
   let inRegion: KeyRecord | undefined;
   for (const k of holders) {
     if (k.region !== context.region) continue;
     if (k.accountId === context.caller.accountId) return k;
     inRegion ??= k;
   }
-  return inRegion ?? holders[0];
+  return inRegion;
 }
 
 /** Decrypts a blob under its source material; InvalidCiphertextException on any change or wrong context. */

@@ -11,7 +11,7 @@ import { mergeTags, validateTags } from '../vault/tags';
  */
 export function tagResource(context: OperationContext, input: TagResourceRequest): Record<string, never> {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:TagResource', key);
+  authorize(context, 'kms:TagResource', key, input);
   requireKeyState('TagResource', key);
   const merged = mergeTags(key.tags, validateTags(input.Tags ?? []));
   key.tags.clear();

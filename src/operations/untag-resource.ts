@@ -12,7 +12,7 @@ import { resolveKey } from './resolve-key';
  */
 export function untagResource(context: OperationContext, input: UntagResourceRequest): Record<string, never> {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:UntagResource', key);
+  authorize(context, 'kms:UntagResource', key, input);
   requireKeyState('UntagResource', key);
   const tagKeys = input.TagKeys ?? [];
   if (tagKeys.some((k) => k.toLowerCase().startsWith('aws:'))) throw kmsError('TagException', messages.reservedTagKey());

@@ -1,6 +1,6 @@
 import type { UpdateAliasRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../engine/context';
-import { authorize } from '../auth/authorize';
+import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { requireKeyState } from '../vault/key-state-rules';
@@ -17,8 +17,9 @@ export function updateAlias(context: OperationContext, input: UpdateAliasRequest
   const { store, alias, key: current } = findAlias(context, aliasName);
   if (!current) throw kmsError('NotFoundException', messages.aliasNotFound(alias.aliasArn));
   const key = resolveKey(context, input.TargetKeyId as string, { aliases: false });
-  authorize(context, 'kms:UpdateAlias', current);
-  authorize(context, 'kms:UpdateAlias', key);
+  authorizeWithoutKey(context, 'kms:UpdateAlias', input, alias.aliasArn);
+  authorize(context, 'kms:UpdateAlias', current, input);
+  authorize(context, 'kms:UpdateAlias', key, input);
   requireKeyState('UpdateAlias', key);
   if (key.accountId !== store.accountId || key.region !== store.region) {
     throw kmsError('NotFoundException', messages.keyNotFound(key.arn));

@@ -46,7 +46,7 @@ export function updateCustomKeyStore(context: OperationContext, input: UpdateCus
   }
 
   const current = store.xks as XksSettings;
-  const next = nextXksSettings(current, input);
+  const next = nextXksSettings(current, input, context.caller.accountId);
   if (next.uriEndpoint !== current.uriEndpoint || next.uriPath !== current.uriPath || next.vpcEndpointServiceName !== current.vpcEndpointServiceName) requireUniqueProxy(context, next, store);
   const proxyChanged = next.uriEndpoint !== current.uriEndpoint || next.uriPath !== current.uriPath || next.accessKeyId !== current.accessKeyId || next.rawSecretAccessKey !== current.rawSecretAccessKey;
   if (proxyChanged && (store.connectionState === 'CONNECTED' || next.connectivity === 'PUBLIC_ENDPOINT')) checkProxy(context, next);
@@ -61,11 +61,11 @@ export function updateCustomKeyStore(context: OperationContext, input: UpdateCus
  * The proxy settings an update asks for. Changing the connectivity needs a new endpoint, and a VPC
  * endpoint service name for VPC_ENDPOINT_SERVICE or none (null or empty) for PUBLIC_ENDPOINT.
  */
-function nextXksSettings(current: XksSettings, input: UpdateCustomKeyStoreRequest): XksSettings {
+function nextXksSettings(current: XksSettings, input: UpdateCustomKeyStoreRequest, accountId: string): XksSettings {
   const connectivity = input.XksProxyConnectivity ?? current.connectivity;
   const clearsVpc = connectivity === 'PUBLIC_ENDPOINT';
   const vpcEndpointServiceName = clearsVpc ? undefined : (input.XksProxyVpcEndpointServiceName ?? current.vpcEndpointServiceName);
-  const vpcEndpointServiceOwner = clearsVpc ? undefined : (input.XksProxyVpcEndpointServiceOwner ?? current.vpcEndpointServiceOwner);
+  const vpcEndpointServiceOwner = clearsVpc ? undefined : (input.XksProxyVpcEndpointServiceOwner ?? current.vpcEndpointServiceOwner ?? accountId);
   if (connectivity !== current.connectivity) {
     if (input.XksProxyUriEndpoint === undefined || input.XksProxyUriEndpoint === current.uriEndpoint) {
       throw kmsError('ValidationException', `Changing XksProxyConnectivity to ${connectivity} requires a new XksProxyUriEndpoint.`);

@@ -10,7 +10,7 @@ import { resolveKey } from './resolve-key';
  */
 export function updateKeyDescription(context: OperationContext, input: UpdateKeyDescriptionRequest): Record<string, never> {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:UpdateKeyDescription', key);
+  authorize(context, 'kms:UpdateKeyDescription', key, input);
   requireKeyState('UpdateKeyDescription', key);
   key.description = input.Description ?? '';
   return {};

@@ -15,7 +15,7 @@ import { requireMultiRegionPrimary } from './multi-region-rules';
  */
 export function updatePrimaryRegion(context: OperationContext, input: UpdatePrimaryRegionRequest): Record<string, never> {
   const primary = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:UpdatePrimaryRegion', primary);
+  authorize(context, 'kms:UpdatePrimaryRegion', primary, input);
   requireKeyState('UpdatePrimaryRegion', primary);
   const group = requireMultiRegionPrimary(primary);
   const region = input.PrimaryRegion as string;

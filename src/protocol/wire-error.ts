@@ -60,5 +60,6 @@ export function libraryErrorResponse(error: KmsVaultMockError, requestId: string
  */
 export function notJsonProtocolResponse(requestId: string): WireResponse {
   const body = '<UnknownOperationException/>\n';
-  return { status: 404, headers: { ...responseHeaders(requestId, body), 'content-type': 'application/xml' }, body };
+  const { 'content-type': _json, ...headers } = responseHeaders(requestId, body);
+  return { status: 404, headers, body };
 }

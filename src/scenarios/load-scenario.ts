@@ -7,6 +7,8 @@ import { KEY_SPECS } from '../vault/key-specs';
 import { allMaterialImported, NO_KEY_MATERIAL } from '../vault/imported-material';
 import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
 import type { KmsVault } from '../kms-vault';
+import { applyKeyPolicy, loadGrant } from './load-authorization';
+import { loadCustomKeyStores } from './custom-key-store-scenario';
 import { STATE_FORMAT_VERSION, type LoadedScenario, type Scenario, type ScenarioAlias, type ScenarioImport, type ScenarioKey, type ScenarioPrincipal } from './scenario';
 import { callerOf } from '../vault/principal';
 
@@ -67,6 +69,7 @@ export function loadScenario(vault: KmsVault, scenario: Scenario): LoadedScenari
   }
   try {
     for (const principal of scenario.principals ?? []) loadPrincipal(vault, principal);
+    const settleCustomKeyStores = loadCustomKeyStores(vault.state.customKeyStores, scenario, { accountId: vault.accountId, region: vault.region, now: vault.clock.now() });
     if (scenario.importTokenSecret !== undefined) vault.state.restoreImportTokenSecret(Buffer.from(scenario.importTokenSecret, 'base64'));
     for (const spec of scenario.keys ?? []) {
       if (spec.multiRegion?.primaryRegion !== undefined && spec.multiRegion.primaryRegion !== (spec.region ?? vault.region)) continue;
@@ -80,7 +83,7 @@ export function loadScenario(vault: KmsVault, scenario: Scenario): LoadedScenari
       const primary = [...records.entries()].find(([s, r]) => r.keyId === spec.keyId && s.account === spec.account)?.[1];
       if (!primary) throw new KmsVaultMockError(`Scenario replica '${spec.keyId}' in ${spec.region} has no primary key in the scenario.`);
       const tags = spec.tags ? Object.entries(spec.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) : undefined;
-      vault.executeInternal('ReplicateKey', { KeyId: primary.arn, ReplicaRegion: spec.region ?? vault.region, Description: spec.description, Policy: spec.policy, Tags: tags }, { region: primary.region, accountId: primary.accountId });
+      vault.executeInternal('ReplicateKey', { KeyId: primary.arn, ReplicaRegion: spec.region ?? vault.region, Description: spec.description, Tags: tags }, { region: primary.region, accountId: primary.accountId });
       const replica = vault.state.peek(primary.accountId, spec.region ?? vault.region)?.keys.get(primary.keyId) as KeyRecord;
       replica.creationDate = date(spec.creationDate, 'creationDate') ?? replica.creationDate;
       records.set(spec, replica);
@@ -88,12 +91,16 @@ export function loadScenario(vault: KmsVault, scenario: Scenario): LoadedScenari
     }
     vault.state.settle();
     for (const [spec, record] of records) finishKey(vault, spec, record, ciphertexts);
+    // Key policies last: loading acts as each key's account root, which a policy may well not allow.
+    for (const [spec, record] of records) applyKeyPolicy(record, spec.policy);
+    for (const grant of scenario.grants ?? []) loadGrant(vault, grant, keys);
     // States KMS reaches only on its own time, set last since every request settles transient states:
     // a key being created or updated, one whose custom key store is disconnected.
     for (const [spec, record] of records) {
       if (spec.state === 'Creating' || spec.state === 'Updating') vault.state.settleLater(record, spec.state, spec.settlesTo ?? 'Enabled');
       if (spec.state === 'Unavailable') record.state = 'Unavailable';
     }
+    settleCustomKeyStores(records);
     for (const fault of scenario.faults ?? []) vault.faults.inject(fault);
   } catch (error) {
     if (error instanceof KmsVaultMockError) throw new KmsVaultMockError(`Scenario '${scenario.name}': ${error.message}`);
@@ -114,7 +121,8 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
       KeySpec: spec.keySpec,
       KeyUsage: spec.keyUsage,
       Origin: spec.origin,
-      Policy: spec.policy,
+      CustomKeyStoreId: spec.customKeyStoreId,
+      XksKeyId: spec.xksKeyId,
       MultiRegion: spec.multiRegion ? true : undefined,
       Tags: spec.tags ? Object.entries(spec.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) : undefined,
     },
@@ -125,7 +133,9 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
   const materials = materialsOf(spec);
   const creationDate = date(spec.creationDate, 'creationDate');
   if (spec.keyId !== undefined || materials || creationDate || spec.keyManager === 'AWS') {
-    if (spec.keyId !== undefined && vault.state.peek(accountId, region)?.keys.has(spec.keyId)) {
+    // The key just made may itself have drawn that id (a seeded vault loading its own snapshot).
+    const occupant = spec.keyId === undefined ? undefined : vault.state.peek(accountId, region)?.keys.get(spec.keyId);
+    if (occupant !== undefined && occupant !== record) {
       throw new KmsVaultMockError(`key '${spec.keyId}' already exists in ${accountId}/${region}.`);
     }
     vault.state.deleteKey(record);

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { KmsVaultMockError } from '../errors/library-error';
+import { lazyRequire } from '../lazy-require';
 import { defineScenario } from './define-scenario';
 import type { Scenario } from './scenario';
 import { validateScenario } from './validate-scenario';
+
+/** yaml, loaded with the first scenario file rather than with the package. */
+const yaml = lazyRequire<typeof import('yaml')>('yaml');
 
 /**
  * Reads a scenario from a `.json`, `.yaml` or `.yml` file, checked against the scenario format
@@ -16,15 +19,17 @@ export function loadScenarioFile(path: string): Scenario {
   const ext = extname(path).toLowerCase();
   let data: unknown;
   try {
-    data = ext === '.json' ? JSON.parse(text) : parse(text);
+    data = ext === '.json' ? JSON.parse(text) : yaml().parse(text);
   } catch (error) {
     throw new KmsVaultMockError(`Scenario file ${path} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new KmsVaultMockError(`Scenario file ${path} must hold an object with a name.`);
-  return defineScenario(validateScenario(data, `Scenario file ${path}`));
+  const scenario = validateScenario(data, `Scenario file ${path}`);
+  // defineScenario checks names and refs; the document's other sections (a snapshot's) stay as they are.
+  return { ...scenario, ...defineScenario(scenario) };
 }
 
 /** A scenario as YAML text (what `vault.snapshot()` returns can be saved this way). */
 export function scenarioToYaml(scenario: Scenario): string {
-  return stringify(scenario);
+  return yaml().stringify(scenario);
 }

@@ -1,5 +1,6 @@
-import type { ExpirationModelType, KeySpec, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
+import type { ExpirationModelType, GrantOperation, KeySpec, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
 import type { FaultSpec, InjectableError } from '../faults/fault-injector';
+import type { ScenarioCloudHsmCluster, ScenarioCustomKeyStore, ScenarioXksProxy } from './custom-key-store-scenario';
 
 /** One key-material version, as snapshots record it. */
 export interface ScenarioMaterial {
@@ -44,6 +45,12 @@ export interface ScenarioCiphertext {
 export interface ScenarioKey {
   /** The name `vault.load` returns the key under. Default: its key id. */
   readonly ref?: string;
+  /** A key in a custom key store (Origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE): the store's id. */
+  readonly customKeyStoreId?: string;
+  /** A key in an external key store: its external key. */
+  readonly xksKeyId?: string;
+  /** An Unavailable key (its custom key store is disconnected): the state it returns to on reconnection. */
+  readonly availableState?: 'Enabled' | 'Disabled';
   /** A fixed key id (symmetric keys); default: a fresh one. */
   readonly keyId?: string;
   readonly account?: string;
@@ -106,6 +113,28 @@ export interface ScenarioPrincipal {
   readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
 }
 
+/** A grant on a key (CreateGrant's parameters); snapshots also record its id, date, issuer and tokens. */
+export interface ScenarioGrant {
+  /** The key: the `ref` of a key of this scenario, or a key ARN. */
+  readonly key: string;
+  readonly granteePrincipal: string;
+  readonly operations: readonly GrantOperation[];
+  readonly retiringPrincipal?: string;
+  readonly name?: string;
+  readonly constraints?: {
+    readonly encryptionContextEquals?: Readonly<Record<string, string>>;
+    readonly encryptionContextSubset?: Readonly<Record<string, string>>;
+  };
+  /** 64 hex digits; default: a fresh id. */
+  readonly grantId?: string;
+  /** ISO 8601; default: the vault's time at loading. */
+  readonly creationDate?: string;
+  /** `arn:aws:iam::ACCOUNT:root`; default: the root of the key's account. */
+  readonly issuingAccount?: string;
+  /** Grant tokens issued for the grant, so tokens saved before a snapshot keep working. */
+  readonly tokens?: readonly string[];
+}
+
 /** The version of the state document this library writes; documents without one are version 1 too. */
 export const STATE_FORMAT_VERSION = 1;
 
@@ -122,8 +151,16 @@ export interface Scenario {
   readonly faults?: readonly ScenarioFault[];
   /** Principals the vault knows (see `vault.addPrincipal`). */
   readonly principals?: readonly ScenarioPrincipal[];
+  /** Grants on the scenario's keys (see CreateGrant). */
+  readonly grants?: readonly ScenarioGrant[];
   /** Base64: the vault's key for import tokens, so tokens issued before a snapshot stay valid after loading it. */
   readonly importTokenSecret?: string;
+  /** Custom key stores (CreateCustomKeyStore); snapshots record them with their connection state. */
+  readonly customKeyStores?: readonly ScenarioCustomKeyStore[];
+  /** Simulated CloudHSM clusters (see `vault.addCloudHsmCluster`). */
+  readonly cloudHsmClusters?: readonly ScenarioCloudHsmCluster[];
+  /** Simulated external key store proxies and their external keys (see `vault.addXksProxy`). */
+  readonly xksProxies?: readonly ScenarioXksProxy[];
 }
 
 /** What loading a scenario made: its keys by ref, and its ciphertexts by name. */

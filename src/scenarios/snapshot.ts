@@ -1,5 +1,7 @@
 import type { KeyMaterial, KeyRecord } from '../vault/key-record';
 import type { VaultState } from '../vault/vault-state';
+import { snapshotGrants } from './load-authorization';
+import { snapshotCustomKeyStoreKey, snapshotCustomKeyStores } from './custom-key-store-scenario';
 import { STATE_FORMAT_VERSION, type Scenario, type ScenarioAlias, type ScenarioKey, type ScenarioMaterial, type ScenarioPrincipal } from './scenario';
 
 /**
@@ -34,7 +36,9 @@ export function snapshotState(state: VaultState, name: string): Scenario {
     keys,
     faults: [],
     principals,
+    ...(state.grants.size > 0 ? { grants: snapshotGrants(state.grants.all()) } : {}),
     ...(tokenSecret ? { importTokenSecret: tokenSecret.toString('base64') } : {}),
+    ...snapshotCustomKeyStores(state.customKeyStores),
   };
 }
 
@@ -94,5 +98,6 @@ function snapshotKey(vault: VaultState, key: KeyRecord, aliases: ScenarioAlias[]
     ...(key.lastUsage ? { lastUsage: { operation: key.lastUsage.operation, time: key.lastUsage.time.toISOString(), requestId: key.lastUsage.requestId } } : {}),
     ...(key.rotation ? { rotationPeriodInDays: key.rotation.periodDays, nextRotationDate: key.rotation.nextRotationDate.toISOString() } : {}),
     ...(group ? { multiRegion: { primaryRegion: group.primaryRegion } } : {}),
+    ...snapshotCustomKeyStoreKey(key),
   };
 }

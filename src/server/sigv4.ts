@@ -99,6 +99,8 @@ export async function signatureMatches(request: WireRequest, signed: SignedReque
     region: signed.region,
     service: 'kms',
     sha256: NodeSha256,
+    // Sign exactly what the client signed: no x-amz-content-sha256 of our own.
+    applyChecksum: false,
   });
   const toSign: HttpRequest = {
     method: request.method,

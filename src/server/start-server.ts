@@ -40,6 +40,8 @@ export interface KmsServer extends AsyncDisposable {
   close(): Promise<void>;
 }
 
+const MAX_STATE_BYTES = 256 * 1024 * 1024;
+
 /** Paths of the server's own endpoints (everything else is the KMS API). */
 export const CONTROL_PATHS = {
   health: '/health',
@@ -60,7 +62,8 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   const vault = options.vault ?? new KmsVault();
   const persistence = options.dataDir === undefined ? undefined : VaultPersistence.open(vault, options.dataDir);
 
-  const server = createServer((req, res) => {
+  // Timeouts are enforced when connections are checked, every 30 s by default: too late for a slow client.
+  const server = createServer({ connectionsCheckingInterval: Math.min(1_000, Math.max(100, Math.floor(requestTimeoutMs / 2))) }, (req, res) => {
     void handle(req, res).catch(() => res.destroy());
   });
   // Slow or stalled clients: headers within 10 s, the whole request within requestTimeoutMs.
@@ -73,15 +76,17 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req, maxBodyBytes);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    // A state document holds every key's material: it may be larger than any KMS request.
+    const limit = url.pathname === CONTROL_PATHS.state ? Math.max(maxBodyBytes, MAX_STATE_BYTES) : maxBodyBytes;
+    const body = await readBody(req, limit);
     if (body === TOO_LARGE) {
-      send(res, tooLarge(maxBodyBytes));
+      send(res, tooLarge(limit));
       // The rest of the body is not read: the connection ends with the response.
       req.socket.end();
       return;
     }
     if (body === ABORTED) return;
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const control = controlResponse(req.method ?? '', url.pathname, body);
     if (control) {
       send(res, control);

@@ -25,6 +25,11 @@ export interface WireOptions {
   readonly auth?: AuthMode;
   /** Deepest JSON nesting accepted (KMS inputs nest three levels at most). Default 64. */
   readonly maxDepth?: number;
+  /**
+   * Throw library errors (misuse, NotImplementedError) instead of answering them: in-process there is
+   * no wire to lose their class on.
+   */
+  readonly throwLibraryErrors?: boolean;
 }
 
 const TARGET_PREFIX = 'TrentService.';
@@ -35,7 +40,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * Answers one AWS JSON 1.1 request to the KMS endpoint, whatever carried it: the steps AWS's front end
  * takes (protocol, JSON, operation, signature), then the engine (faults and latency, validation, the
- * operation), then the response. Never throws: every failure is an HTTP response.
+ * operation), then the response. Every failure is an HTTP response (library errors too, unless
+ * `throwLibraryErrors`).
  */
 export async function answerWireRequest(vault: KmsVault, request: WireRequest, options: WireOptions = {}): Promise<WireResponse> {
   const requestId = randomUUID();
@@ -61,7 +67,10 @@ export async function answerWireRequest(vault: KmsVault, request: WireRequest, o
     return await run(vault, operation as OperationName, json, origin);
   } catch (error) {
     if (error instanceof KMSServiceException) return kmsErrorResponse(error, error.$metadata.requestId || requestId);
-    if (error instanceof KmsVaultMockError) return libraryErrorResponse(error, requestId);
+    if (error instanceof KmsVaultMockError) {
+      if (options.throwLibraryErrors === true) throw error;
+      return libraryErrorResponse(error, requestId);
+    }
     return kmsErrorResponse(internalError(error, requestId), requestId);
   }
 }

@@ -7,8 +7,8 @@ import type { OperationName } from '../contract/generated';
  * - `usage`: cryptographic operations, which change only the key's last use (GetKeyLastUsage):
  *   written in batches, at most a second later.
  * - `read`: nothing.
- * Any call that adds a key (DescribeKey or Encrypt naming a predefined `alias/aws/...` creates its AWS
- * managed key) is written before its response whatever its row says.
+ * Any call that adds a key (DescribeKey on a predefined `alias/aws/...` creates its AWS managed key)
+ * is written before its response whatever its row says.
  * Typed per operation, so a new operation without a row is a compile error.
  */
 export const OPERATION_EFFECTS: Readonly<Record<OperationName, 'change' | 'usage' | 'read'>> = {

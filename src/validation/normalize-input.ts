@@ -1,6 +1,7 @@
 import { INPUT_RULES, STRUCTURE_RULES, type OperationName } from '../contract/generated';
 import type { MemberRule } from '../contract/member-rule';
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 
 type Rule = Omit<MemberRule, 'name'> & { readonly structure?: string };
 
@@ -31,6 +32,13 @@ function special(value: unknown): boolean {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/** Text in a blob member, as KMS reads it: base64, the length checked before the alphabet. */
+function fromBase64(text: string): Buffer {
+  if (text.length % 4 !== 0) throw kmsError('SerializationException', messages.base64Length(text.length));
+  if (!BASE64.test(text)) throw kmsError('SerializationException', messages.base64Character());
+  return Buffer.from(text, 'base64');
+}
+
 /** A blob member: bytes as the handler wants them, or the JSON value KMS would refuse. */
 function blob(value: unknown): Wire {
   if (value instanceof Uint8Array) return value;
@@ -38,7 +46,7 @@ function blob(value: unknown): Wire {
   if (typeof value === 'string') return Buffer.from(value, 'utf8');
   const wire = scalarOrJson(value);
   // Text that reached a blob member by another way (a Date's JSON form) is read by KMS as base64.
-  if (typeof wire === 'string') return BASE64.test(wire) ? Buffer.from(wire, 'base64') : unreadable();
+  if (typeof wire === 'string') return fromBase64(wire);
   return wire;
 }
 
@@ -73,7 +81,8 @@ function list(rule: Rule, value: unknown): Wire {
   }
   // Lists of strings: null entries dropped, NaN and infinities as strings, the rest through JSON.stringify.
   const kept = (value as unknown[]).filter((entry) => entry !== null && entry !== undefined).map((entry) => (special(entry) ? String(entry) : entry));
-  return throughJson(kept);
+  // Strings come back from JSON as they went in: no round trip needed.
+  return kept.every((entry) => typeof entry === 'string') ? kept : throughJson(kept);
 }
 
 function map(value: unknown): Wire {
@@ -81,12 +90,16 @@ function map(value: unknown): Wire {
   if (Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) return throughJson(value);
   // Maps of strings: null values dropped, NaN and infinities as strings, the rest through JSON.stringify.
   const copy: Record<string, unknown> = {};
+  let strings = true;
   for (const [key, entry] of Object.entries(value)) {
     if (entry === null || entry === undefined) continue;
-    copy[key] = special(entry) ? String(entry) : entry;
+    const kept = special(entry) ? String(entry) : entry;
+    // An own "__proto__" key (JSON.parse makes one) stays a key, not the object's prototype.
+    Object.defineProperty(copy, key, { value: kept, enumerable: true, writable: true, configurable: true });
+    if (typeof kept !== 'string') strings = false;
   }
-  // A Map has no own enumerable entries: the SDK sends an empty map.
-  return throughJson(copy);
+  // A Map has no own enumerable entries: the SDK sends an empty map. Strings need no JSON round trip.
+  return strings ? copy : throughJson(copy);
 }
 
 /** Any object goes out as the structure's members (an array or a Date as an empty structure). */

@@ -73,11 +73,11 @@ const ANCHOR_VALIDITY = { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter:
 
 /**
  * Registers (or changes) a simulated CloudHSM cluster. A new cluster gets a real self-signed trust
- * anchor certificate (P-256, from the vault's randomness, so a seeded vault repeats it); a backup's
+ * anchor certificate (Ed25519, from the vault's randomness, so a seeded vault repeats it); a backup's
  * cluster shares its origin's.
  */
 export function addCloudHsmCluster(state: CustomKeyStoreState, random: RandomSource, clusterId: string, options: CloudHsmClusterOptions = {}): CloudHsmCluster {
-  if (!CLUSTER_ID.test(clusterId)) throw new KmsVaultMockError(`'${clusterId}' is not a CloudHSM cluster id: use 'cluster-' and 11 to 16 letters or digits 2-7, like 'cluster-1a23b4cdefg'.`);
+  if (!CLUSTER_ID.test(clusterId)) throw new KmsVaultMockError(`'${clusterId}' is not a CloudHSM cluster id: use 'cluster-' and 11 to 16 letters or digits 2-7, like 'cluster-234a5bcdefg'.`);
   checkErrorCode(options.connectionErrorCode);
   for (const [name, value] of [['hsms', options.hsms], ['availabilityZones', options.availabilityZones]] as const) {
     if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new KmsVaultMockError(`addCloudHsmCluster option ${name} must be a whole number, 0 or more.`);
@@ -171,8 +171,9 @@ export function proxyProblem(proxy: XksProxyRecord, uriPath: string, credential:
 }
 
 function trustAnchorFor(clusterId: string, random: RandomSource): string {
-  const pair = keyPairFromSeed({ kind: 'ec', curve: 'P-256' }, random.bytes(32));
-  if (pair.kind !== 'node') throw new Error('unreachable: P-256 key pairs are node key pairs');
+  // Ed25519 signs deterministically, so a seeded vault makes the same certificate every run.
+  const pair = keyPairFromSeed({ kind: 'ed25519' }, random.bytes(32));
+  if (pair.kind !== 'node') throw new Error('unreachable: Ed25519 key pairs are node key pairs');
   const name = [['O', 'kms-vault-mock'], ['CN', `${clusterId} customer CA`]] as const;
   const der = buildCertificate({ serial: random.bytes(8), subject: name, issuer: name, ...ANCHOR_VALIDITY, subjectPublicKey: pair.spki, ca: true, issuerKey: pair.privateKey });
   return certificatePem(der);

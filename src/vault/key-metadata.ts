@@ -36,7 +36,14 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
   };
   // Only symmetric encryption keys have versions of key material (they alone rotate); a key waiting
   // for its first import has none yet.
-  if (key.keySpec === 'SYMMETRIC_DEFAULT' && hasKeyMaterial(key)) m.CurrentKeyMaterialId = key.currentMaterial.id;
+  // Keys in custom key stores have one backing key and no versions (KeyMetadata, CurrentKeyMaterialId).
+  if (key.keySpec === 'SYMMETRIC_DEFAULT' && hasKeyMaterial(key) && !key.customKeyStore) m.CurrentKeyMaterialId = key.currentMaterial.id;
+  const store = key.customKeyStore;
+  if (store) {
+    if (store.cloudHsmClusterId !== undefined) m.CloudHsmClusterId = store.cloudHsmClusterId;
+    m.CustomKeyStoreId = store.customKeyStoreId;
+    if (store.xksKeyId !== undefined) m.XksKeyConfiguration = { Id: store.xksKeyId };
+  }
   Object.assign(m, importExpiration(key));
   const group = key.multiRegionGroup;
   if (group) {

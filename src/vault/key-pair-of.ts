@@ -1,4 +1,5 @@
-import { keyPairFromSeed, type AsymmetricParams, type KeyPair } from '../crypto/key-pair';
+import type { AsymmetricParams, KeyPair } from '../crypto/key-pair';
+import { cachedKeyPairFromSeed } from '../crypto/key-pair-cache';
 import { keyPairFromPkcs8 } from '../crypto/imported-key-pair';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KeyMaterial, KeyRecord } from './key-record';
@@ -6,7 +7,9 @@ import { KEY_SPECS } from './key-specs';
 
 // Key pairs are derived from their material's seed when first used, not at CreateKey: an RSA_4096
 // key pair takes about a second to make, and most keys a test creates are never used that way.
-// The cache only memoizes a pure function of the material, so reads still change no vault state.
+// The cache only memoizes a pure function of the material, so reads still change no vault state;
+// behind it, cachedKeyPairFromSeed shares pairs between vaults with the same seeds (and RSA primes
+// between runs).
 const pairs = new WeakMap<KeyMaterial, KeyPair>();
 
 /** The asymmetric parameters of a key spec; a library error for symmetric and HMAC specs. */
@@ -25,7 +28,7 @@ export function keyPairOf(key: KeyRecord): KeyPair {
   let pair = pairs.get(material);
   if (!pair) {
     const params = asymmetricParams(key);
-    pair = material.imported ? importedKeyPair(key, params, material) : keyPairFromSeed(params, material.secret);
+    pair = material.imported ? importedKeyPair(key, params, material) : cachedKeyPairFromSeed(params, material.secret);
     pairs.set(material, pair);
   }
   return pair;

@@ -1,4 +1,3 @@
-import { kmsError } from '../errors/kms-error';
 import { partitionOf } from './arn';
 
 /** The default key policy KMS gives a key created without one: the account's IAM policies decide. */
@@ -20,18 +19,4 @@ export function defaultKeyPolicy(accountId: string, region: string): string {
     null,
     2,
   );
-}
-
-/** Parses a key policy document; MalformedPolicyDocumentException when it is not a JSON policy. */
-export function parsePolicy(policy: string): unknown {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(policy);
-  } catch {
-    throw kmsError('MalformedPolicyDocumentException', 'The policy document is not valid JSON.');
-  }
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc) || !('Statement' in doc)) {
-    throw kmsError('MalformedPolicyDocumentException', 'The policy document must contain a Statement.');
-  }
-  return doc;
 }

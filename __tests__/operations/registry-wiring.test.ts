@@ -1,0 +1,17 @@
+import { OPERATION_NAMES } from '../../src';
+import { OPERATIONS, wired } from '../../src/operations/registry';
+import { decrypt } from '../../src/operations/decrypt';
+
+/** Issue 9: the registry is typed per operation; a wrong or missing handler is a compile error. */
+describe('the operation registry', () => {
+  it('has a handler for every operation of the KMS API', () => {
+    for (const name of OPERATION_NAMES) expect(typeof OPERATIONS[name]).toBe('function');
+  });
+
+  it('refuses, at compile time, a handler wired to the wrong operation (checked by npm run typecheck)', () => {
+    const wrong = () =>
+      // @ts-expect-error Decrypt's handler under Encrypt: its input is not EncryptRequest.
+      wired({ ...OPERATIONS, Encrypt: decrypt });
+    expect(typeof wrong).toBe('function');
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * The server over loopback: Encrypt (32 bytes) through @aws-sdk/client-kms against `startServer`,
+ * per call, against `moto_server` measured in the same run (the issue's target: at least 20 times
+ * faster), and throughput with 8 concurrent clients. Both servers run as processes of their own
+ * (`kms-vault-mock serve` from source), so neither shares the benchmark client's CPU. Without
+ * moto_server on PATH, says so and skips that reference.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CreateKeyCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+
+const ROUNDS = Number(process.env.BENCH_SERVER_ROUNDS ?? 7);
+const CALLS = Number(process.env.BENCH_SERVER_CALLS ?? 200);
+const CONCURRENCY = 8;
+const THROUGHPUT_MS = Number(process.env.BENCH_SERVER_THROUGHPUT_MS ?? 3000);
+const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'bench' };
+const plaintext = new Uint8Array(32).fill(7);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number | undefined;
+  keyId: string;
+}
+
+/**
+ * CPU time (user + system, ms) a process has used, from /proc (Linux); undefined elsewhere. Unlike
+ * wall time it does not depend on what else the machine runs, so it compares the servers' own costs.
+ */
+function cpuMillis(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime are fields 14 and 15 of stat, counted after the command name's ')'; clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+function client(url: string): KMSClient {
+  return new KMSClient({ region: 'us-east-1', endpoint: url, credentials, maxAttempts: 1 });
+}
+
+/**
+ * Median µs per call of each target, and the median of the per-round ratios of each to the first.
+ * Rounds alternate between the targets, so background load hits them alike.
+ */
+async function perCallMicros(targets: readonly Target[]): Promise<{ micros: number[]; ratios: number[]; cpuMicros: (number | undefined)[] }> {
+  const sends = targets.map((target) => {
+    const kms = client(target.url);
+    return { kms, send: (): Promise<unknown> => kms.send(new EncryptCommand({ KeyId: target.keyId, Plaintext: plaintext })) };
+  });
+  for (const { send } of sends) for (let i = 0; i < 50; i++) await send();
+  const samples: number[][] = targets.map(() => []);
+  const cpuBefore = targets.map((t) => cpuMillis(t.pid));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, { send }] of sends.entries()) {
+      const t0 = process.hrtime.bigint();
+      for (let c = 0; c < CALLS; c++) await send();
+      samples[i]?.push(Number(process.hrtime.bigint() - t0) / 1000 / CALLS);
+    }
+  }
+  const cpuMicros = targets.map((t, i) => {
+    const before = cpuBefore[i];
+    const after = cpuMillis(t.pid);
+    return before === undefined || after === undefined ? undefined : ((after - before) * 1000) / (ROUNDS * CALLS);
+  });
+  for (const { kms } of sends) kms.destroy();
+  const first = samples[0] ?? [];
+  return { micros: samples.map(median), ratios: samples.map((s) => median(s.map((v, r) => v / (first[r] ?? NaN)))), cpuMicros };
+}
+
+/** Calls per second completed by 8 clients each sending Encrypt in a loop. */
+async function throughput(target: Target): Promise<number> {
+  const clients = Array.from({ length: CONCURRENCY }, () => client(target.url));
+  let calls = 0;
+  const end = Date.now() + THROUGHPUT_MS;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(clients.map(async (kms) => {
+    while (Date.now() < end) {
+      await kms.send(new EncryptCommand({ KeyId: target.keyId, Plaintext: plaintext }));
+      calls++;
+    }
+  }));
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  for (const kms of clients) kms.destroy();
+  return calls / seconds;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits until `url` answers HTTP at all. */
+async function reachable(url: string, child: ChildProcess): Promise<boolean> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      await fetch(url);
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return false;
+}
+
+async function startMoto(): Promise<{ url: string; child: ChildProcess } | undefined> {
+  if (spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status !== 0) return undefined;
+  const port = await freePort();
+  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  if (await reachable(`${url}/moto-api/`, child)) return { url, child };
+  child.kill();
+  return undefined;
+}
+
+/** `kms-vault-mock serve --port P` from source, in a process of its own. */
+async function startVaultServer(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const root = join(__dirname, '..');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/scenarios/cli.ts'), 'serve', '--port', String(port)], { cwd: root, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  if (await reachable(`${url}/health`, child)) return { url, child };
+  child.kill();
+  throw new Error('kms-vault-mock serve did not start');
+}
+
+async function keyOn(url: string): Promise<string> {
+  const kms = client(url);
+  const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
+  kms.destroy();
+  return KeyMetadata?.KeyId as string;
+}
+
+/** Prints the server's numbers and the ratios to moto_server. */
+export async function reportServerBench(): Promise<void> {
+  const server = await startVaultServer();
+  const moto = await startMoto();
+  try {
+    const targets: Target[] = [{ name: 'kms-vault-mock', url: server.url, pid: server.child.pid, keyId: await keyOn(server.url) }];
+    if (moto) targets.push({ name: 'moto_server', url: moto.url, pid: moto.child.pid, keyId: await keyOn(moto.url) });
+    console.log(`\nServer over loopback: Encrypt (32 B) through @aws-sdk/client-kms, median of ${ROUNDS} rounds x ${CALLS} sequential calls; throughput with ${CONCURRENCY} concurrent clients for ${THROUGHPUT_MS} ms`);
+    if (!moto) console.log('moto_server is not on PATH: the moto reference is skipped (pip install "moto[server]" to measure it).');
+    console.log(`${'server'.padEnd(16)}${'µs/call'.padStart(10)}${'server CPU µs/call'.padStart(20)}${'calls/s (8 clients)'.padStart(22)}`);
+    const { micros, ratios, cpuMicros } = await perCallMicros(targets);
+    const rates: number[] = [];
+    for (const [i, target] of targets.entries()) {
+      const rate = await throughput(target);
+      rates.push(rate);
+      console.log(`${target.name.padEnd(16)}${(micros[i] ?? NaN).toFixed(0).padStart(10)}${(cpuMicros[i] ?? NaN).toFixed(0).padStart(20)}${rate.toFixed(0).padStart(22)}`);
+    }
+    const [ours = NaN, theirs] = rates;
+    if (theirs !== undefined) {
+      const cpuRatio = (cpuMicros[1] ?? NaN) / (cpuMicros[0] ?? NaN);
+      console.log(`kms-vault-mock vs moto_server: ${(ratios[1] ?? NaN).toFixed(1)}x faster per call through the SDK (median of per-round ratios; target 20x), ${cpuRatio.toFixed(1)}x less server CPU per call, ${(ours / theirs).toFixed(1)}x the throughput`);
+    }
+  } finally {
+    server.child.kill();
+    moto?.child.kill();
+  }
+}
