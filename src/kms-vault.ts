@@ -1,6 +1,6 @@
 import type { OperationName, OperationTypes } from './contract/generated';
 import { OPERATION_NAMES } from './contract/generated';
-import type { Caller, RequestFacts } from './engine/context';
+import type { Caller, RequestFacts } from './context/operation-context';
 import { execute, type CallEvent, type CallObserver, type Output } from './engine/execute';
 import { KmsVaultMockError } from './errors/library-error';
 import { type Clock, VaultClock } from './vault/clock';
@@ -9,7 +9,7 @@ import { VaultState } from './vault/vault-state';
 import { appendBounded, withoutSecrets, type CallRecord } from './vault/call-history';
 import { callerOf, credentialsFor, rootCaller, type PrincipalCredentials } from './vault/principal';
 import { recordKeyUsage } from './vault/last-usage';
-import { forgetReceivedCommands } from './adapters/received-commands';
+import { forgetReceivedCommands } from './engine/received-commands';
 import { FaultInjector } from './faults/fault-injector';
 import { keyNamer } from './faults/key-namer';
 import type { LoadedScenario, Scenario } from './scenarios/scenario';

@@ -153,3 +153,31 @@ describe('attestation documents (vault.nitro.attestationDocument)', () => {
     }
   });
 });
+
+describe('kms:RecipientAttestation condition keys (Developer Guide, "kms:RecipientAttestation:ImageSha384", "kms:RecipientAttestation:PCR")', () => {
+  it('take their values from the verified attestation document: a role may decrypt only inside the enclave image it names', () => {
+    const { vault, recipient } = setup();
+    const keyId = vault.execute('CreateKey', {}).KeyMetadata?.KeyId as string;
+    const { CiphertextBlob } = vault.execute('Encrypt', { KeyId: keyId, Plaintext: Buffer.from('for the enclave') });
+    const role = vault.addPrincipal('arn:aws:iam::111122223333:role/enclave', {
+      policies: [
+        {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: 'kms:Decrypt',
+              Resource: '*',
+              Condition: { StringEqualsIgnoreCase: { 'kms:RecipientAttestation:ImageSha384': IMAGE.toUpperCase(), 'kms:RecipientAttestation:PCR8': 'cd'.repeat(48) } },
+            },
+          ],
+        },
+      ],
+    });
+    const decrypt = (extra: object) => () => vault.execute('Decrypt', { CiphertextBlob, ...extra }, { principal: role.arn });
+    expect(decrypt({ Recipient: recipient })().CiphertextForRecipient).toBeInstanceOf(Uint8Array);
+    expect(decrypt({})).toThrow(expect.objectContaining({ name: 'AccessDeniedException' }) as Error);
+    const otherImage = vault.nitro.attestationDocument({ publicKey: enclave.publicKey, pcrs: { 0: 'ef'.repeat(48), 8: 'cd'.repeat(48) } });
+    expect(decrypt({ Recipient: { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument: otherImage } })).toThrow(/not authorized to perform: kms:Decrypt/);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-kms';
 import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, MiddlewareStack, Pluggable } from '@smithy/types';
 import { OPERATION_NAMES, type OperationName } from '../contract/generated';
-import type { Caller, RequestFacts } from '../engine/context';
+import type { Caller, RequestFacts } from '../context/operation-context';
 import type { RequestOrigin } from '../engine/execute';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../kms-vault';
@@ -9,7 +9,7 @@ import { answerCall } from './answer';
 import { configOfCommand, trackClientConfigs, type ClientConfig } from './client-config';
 import { clientAccessKeyId } from './client-credentials';
 import { cachedClientRegion, clientRegion } from './client-region';
-import { recordReceivedCommand } from './received-commands';
+import { recordReceivedCommand } from '../engine/received-commands';
 
 /** An initialize-step middleware of a `KMSClient`. */
 export type VaultMiddleware = InitializeMiddleware<ServiceInputTypes, ServiceOutputTypes>;

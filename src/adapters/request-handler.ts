@@ -4,7 +4,7 @@ import type { WireRequest } from '../protocol/wire-message';
 import { answerWireRequest, type WireOptions } from '../server/wire-pipeline';
 
 /** Options of {@link vaultRequestHandler}. */
-export type VaultRequestHandlerOptions = Pick<WireOptions, 'auth'>;
+export type VaultRequestHandlerOptions = Pick<WireOptions, 'auth' | 'viaService'>;
 
 /** The HTTP handler {@link vaultRequestHandler} returns: what `new KMSClient({ requestHandler })` takes. */
 export interface VaultRequestHandler extends RequestHandler<HttpRequest, HttpResponse> {

@@ -1,7 +1,7 @@
 import type { KMSServiceException } from '@aws-sdk/client-kms';
 import { kmsError } from '../errors/kms-error';
 import { CIPHERTEXT_RESOURCE, messages } from '../errors/messages';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import type { KeyRecord } from '../vault/key-record';
 import { allowingGrant } from './grant-evaluation';
 import { kmsRequestContext, type ReEncryptSide } from './kms-request-context';

@@ -1,5 +1,5 @@
 import type { GrantOperation } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import type { GrantConstraints, GrantRecord } from '../vault/grants';
 import type { KeyRecord } from '../vault/key-record';
 import type { Caller } from '../vault/principal';

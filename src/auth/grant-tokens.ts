@@ -1,5 +1,5 @@
 import { kmsError } from '../errors/kms-error';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 
 /**
  * Grant tokens name grants the vault has issued. A token that did not come from the vault's

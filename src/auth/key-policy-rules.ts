@@ -1,6 +1,6 @@
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { parseOperator } from './condition-operators';
 import { kmsRequestContext } from './kms-request-context';
 import { compilePolicy } from './policy-document';

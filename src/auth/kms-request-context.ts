@@ -1,4 +1,4 @@
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import type { KeyRecord } from '../vault/key-record';
 import type { ContextValue, RequestContext } from './request-context';
 
@@ -78,6 +78,12 @@ export function kmsRequestContext(context: OperationContext, subject: RequestSub
   function compute(name: string): ContextValue | undefined {
     if (name.startsWith('kms:encryptioncontext:')) return lookup(encryptionContext, name.slice('kms:encryptioncontext:'.length));
     if (name.startsWith('aws:resourcetag/')) return key ? lookup(key.tags, name.slice('aws:resourcetag/'.length)) : undefined;
+    // Nitro Enclaves: from the verified attestation document of a request with a Recipient.
+    if (name === 'kms:recipientattestation:imagesha384') return request.recipientAttestation?.imageSha384;
+    if (name.startsWith('kms:recipientattestation:pcr')) {
+      const index = Number(name.slice('kms:recipientattestation:pcr'.length));
+      return Number.isInteger(index) ? request.recipientAttestation?.pcrs[index] : undefined;
+    }
     if (name.startsWith('aws:requesttag/')) {
       const wanted = name.slice('aws:requesttag/'.length);
       return tagList(input)?.find((t) => t.TagKey?.toLowerCase() === wanted)?.TagValue;

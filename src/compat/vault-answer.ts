@@ -1,7 +1,7 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
 import { answerCall } from '../adapters/answer';
 import { clientRegion } from '../adapters/client-region';
-import { recordReceivedCommand } from '../adapters/received-commands';
+import { recordReceivedCommand } from '../engine/received-commands';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../kms-vault';
 import type { SentCommand } from './aws-command';

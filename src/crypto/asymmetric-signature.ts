@@ -1,12 +1,10 @@
 import { constants, createHash, privateEncrypt, publicDecrypt, sign, timingSafeEqual, verify } from 'node:crypto';
-import { p256, p384, p521 } from '@noble/curves/nist.js';
-import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { ed25519ph } from '@noble/curves/ed25519.js';
 import type { MessageType } from '@aws-sdk/client-kms';
-import type { SigningAlgorithmRule } from '../vault/key-specs';
+import type { SigningAlgorithmRule } from './params';
 import { ecdsaSign } from './ecdsa';
 import { curveOf, mlDsa, type KeyPair, type NodeKeyPair } from './key-pair';
 import { mgf1 } from './mgf1';
+import { nobleEd25519, nobleNist, nobleSecp256k1 } from './noble';
 import { sm2Sign, sm2Verify } from './sm2-signature';
 
 /** A source of random bytes: the vault's, so that a seeded vault repeats its signatures. */
@@ -20,7 +18,10 @@ const DIGEST_INFO: Readonly<Record<string, Buffer>> = {
 };
 
 /** ECDSA verification over a precomputed digest, which node:crypto cannot do (it always hashes). */
-const ECDSA = { 'P-256': p256, 'P-384': p384, 'P-521': p521, secp256k1 } as const;
+function ecdsaCurves() {
+  const { p256, p384, p521 } = nobleNist();
+  return { 'P-256': p256, 'P-384': p384, 'P-521': p521, secp256k1: nobleSecp256k1().secp256k1 } as const;
+}
 
 function node(pair: KeyPair): NodeKeyPair {
   if (pair.kind !== 'node') throw new Error(`a ${pair.params.kind} key pair cannot do this signing scheme`);
@@ -105,7 +106,7 @@ export function signMessage(pair: KeyPair, rule: SigningAlgorithmRule, message: 
     case 'ed25519':
       return sign(null, message, node(pair).privateKey);
     case 'ed25519ph':
-      return Buffer.from(ed25519ph.sign(message, node(pair).edSeed ?? Buffer.alloc(0)));
+      return Buffer.from(nobleEd25519().ed25519ph.sign(message, node(pair).edSeed ?? Buffer.alloc(0)));
     case 'sm2dsa': {
       const keys = ecKeys(node(pair));
       return sm2Sign(keys.scalar, keys.point, message, randomBytes);
@@ -145,13 +146,14 @@ export function verifySignature(pair: KeyPair, rule: SigningAlgorithmRule, messa
       case 'ecdsa': {
         const ec = node(pair);
         if (!prehashed) return verify(rule.hash, message, { key: ec.publicKey, dsaEncoding: 'der' }, signature);
-        const curve = ECDSA[ec.params.kind === 'ec' ? ec.params.curve : 'P-256'];
+        const curve = ecdsaCurves()[ec.params.kind === 'ec' ? ec.params.curve : 'P-256'];
         return curve.verify(signature, message, ecKeys(ec).point, { prehash: false, format: 'der', lowS: false });
       }
       case 'ed25519':
         return verify(null, message, node(pair).publicKey, signature);
       case 'ed25519ph': {
         const ed = node(pair);
+        const { ed25519ph } = nobleEd25519();
         return ed25519ph.verify(signature, message, ed25519ph.getPublicKey(ed.edSeed ?? Buffer.alloc(0)));
       }
       case 'sm2dsa':

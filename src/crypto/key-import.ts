@@ -1,5 +1,5 @@
 import { createDecipheriv, createHash, type KeyObject } from 'node:crypto';
-import type { HashName } from '../vault/key-specs';
+import type { HashName } from './params';
 import { rsaKeyFromSeed } from './rsa-key-generation';
 import { rsaOaepDecrypt } from './rsa-oaep';
 

@@ -1,5 +1,5 @@
 import { createECDH, createPrivateKey, createPublicKey, hkdfSync, type KeyObject } from 'node:crypto';
-import type { MaterialParams } from '../vault/key-specs';
+import type { MaterialParams } from './params';
 import { derBitString, derElement, derOctetString, derOid, derSequence, derSmallInteger, privateKeyInfo, subjectPublicKeyInfo } from './der-writer';
 import { nobleMlDsa, nobleMlKem } from './noble';
 import { rsaKeyFromSeed } from './rsa-key-generation';

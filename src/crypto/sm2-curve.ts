@@ -1,4 +1,5 @@
-import { weierstrass, type WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js';
+import type { WeierstrassPoint, WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
+import { nobleWeierstrass } from './noble';
 
 // node:crypto (OpenSSL 3.0 under Node 20) exposes neither SM2 public-key encryption nor a way to give
 // SM2DSA its k, so the point arithmetic comes from @noble/curves (docs/decisions/004).
@@ -14,8 +15,12 @@ export const SM2_CURVE = {
   Gy: BigInt('0xbc3736a2f4f6779c59bdcee36b692153d0a9877cc62a474002df32e52139f0a0'),
 } as const;
 
-/** The curve's points. */
-export const Sm2 = weierstrass(SM2_CURVE);
+let curve: WeierstrassPointCons<bigint> | undefined;
+
+/** The curve's points, set up on first use (loading the curve library then: ./noble.ts). */
+export function sm2(): WeierstrassPointCons<bigint> {
+  return (curve ??= nobleWeierstrass().weierstrass(SM2_CURVE));
+}
 /** A point of the SM2 curve. */
 export type Sm2Point = WeierstrassPoint<bigint>;
 

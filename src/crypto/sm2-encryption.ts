@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bigintOf, fixedBytes, SCALAR_SEED_BYTES, scalarFrom, Sm2, SM2_CURVE, type RandomBytes, type Sm2Point } from './sm2-curve';
+import { bigintOf, fixedBytes, SCALAR_SEED_BYTES, scalarFrom, sm2, SM2_CURVE, type RandomBytes, type Sm2Point } from './sm2-curve';
 import { derUnsignedInteger, readDerElement } from './der';
 import { derElement, derOctetString, derSequence } from './der-writer';
 
@@ -18,7 +18,7 @@ export function sm2Encrypt(publicPoint: Uint8Array, plaintext: Uint8Array, rando
   const recipient = recipientPoint(publicPoint);
   for (;;) {
     const k = scalarFrom(randomBytes(SCALAR_SEED_BYTES));
-    const c1 = Sm2.BASE.multiply(k);
+    const c1 = sm2().BASE.multiply(k);
     const { x2, y2 } = coordinates(recipient.multiply(k));
     const mask = kdf(Buffer.concat([x2, y2]), plaintext.length);
     // GB/T 32918.4 6.1 A5: an all-zero key stream would leave the message in the clear; draw another k.
@@ -58,7 +58,7 @@ function recipientPoint(publicPoint: Uint8Array): Sm2Point {
   const id = Buffer.from(publicPoint).toString('hex');
   let entry = recipients.get(id);
   if (!entry) {
-    const point = Sm2.fromBytes(publicPoint);
+    const point = sm2().fromBytes(publicPoint);
     point.assertValidity();
     if (recipients.size >= MAX_RECIPIENTS) recipients.clear();
     entry = { point, uses: 0 };
@@ -74,7 +74,7 @@ function recipientPoint(publicPoint: Uint8Array): Sm2Point {
 function pointAt(x: bigint, y: bigint): Sm2Point | undefined {
   if (x >= SM2_CURVE.p || y >= SM2_CURVE.p) return undefined;
   try {
-    const point = Sm2.fromAffine({ x, y });
+    const point = sm2().fromAffine({ x, y });
     if (point.is0()) return undefined;
     point.assertValidity();
     return point;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { bigintOf, fixedBytes, SCALAR_SEED_BYTES, scalarFrom, Sm2, SM2_CURVE, type RandomBytes } from './sm2-curve';
+import { bigintOf, fixedBytes, SCALAR_SEED_BYTES, scalarFrom, sm2, SM2_CURVE, type RandomBytes } from './sm2-curve';
 import { derUnsignedInteger, readDerElement } from './der';
 import { derElement, derSequence } from './der-writer';
 
@@ -63,7 +63,7 @@ export function sm2Sign(privateScalar: Uint8Array, publicPoint: Uint8Array, mess
   const dInverse = inverse(1n + d, n);
   for (;;) {
     const k = scalarFrom(randomBytes(SCALAR_SEED_BYTES));
-    const r = mod(e + Sm2.BASE.multiply(k).x, n);
+    const r = mod(e + sm2().BASE.multiply(k).x, n);
     if (r === 0n || r + k === n) continue;
     const s = mod(dInverse * (k - r * d), n);
     if (s === 0n) continue;
@@ -92,7 +92,7 @@ export function sm2Verify(publicPoint: Uint8Array, message: Uint8Array, signatur
   const { n } = SM2_CURVE;
   const t = mod(parsed.r + parsed.s, n);
   if (t === 0n) return false;
-  const point = Sm2.BASE.multiply(parsed.s).add(Sm2.fromBytes(publicPoint).multiply(t));
+  const point = sm2().BASE.multiply(parsed.s).add(sm2().fromBytes(publicPoint).multiply(t));
   if (point.is0()) return false;
   return mod(messageHash(publicPoint, message) + point.toAffine().x, n) === parsed.r;
 }

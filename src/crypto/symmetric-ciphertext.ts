@@ -118,8 +118,77 @@ function additionalData(header: Uint8Array, aadContext: Uint8Array): Buffer {
   return aad;
 }
 
-/** Encrypts `plaintext` into a blob. `aadContext` is the encoded encryption context. */
-export function sealSymmetric(key: SealingKey, plaintext: Uint8Array, aadContext: Uint8Array, iv: Uint8Array): Buffer {
+/** The outer layer's output as an external key store proxy returns it (XKS Proxy API, Encrypt). */
+export interface ExternalLayerCiphertext {
+  readonly ciphertext: Buffer;
+  /** 12 or 16 bytes. */
+  readonly iv: Buffer;
+  /** 16 bytes. */
+  readonly tag: Buffer;
+  /** The proxy's ciphertextMetadata, 0 to 20 bytes. */
+  readonly metadata: Buffer;
+}
+
+/**
+ * The outer layer of double encryption done by a real external key store proxy. Its methods throw
+ * when the proxy fails; the caller decides which error that is.
+ */
+export interface ExternalLayer {
+  encrypt(inner: Buffer, aad: Buffer): ExternalLayerCiphertext;
+  decrypt(outer: ExternalLayerCiphertext, aad: Buffer): Buffer;
+}
+
+/**
+ * Blobs whose outer layer a real proxy made carry its IV, metadata and tag, which the CMS layout has no
+ * room for, and KMS's own IV:
+ *
+ *   header (37) | KMS IV (12) | proxy IV length (1) | proxy IV | metadata length (1) | metadata | proxy tag (16) | proxy ciphertext
+ *
+ * The proxy ciphertext is KMS's layer (ciphertext then tag). Both layers authenticate the header and the
+ * encoded encryption context.
+ */
+function sealExternal(key: SealingKey, layer: ExternalLayer, plaintext: Uint8Array, aadContext: Uint8Array, iv: Uint8Array): Buffer {
+  const header = Buffer.concat([MAGIC, key.idBytes]);
+  const aad = additionalData(header, aadContext);
+  const outer = layer.encrypt(kmsLayer(key, plaintext, aadContext, iv), aad);
+  return Buffer.concat([header, iv, Buffer.from([outer.iv.length]), outer.iv, Buffer.from([outer.metadata.length]), outer.metadata, outer.tag, outer.ciphertext]);
+}
+
+function openExternal(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Array, layer: ExternalLayer): Buffer | undefined {
+  if (!hasMagic(blob)) return undefined;
+  const view = Buffer.from(blob.buffer, blob.byteOffset, blob.length);
+  let p = HEADER_BYTES;
+  const innerIv = view.subarray(p, (p += IV_BYTES));
+  const ivLength = view[p++];
+  if (ivLength !== 12 && ivLength !== 16) return undefined;
+  const outerIv = view.subarray(p, (p += ivLength));
+  const metadataLength = view[p++];
+  if (metadataLength === undefined || metadataLength > 20) return undefined;
+  const metadata = view.subarray(p, (p += metadataLength));
+  const tag = view.subarray(p, (p += TAG_BYTES));
+  const ciphertext = view.subarray(p);
+  if (tag.length !== TAG_BYTES || ciphertext.length < TAG_BYTES) return undefined;
+  const aad = additionalData(view, aadContext);
+  const inner = layer.decrypt({ ciphertext: Buffer.from(ciphertext), iv: Buffer.from(outerIv), tag: Buffer.from(tag), metadata: Buffer.from(metadata) }, aad);
+  if (inner.length < TAG_BYTES) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', secret, innerIv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(aad);
+    decipher.setAuthTag(inner.subarray(inner.length - TAG_BYTES));
+    const plain = decipher.update(inner.subarray(0, inner.length - TAG_BYTES));
+    decipher.final();
+    return plain;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Encrypts `plaintext` into a blob. `aadContext` is the encoded encryption context. With `external`,
+ * the key's external key lives in a real external key store proxy, which makes the outer layer.
+ */
+export function sealSymmetric(key: SealingKey, plaintext: Uint8Array, aadContext: Uint8Array, iv: Uint8Array, external?: ExternalLayer): Buffer {
+  if (external) return sealExternal(key, external, plaintext, aadContext, iv);
   if (key.externalSecret) return sealLayer(key.idBytes, key.externalSecret, kmsLayer(key, plaintext, aadContext, iv), aadContext, iv);
   return sealLayer(key.idBytes, key.secret, plaintext, aadContext, iv);
 }
@@ -173,9 +242,11 @@ function sameBytes(blob: Uint8Array, at: number, expected: Buffer): boolean {
 /**
  * Decrypts a blob; undefined when its structure is wrong or authentication fails. The structure is
  * checked byte for byte against the only layout a blob of its size can have (strict DER). With
- * `externalSecret`, the blob is doubly encrypted: the external key opens the outer layer, `secret` the inner.
+ * `externalSecret`, the blob is doubly encrypted: the external key opens the outer layer, `secret` the inner;
+ * with `external`, a real proxy opens the outer layer.
  */
-export function openSymmetric(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Array, externalSecret?: Uint8Array): Buffer | undefined {
+export function openSymmetric(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Array, externalSecret?: Uint8Array, external?: ExternalLayer): Buffer | undefined {
+  if (external) return openExternal(blob, secret, aadContext, external);
   if (!externalSecret) return openLayer(blob, secret, aadContext);
   const inner = openLayer(blob, externalSecret, aadContext);
   if (!inner || inner.length < TAG_BYTES) return undefined;

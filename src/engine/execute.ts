@@ -12,7 +12,7 @@ import { catchUp } from '../vault/background';
 import type { Clock } from '../vault/clock';
 import type { RandomSource } from '../vault/random';
 import type { VaultState } from '../vault/vault-state';
-import type { Caller, OperationContext, RequestFacts } from './context';
+import type { Caller, OperationContext, RequestFacts } from '../context/operation-context';
 
 /** One answered call, as the engine hands it to its observers. */
 export interface CallEvent {

@@ -1,5 +1,5 @@
 import type { KeyNamer } from './fault-injector';
-import type { Caller, OperationContext } from '../engine/context';
+import type { Caller, OperationContext } from '../context/operation-context';
 import { resolveKey } from '../operations/resolve-key';
 import type { VaultState } from '../vault/vault-state';
 import type { Clock } from '../vault/clock';

@@ -1,5 +1,5 @@
 import assert from 'node:assert';
-import { receivedCommandsOf } from '../adapters/received-commands';
+import { receivedCommandsOf } from '../engine/received-commands';
 import { AwsStub } from '../compat/aws-stub';
 import { vaultMiddlewareOptions } from '../adapters/middleware';
 import type { KmsVault } from '../kms-vault';

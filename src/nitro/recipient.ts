@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { RecipientInfo } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { envelopeForRecipient } from '../crypto/cms-enveloped-data';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';

@@ -2,7 +2,8 @@ import type { EncryptionAlgorithmSpec, MacAlgorithmSpec, MessageType, SigningAlg
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
-import { algorithmsOf, ASYMMETRIC_ENCRYPTION_ALGORITHMS, KEY_SPECS, MAC_ALGORITHMS, SIGNING_ALGORITHMS, type AsymmetricEncryptionRule, type HashName, type SigningAlgorithmRule } from '../vault/key-specs';
+import { algorithmsOf, ASYMMETRIC_ENCRYPTION_ALGORITHMS, KEY_SPECS, MAC_ALGORITHMS, SIGNING_ALGORITHMS, type AsymmetricEncryptionRule } from '../vault/key-specs';
+import type { HashName, SigningAlgorithmRule } from '../crypto/params';
 
 /** Whether a key is a key pair (asymmetric), as opposed to a symmetric encryption or HMAC key. */
 export function isKeyPair(key: KeyRecord): boolean {

@@ -1,7 +1,7 @@
 import type { DecryptRequest, DecryptResponse, EncryptionAlgorithmSpec, EncryptRequest, EncryptResponse } from '@aws-sdk/client-kms';
 import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import type { NodeKeyPair } from '../crypto/key-pair';
 import { rsaOaepDecrypt, rsaOaepEncrypt } from '../crypto/rsa-oaep';

@@ -1,4 +1,4 @@
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { aliasArn, keyArn, parseKmsArn } from '../vault/arn';
 import { newKeyMaterial } from '../vault/key-material';
 import { awsManagedKeyPolicy } from '../auth/aws-managed-key-policy';

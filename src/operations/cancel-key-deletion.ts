@@ -1,5 +1,5 @@
 import type { CancelKeyDeletionRequest, CancelKeyDeletionResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { allMaterialImported } from '../vault/imported-material';
 import { requireKeyState } from '../vault/key-state-rules';

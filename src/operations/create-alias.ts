@@ -1,7 +1,8 @@
 import type { CreateAliasRequest } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 import { aliasArn } from '../vault/arn';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from './resolve-key';
@@ -14,6 +15,8 @@ import { requireCustomerAliasName } from './alias-rules';
 export function createAlias(context: OperationContext, input: CreateAliasRequest): Record<string, never> {
   const aliasName = input.AliasName as string;
   requireCustomerAliasName(aliasName);
+  // The model's pattern admits ':' but KMS does not: alias names are letters, digits, '/', '_' and '-' (API Reference, CreateAlias AliasName).
+  if (aliasName.includes(':')) throw kmsError('ValidationException', messages.aliasInvalidCharacters(aliasName));
   const key = resolveKey(context, input.TargetKeyId as string, { aliases: false });
   // The alias is authorized by identity policies alone (aliases have no policy), the key as any key.
   authorizeWithoutKey(context, 'kms:CreateAlias', input, aliasArn(context.region, context.caller.accountId, aliasName));

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { CreateCustomKeyStoreRequest, CreateCustomKeyStoreResponse, CustomKeyStoreType } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { CustomKeyStoreRecord, XksSettings } from '../vault/custom-key-stores';

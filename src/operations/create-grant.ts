@@ -1,5 +1,5 @@
 import type { CreateGrantRequest, CreateGrantResponse, GrantOperation } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { grantOperationsFor, supportsGrantConstraints } from '../auth/grant-operations';
 import { kmsError } from '../errors/kms-error';

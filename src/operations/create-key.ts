@@ -1,7 +1,7 @@
 import type { CreateKeyRequest, CreateKeyResponse } from '@aws-sdk/client-kms';
 import { kmsError } from '../errors/kms-error';
 import { NotImplementedError } from '../errors/library-error';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { keyArn } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
 import { keyMetadata } from '../vault/key-metadata';
@@ -15,7 +15,7 @@ import { availableIn, KEY_SPECS } from '../vault/key-specs';
 import { messages } from '../errors/messages';
 import { NO_KEY_MATERIAL } from '../vault/imported-material';
 import { customKeyStorePlacement } from './custom-key-store-keys';
-import type { MaterialParams } from '../vault/key-specs';
+import type { MaterialParams } from '../crypto/params';
 
 /**
  * The key material kinds CreateKey with Origin EXTERNAL accepts: the vault imports AES and HMAC secrets

@@ -1,5 +1,5 @@
 import type { DataKeyPairSpec, GenerateDataKeyPairWithoutPlaintextRequest } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { keyPairFromSeed } from '../crypto/key-pair';

@@ -1,5 +1,5 @@
 import type { DecapsulateRequest, DecapsulateResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { isKemKeyPair, mlKemDecapsulate } from '../crypto/ml-kem';
 import { kmsError } from '../errors/kms-error';

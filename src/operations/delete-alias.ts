@@ -1,5 +1,5 @@
 import type { DeleteAliasRequest } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { findAlias, requireCustomerAliasName } from './alias-rules';
 

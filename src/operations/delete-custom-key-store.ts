@@ -1,5 +1,5 @@
 import type { DeleteCustomKeyStoreRequest, DeleteCustomKeyStoreResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { keysIn } from '../vault/custom-key-stores';

@@ -1,5 +1,5 @@
 import type { DeriveSharedSecretRequest, DeriveSharedSecretResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { ecdhSharedSecret } from '../crypto/ecdh';
 import { curveOf } from '../crypto/key-pair';

@@ -1,5 +1,5 @@
 import type { DescribeKeyRequest, DescribeKeyResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { createAwsManagedKey, unassociatedPredefinedAlias } from './aws-managed-keys';
 import { keyMetadata } from '../vault/key-metadata';

@@ -1,5 +1,5 @@
 import type { DisconnectCustomKeyStoreRequest, DisconnectCustomKeyStoreResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { findCustomKeyStore, requireConnectionState } from './custom-key-store-rules';
 
 /**

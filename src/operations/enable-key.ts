@@ -1,5 +1,5 @@
 import type { EnableKeyRequest } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
 import { setKeyEnabled } from '../vault/custom-key-stores';

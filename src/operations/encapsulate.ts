@@ -1,5 +1,5 @@
 import type { EncapsulateRequest, EncapsulateResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { isKemKeyPair, mlKemEncapsulate } from '../crypto/ml-kem';
 import { KmsVaultMockError } from '../errors/library-error';

@@ -1,5 +1,5 @@
 import type { EncryptRequest, EncryptResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';

@@ -1,5 +1,5 @@
 import type { DataKeyPairSpec, GenerateDataKeyPairWithoutPlaintextRequest, GenerateDataKeyPairWithoutPlaintextResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { makeDataKeyPair } from './data-key-pair';
 import { blob } from './shared';
 

@@ -1,5 +1,5 @@
 import type { GenerateMacRequest, GenerateMacResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { hmac } from '../crypto/hmac';
 import { macRequest } from './mac-request';
 import { blob, bytesOf } from './shared';

@@ -1,5 +1,5 @@
 import type { GenerateRandomRequest, GenerateRandomResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { kmsError } from '../errors/kms-error';
 import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
 import { requireRandomSource } from './custom-key-store-rules';

@@ -1,5 +1,5 @@
 import type { GetKeyPolicyRequest, GetKeyPolicyResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { requirePolicyName } from './key-policy-name';
 import { resolveKey } from './resolve-key';

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import type { GetParametersForImportRequest, GetParametersForImportResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { sealImportToken } from '../crypto/import-token';
 import { wrappingKeyFromSeed } from '../crypto/key-import';

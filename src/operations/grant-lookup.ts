@@ -1,4 +1,4 @@
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { GrantRecord } from '../vault/grants';

@@ -1,5 +1,5 @@
 import type { ExpirationModelType, ImportKeyMaterialRequest, ImportKeyMaterialResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { keyPairFromPkcs8 } from '../crypto/imported-key-pair';
 import { openImportToken } from '../crypto/import-token';

@@ -1,5 +1,5 @@
 import type { AliasListEntry, ListAliasesRequest, ListAliasesResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { resolveKey } from './resolve-key';
 import { page } from './paging';

@@ -1,5 +1,5 @@
 import type { ListGrantsRequest, ListGrantsResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';

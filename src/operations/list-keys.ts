@@ -1,5 +1,5 @@
 import type { KeyListEntry, ListKeysRequest, ListKeysResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorizeWithoutKey } from '../auth/authorize';
 import { page } from './paging';
 

@@ -1,5 +1,5 @@
 import type { ListResourceTagsRequest, ListResourceTagsResponse, Tag } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { resolveKey } from './resolve-key';
 import { page } from './paging';

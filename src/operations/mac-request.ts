@@ -1,8 +1,8 @@
 import type { GenerateMacRequest, MacAlgorithmSpec, VerifyMacRequest } from '@aws-sdk/client-kms';
 import { authorize } from '../auth/authorize';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import type { KeyRecord } from '../vault/key-record';
-import type { HashName } from '../vault/key-specs';
+import type { HashName } from '../crypto/params';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from './resolve-key';
 import { requireMacAlgorithm } from './algorithm-rules';

@@ -1,5 +1,5 @@
 import type { PutKeyPolicyRequest } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { checkPolicyLockout, validateKeyPolicy } from '../auth/key-policy-rules';
 import { requirePolicyName } from './key-policy-name';

@@ -1,5 +1,5 @@
 import type { OperationName, OperationTypes } from '../contract/generated';
-import type { OperationHandler } from '../engine/context';
+import type { OperationHandler } from '../context/operation-context';
 import { cancelKeyDeletion } from './cancel-key-deletion';
 import { createAlias } from './create-alias';
 import { createKey } from './create-key';

@@ -1,5 +1,5 @@
 import type { ReplicateKeyRequest, ReplicateKeyResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { NotImplementedError } from '../errors/library-error';
@@ -68,5 +68,7 @@ export function replicateKey(context: OperationContext, input: ReplicateKeyReque
   // Recorded (LocalStack test_replicate_key, 2025): ReplicaKeyMetadata has no CurrentKeyMaterialId,
   // which DescribeKey on the replica shows.
   const { CurrentKeyMaterialId: _omitted, ...metadata } = keyMetadata(replica);
-  return { ReplicaKeyMetadata: metadata, ReplicaPolicy: policy, ReplicaTags: [...tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue })) };
+  // Recorded (same test): a replica created without tags has no ReplicaTags member, not an empty list.
+  const replicaTags = [...tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+  return { ReplicaKeyMetadata: metadata, ReplicaPolicy: policy, ...(replicaTags.length > 0 ? { ReplicaTags: replicaTags } : {}) };
 }

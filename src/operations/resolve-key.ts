@@ -1,6 +1,6 @@
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { aliasArn, keyArn, parseKmsArn } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
 

@@ -1,5 +1,5 @@
 import type { RevokeGrantRequest } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { findGrant } from './grant-lookup';
 import { endDryRun } from './shared';

@@ -1,5 +1,5 @@
 import type { SignRequest, SignResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { signMessage } from '../crypto/asymmetric-signature';
 import { blob } from './shared';
 import { signingRequest } from './signing-request';

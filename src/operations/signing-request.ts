@@ -1,11 +1,11 @@
 import type { MessageType, SignRequest, SigningAlgorithmSpec, VerifyRequest } from '@aws-sdk/client-kms';
 import { authorize } from '../auth/authorize';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import type { KeyRecord } from '../vault/key-record';
 import type { KeyPair } from '../crypto/key-pair';
 import { keyPairOf } from '../vault/key-pair-of';
 import { requireKeyState } from '../vault/key-state-rules';
-import type { SigningAlgorithmRule } from '../vault/key-specs';
+import type { SigningAlgorithmRule } from '../crypto/params';
 import { resolveKey } from './resolve-key';
 import { requireMessage, requireSigningAlgorithm } from './algorithm-rules';
 import { bytesOf, endDryRun, requireKeyUsage } from './shared';

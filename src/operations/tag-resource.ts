@@ -1,5 +1,5 @@
 import type { TagResourceRequest } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from './resolve-key';

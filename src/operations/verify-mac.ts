@@ -1,5 +1,5 @@
 import type { VerifyMacRequest, VerifyMacResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { hmacMatches } from '../crypto/hmac';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';

@@ -1,5 +1,5 @@
 import type { VerifyRequest, VerifyResponse } from '@aws-sdk/client-kms';
-import type { OperationContext } from '../engine/context';
+import type { OperationContext } from '../context/operation-context';
 import { verifySignature } from '../crypto/asymmetric-signature';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';

@@ -1,7 +1,7 @@
 import { grantOperationsFor, supportsGrantConstraints } from '../auth/grant-operations';
 import { validateKeyPolicy } from '../auth/key-policy-rules';
 import { KmsVaultMockError } from '../errors/library-error';
-import type { KmsVault } from '../kms-vault';
+import type { ScenarioHost } from './scenario-host';
 import type { GrantRecord } from '../vault/grants';
 import type { KeyRecord } from '../vault/key-record';
 import type { ScenarioGrant } from './scenario';
@@ -18,7 +18,7 @@ export function applyKeyPolicy(record: KeyRecord, policy: string | undefined): v
  * what CreateGrant checks: a known key, operations its key type supports, constraints only on
  * symmetric encryption keys.
  */
-export function loadGrant(vault: KmsVault, spec: ScenarioGrant, keys: Readonly<Record<string, { readonly arn: string }>>): void {
+export function loadGrant(vault: ScenarioHost, spec: ScenarioGrant, keys: Readonly<Record<string, { readonly arn: string }>>): void {
   const arn = keys[spec.key]?.arn ?? spec.key;
   const key = vault.state.keyByArn(arn);
   if (!key) throw new KmsVaultMockError(`grant on '${spec.key}': no key of the scenario has that ref, and no key has that ARN.`);

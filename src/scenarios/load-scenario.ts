@@ -6,7 +6,7 @@ import { aliasArn, keyArn } from '../vault/arn';
 import { KEY_SPECS } from '../vault/key-specs';
 import { allMaterialImported, NO_KEY_MATERIAL } from '../vault/imported-material';
 import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
-import type { KmsVault } from '../kms-vault';
+import type { ScenarioHost } from './scenario-host';
 import { applyKeyPolicy, loadGrant } from './load-authorization';
 import { loadCustomKeyStores } from './custom-key-store-scenario';
 import { STATE_FORMAT_VERSION, type LoadedScenario, type Scenario, type ScenarioAlias, type ScenarioImport, type ScenarioKey, type ScenarioPrincipal } from './scenario';
@@ -58,7 +58,7 @@ function importOf(spec: ScenarioImport | undefined): ImportedMaterialState {
  * Snapshot details that no operation can set (fixed key ids, key material, dates) are applied to the
  * records afterwards. Any problem is a KmsVaultMockError naming the scenario.
  */
-export function loadScenario(vault: KmsVault, scenario: Scenario): LoadedScenario {
+export function loadScenario(vault: ScenarioHost, scenario: Scenario): LoadedScenario {
   const keys: Record<string, { keyId: string; arn: string; region: string }> = {};
   const ciphertexts: Record<string, Uint8Array> = {};
   const records = new Map<ScenarioKey, KeyRecord>();
@@ -110,7 +110,7 @@ export function loadScenario(vault: KmsVault, scenario: Scenario): LoadedScenari
   return { keys, ciphertexts };
 }
 
-function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
+function createKey(vault: ScenarioHost, spec: ScenarioKey): KeyRecord {
   const region = spec.region ?? vault.region;
   const accountId = spec.account ?? vault.accountId;
   const where = { region, accountId };
@@ -156,7 +156,7 @@ function createKey(vault: KmsVault, spec: ScenarioKey): KeyRecord {
   return record;
 }
 
-function finishKey(vault: KmsVault, spec: ScenarioKey, record: KeyRecord, ciphertexts: Record<string, Uint8Array>): void {
+function finishKey(vault: ScenarioHost, spec: ScenarioKey, record: KeyRecord, ciphertexts: Record<string, Uint8Array>): void {
   const where = { region: record.region, accountId: record.accountId };
   for (const entry of spec.aliases ?? []) {
     const alias: ScenarioAlias = typeof entry === 'string' ? { name: entry } : entry;
@@ -196,7 +196,7 @@ function finishKey(vault: KmsVault, spec: ScenarioKey, record: KeyRecord, cipher
 }
 
 /** The `alias/aws/...` alias of an AWS managed key: CreateAlias refuses the prefix, so it is set directly. */
-function addAwsManagedAlias(vault: KmsVault, record: KeyRecord, aliasName: string): void {
+function addAwsManagedAlias(vault: ScenarioHost, record: KeyRecord, aliasName: string): void {
   const store = vault.state.store(record.accountId, record.region);
   if (store.aliases.has(aliasName)) throw new KmsVaultMockError(`alias '${aliasName}' already exists in ${record.accountId}/${record.region}.`);
   const now = vault.clock.now();
@@ -204,7 +204,7 @@ function addAwsManagedAlias(vault: KmsVault, record: KeyRecord, aliasName: strin
 }
 
 /** A principal of the document, with its recorded credentials when it has them. */
-function loadPrincipal(vault: KmsVault, spec: ScenarioPrincipal): void {
+function loadPrincipal(vault: ScenarioHost, spec: ScenarioPrincipal): void {
   const added = vault.addPrincipal(spec.arn, { policies: spec.policies ?? [] });
   if (!spec.credentials) return;
   const record = vault.state.principals.get(added.arn);
@@ -214,7 +214,7 @@ function loadPrincipal(vault: KmsVault, spec: ScenarioPrincipal): void {
 }
 
 /** The dates a snapshot recorded for an alias (CreateAlias dated it now). */
-function restoreAliasDates(vault: KmsVault, record: KeyRecord, alias: ScenarioAlias): void {
+function restoreAliasDates(vault: ScenarioHost, record: KeyRecord, alias: ScenarioAlias): void {
   if (alias.creationDate === undefined && alias.lastUpdatedDate === undefined) return;
   const store = vault.state.peek(record.accountId, record.region);
   const current = store?.aliases.get(alias.name);

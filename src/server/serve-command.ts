@@ -7,7 +7,7 @@ import { startServer, type KmsServer } from './start-server';
 import type { AuthMode } from './wire-pipeline';
 
 export const SERVE_USAGE = `usage: kms-vault-mock serve [--port 4599] [--host 127.0.0.1] [--data-dir DIR] [--seed S] [--region R]
-                           [--account-id ID] [--scenario FILE]... [--auth lenient|strict]
+                           [--account-id ID] [--scenario FILE]... [--auth lenient|strict] [--via-service S]
 
   Starts a KMS endpoint (AWS JSON 1.1 over HTTP) for the AWS CLI, boto3, any SDK and raw HTTP.
   --port        port to listen on; 0 picks a free one (default 4599)
@@ -19,7 +19,8 @@ export const SERVE_USAGE = `usage: kms-vault-mock serve [--port 4599] [--host 12
   --scenario    load a scenario file (.json, .yaml) or a built-in scenario by name; repeatable.
                 Ignored when --data-dir already holds a vault.
   --auth        lenient (default): unknown access keys act as the account root;
-                strict: only principals the vault knows, with valid signatures`;
+                strict: only principals the vault knows, with valid signatures
+  --via-service the kms:ViaService of every request, e.g. secretsmanager.us-east-1.amazonaws.com`;
 
 /** The options `kms-vault-mock serve` takes. */
 export interface ServeOptions {
@@ -31,9 +32,10 @@ export interface ServeOptions {
   accountId?: string;
   scenarios: string[];
   auth: AuthMode;
+  viaService?: string;
 }
 
-const VALUED = new Set(['--port', '--host', '--data-dir', '--seed', '--region', '--account-id', '--scenario', '--auth']);
+const VALUED = new Set(['--port', '--host', '--data-dir', '--seed', '--region', '--account-id', '--scenario', '--auth', '--via-service']);
 
 /** Reads the command line of `serve`; a library error with the reason for a bad option. */
 export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
@@ -76,6 +78,9 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
       case '--scenario':
         options.scenarios.push(value);
         break;
+      case '--via-service':
+        options.viaService = value;
+        break;
       case '--auth':
         if (value !== 'lenient' && value !== 'strict') throw new KmsVaultMockError(`--auth must be 'lenient' or 'strict'; got '${value}'.`);
         options.auth = value;
@@ -98,7 +103,14 @@ export async function serve(options: ServeOptions): Promise<KmsServer> {
     else if (!existsSync(name)) throw new KmsVaultMockError(`Scenario file ${name} does not exist (nor is it a built-in scenario; 'kms-vault-mock scenarios' lists them).`);
     else vault.load(loadScenarioFile(name));
   }
-  return startServer({ vault, port: options.port, host: options.host, auth: options.auth, ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}) });
+  return startServer({
+    vault,
+    port: options.port,
+    host: options.host,
+    auth: options.auth,
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.viaService !== undefined ? { viaService: options.viaService } : {}),
+  });
 }
 
 /** Where the command writes (the CLI's standard output and error). */

@@ -24,6 +24,8 @@ export interface ServerOptions {
   readonly dataDir?: string;
   /** Default 'lenient'; see {@link AuthMode}. */
   readonly auth?: AuthMode;
+  /** `kms:ViaService` for every request: the AWS service they are made through, e.g. `secretsmanager.us-east-1.amazonaws.com`. */
+  readonly viaService?: string;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** Time a client has to send a whole request, in ms. Default 30 000. */
@@ -107,7 +109,7 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
       body,
       ...(req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {}),
     };
-    send(res, await answerWireRequest(vault, wire, { auth }));
+    send(res, await answerWireRequest(vault, wire, { auth, ...(options.viaService !== undefined ? { viaService: options.viaService } : {}) }));
   }
 
   function controlResponse(method: string, path: string, body: Uint8Array): WireResponse | undefined {

@@ -23,6 +23,8 @@ export type AuthMode = 'lenient' | 'strict';
 /** Options of the wire pipeline. */
 export interface WireOptions {
   readonly auth?: AuthMode;
+  /** `kms:ViaService` for every request: the AWS service they are made through, e.g. `secretsmanager.us-east-1.amazonaws.com`. */
+  readonly viaService?: string;
   /** Deepest JSON nesting accepted (KMS inputs nest three levels at most). Default 64. */
   readonly maxDepth?: number;
   /**
@@ -60,7 +62,7 @@ export async function answerWireRequest(vault: KmsVault, request: WireRequest, o
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
     if (!OPERATIONS.has(operation)) return kmsErrorResponse(kmsError('UnknownOperationException', ''), requestId);
 
-    const origin = await identify(vault, request, options.auth ?? 'lenient');
+    const origin = await identify(vault, request, options.auth ?? 'lenient', options.viaService);
     if (origin instanceof KMSServiceException) return kmsErrorResponse(origin, requestId);
 
     if (json === undefined) return kmsErrorResponse(kmsError('SerializationException', ''), requestId);
@@ -76,8 +78,12 @@ export async function answerWireRequest(vault: KmsVault, request: WireRequest, o
 }
 
 /** The caller and region a request acts as, or the error AWS answers. */
-async function identify(vault: KmsVault, request: WireRequest, auth: AuthMode): Promise<RequestOrigin | KMSServiceException> {
-  const facts = { secureTransport: false, ...(request.remoteAddress !== undefined ? { sourceIp: request.remoteAddress } : {}) };
+async function identify(vault: KmsVault, request: WireRequest, auth: AuthMode, viaService: string | undefined): Promise<RequestOrigin | KMSServiceException> {
+  const facts = {
+    secureTransport: false,
+    ...(request.remoteAddress !== undefined ? { sourceIp: request.remoteAddress } : {}),
+    ...(viaService !== undefined ? { viaService } : {}),
+  };
   const signed = readSignature(request, new Date());
   if (signed instanceof KMSServiceException) return signed;
   if (signed === undefined) {

@@ -16,8 +16,11 @@ export interface CallRecord {
   readonly error?: Error;
 }
 
-/** Members that carry plaintext, private keys or shared secrets, in inputs and outputs. */
-const SECRET_MEMBERS = ['Plaintext', 'PrivateKeyPlaintext', 'SharedSecret'] as const;
+/**
+ * Members that carry plaintext, private keys, shared secrets or passwords, in inputs and outputs (the
+ * members the KMS model marks sensitive that hold secrets rather than ciphertexts).
+ */
+const SECRET_MEMBERS = ['Plaintext', 'PrivateKeyPlaintext', 'SharedSecret', 'KeyStorePassword', 'XksProxyAuthenticationCredential'] as const;
 
 /** `value` without its secret members (a shallow copy when it has any). */
 export function withoutSecrets(value: unknown): unknown {

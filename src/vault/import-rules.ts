@@ -3,7 +3,8 @@
 // for AWS KMS keys": "Select a wrapping algorithm", "Select a wrapping public key spec", "Requirements
 // for imported key material", "Encrypt the key material".
 import type { AlgorithmSpec, KeySpec, WrappingKeySpec } from '@aws-sdk/client-kms';
-import type { HashName, SpecAvailability } from './key-specs';
+import type { HashName } from '../crypto/params';
+import type { SpecAvailability } from './key-specs';
 
 /** How a wrapping algorithm protects key material in transit. */
 export type WrappingAlgorithmRule =

@@ -3,6 +3,7 @@
 // (plaintext limits), GenerateMac, DeriveSharedSecret, Encapsulate; Developer Guide, "Key spec
 // reference" (https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html).
 // Operations look rules up here; none of them tests a key spec by name.
+import type { HashName, MaterialParams, SigningAlgorithmRule } from '../crypto/params';
 import type {
   DataKeyPairSpec,
   EncapsulationAlgorithmSpec,
@@ -20,17 +21,6 @@ export const CHINA_REGIONS: ReadonlySet<string> = new Set(['cn-north-1', 'cn-nor
 
 /** Where a key spec is offered. */
 export type SpecAvailability = 'everywhere' | 'china-only' | 'outside-china';
-
-/** The kind of key material behind a key spec, with its size or curve: what the crypto layer makes. */
-export type MaterialParams =
-  | { readonly kind: 'aes'; readonly bytes: 32 }
-  | { readonly kind: 'hmac'; readonly bytes: number }
-  | { readonly kind: 'rsa'; readonly bits: 2048 | 3072 | 4096 }
-  | { readonly kind: 'ec'; readonly curve: 'P-256' | 'P-384' | 'P-521' | 'secp256k1' }
-  | { readonly kind: 'sm2' }
-  | { readonly kind: 'ed25519' }
-  | { readonly kind: 'ml-dsa'; readonly level: 44 | 65 | 87 }
-  | { readonly kind: 'ml-kem'; readonly level: 512 | 768 | 1024 };
 
 /** The algorithms a key supports for one key usage, in the members DescribeKey and GetPublicKey report. */
 export interface UsageAlgorithms {
@@ -87,19 +77,6 @@ export const KEY_SPECS: Readonly<Record<KeySpec, KeySpecRule>> = {
   ML_KEM_768: { symmetric: false, material: { kind: 'ml-kem', level: 768 }, availability: 'outside-china', usages: { ENCAPSULATE_DECAPSULATE: ML_KEM } },
   ML_KEM_1024: { symmetric: false, material: { kind: 'ml-kem', level: 1024 }, availability: 'outside-china', usages: { ENCAPSULATE_DECAPSULATE: ML_KEM } },
 };
-
-/** Node's name of a hash function, as `node:crypto` takes it. */
-export type HashName = 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512' | 'sm3' | 'shake256';
-
-/** How a signing algorithm signs: the scheme, its hash, and the message types it accepts. */
-export interface SigningAlgorithmRule {
-  readonly scheme: 'rsa-pss' | 'rsa-pkcs1' | 'ecdsa' | 'ed25519' | 'ed25519ph' | 'sm2dsa' | 'ml-dsa';
-  readonly hash: HashName;
-  /** Length in bytes of a DIGEST (or EXTERNAL_MU) message. */
-  readonly digestBytes: number;
-  /** The MessageType values KMS accepts with the algorithm; RAW is the default. */
-  readonly messageTypes: readonly MessageType[];
-}
 
 /** Every signing algorithm of the KMS API. */
 export const SIGNING_ALGORITHMS: Readonly<Record<SigningAlgorithmSpec, SigningAlgorithmRule>> = {
