@@ -136,6 +136,8 @@ export interface ExternalLayerCiphertext {
 export interface ExternalLayer {
   encrypt(inner: Buffer, aad: Buffer): ExternalLayerCiphertext;
   decrypt(outer: ExternalLayerCiphertext, aad: Buffer): Buffer;
+  /** What to throw when the proxy's plaintext is not a KMS layer that opens: the proxy, not the caller, is at fault. */
+  innerLayerError(): Error;
 }
 
 /**
@@ -170,7 +172,7 @@ function openExternal(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Arr
   if (tag.length !== TAG_BYTES || ciphertext.length < TAG_BYTES) return undefined;
   const aad = additionalData(view, aadContext);
   const inner = layer.decrypt({ ciphertext: Buffer.from(ciphertext), iv: Buffer.from(outerIv), tag: Buffer.from(tag), metadata: Buffer.from(metadata) }, aad);
-  if (inner.length < TAG_BYTES) return undefined;
+  if (inner.length < TAG_BYTES) throw layer.innerLayerError();
   try {
     const decipher = createDecipheriv('aes-256-gcm', secret, innerIv, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
@@ -179,7 +181,7 @@ function openExternal(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Arr
     decipher.final();
     return plain;
   } catch {
-    return undefined;
+    throw layer.innerLayerError();
   }
 }
 

@@ -50,12 +50,22 @@ export interface XksProxyOptions {
   readonly reachable?: boolean;
   /** Make every ConnectCustomKeyStore through this proxy fail with this ConnectionErrorCode (XKS_PROXY_TIMED_OUT, ...). */
   readonly connectionErrorCode?: ConnectionErrorCodeType;
+  /**
+   * A real XKS proxy answers for this endpoint at this `http://` or `https://` URL (a loopback address
+   * such as `startXksProxy`'s `url`): KMS then sends it the XKS Proxy API requests, SigV4-signed with the
+   * store's credential, and `uriPath`, `credential`, `keys` and `reachable` are the real proxy's business.
+   */
+  readonly url?: string;
+  /** How long KMS waits for the real proxy, in ms. Default 250, KMS's limit. */
+  readonly timeoutMs?: number;
 }
 
 /** A simulated external key store proxy, as `vault.addXksProxy` returns it. */
 export interface XksProxy {
   readonly uriEndpoint: string;
   readonly uriPath?: string;
+  /** The real proxy this endpoint forwards to, if any. */
+  readonly url?: string;
   /** The ids of its external keys so far. */
   readonly keys: readonly string[];
 }
@@ -130,6 +140,14 @@ export function addXksProxy(state: CustomKeyStoreState, random: RandomSource, ur
   if ('credential' in options) setOptional(record, 'credential', options.credential ? { ...options.credential } : undefined);
   if (options.reachable !== undefined) record.reachable = options.reachable;
   if ('connectionErrorCode' in options) setOptional(record, 'connectionErrorCode', options.connectionErrorCode);
+  if ('url' in options) {
+    if (options.url !== undefined && !/^https?:\/\/[^/?#]+\/?$/.test(options.url)) throw new KmsVaultMockError(`addXksProxy option url must be an http:// or https:// base URL without a path, like 'http://127.0.0.1:8443'; got '${options.url}'.`);
+    setOptional(record, 'url', options.url);
+  }
+  if ('timeoutMs' in options) {
+    if (options.timeoutMs !== undefined && !(Number.isInteger(options.timeoutMs) && options.timeoutMs > 0)) throw new KmsVaultMockError('addXksProxy option timeoutMs must be a whole number of milliseconds, more than 0.');
+    setOptional(record, 'timeoutMs', options.timeoutMs);
+  }
   if (options.keys !== undefined) {
     record.strictKeys = true;
     for (const k of options.keys) {
@@ -139,7 +157,7 @@ export function addXksProxy(state: CustomKeyStoreState, random: RandomSource, ur
       else record.keys.set(id, { id, secret: Buffer.from(random.bytes(32)), usable });
     }
   }
-  return { uriEndpoint, ...(record.uriPath !== undefined ? { uriPath: record.uriPath } : {}), keys: [...record.keys.keys()] };
+  return { uriEndpoint, ...(record.uriPath !== undefined ? { uriPath: record.uriPath } : {}), ...(record.url !== undefined ? { url: record.url } : {}), keys: [...record.keys.keys()] };
 }
 
 /** The proxy at an endpoint: a permissive one (any path, credential and key) when no test registered it. */

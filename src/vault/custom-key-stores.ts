@@ -56,7 +56,17 @@ export interface XksProxyRecord {
   readonly keys: Map<string, ExternalKeyRecord>;
   /** Every connection attempt fails with this code (injected failure). */
   connectionErrorCode?: ConnectionErrorCodeType;
+  /**
+   * A real external key store proxy answers for this endpoint at this URL (`http://127.0.0.1:PORT`):
+   * KMS's requests go to it over HTTP, signed with the store's credential, instead of to the simulation.
+   */
+  url?: string;
+  /** How long KMS waits for the real proxy's answer, in ms (default {@link XKS_TIMEOUT_MS}). */
+  timeoutMs?: number;
 }
+
+/** KMS's time limit for an answer of an external key store proxy (XKS Proxy API: "within 250ms"). */
+export const XKS_TIMEOUT_MS = 250;
 
 /** What a CloudHSM key store was told about its cluster. */
 export interface CloudHsmSettings {

@@ -12,7 +12,6 @@ import type {
   KeySpec,
   KeyUsageType,
   MacAlgorithmSpec,
-  MessageType,
   SigningAlgorithmSpec,
 } from '@aws-sdk/client-kms';
 
