@@ -6,7 +6,8 @@ import { encodeEncryptionContext } from '../crypto/encryption-context';
 import type { NodeKeyPair } from '../crypto/key-pair';
 import { rsaOaepDecrypt, rsaOaepEncrypt } from '../crypto/rsa-oaep';
 import { sm2Decrypt, sm2Encrypt } from '../crypto/sm2-encryption';
-import { sealSymmetric } from '../crypto/symmetric-ciphertext';
+import { sealSymmetric, type ExternalLayer } from '../crypto/symmetric-ciphertext';
+import { externalLayerFor } from '../xks/real-proxy';
 import { kmsError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import { messages } from '../errors/messages';
@@ -78,7 +79,7 @@ function sm2Keys(key: KeyRecord, pair: NodeKeyPair): { readonly scalar: Buffer; 
 export function encryptUnder(context: OperationContext, key: KeyRecord, algorithm: EncryptionAlgorithmSpec, plaintext: Uint8Array, encryptionContext: Readonly<Record<string, string>> | undefined): { readonly ciphertext: Buffer; readonly materialId?: string } {
   if (algorithm === 'SYMMETRIC_DEFAULT') {
     const material = key.currentMaterial;
-    return { ciphertext: sealSymmetric(material, plaintext, encodeEncryptionContext(encryptionContext), context.random.bytes(12)), materialId: material.id };
+    return { ciphertext: sealSymmetric(material, plaintext, encodeEncryptionContext(encryptionContext), context.random.bytes(12), externalLayerFor(context, key)), materialId: material.id };
   }
   const rule = requireAsymmetricEncryptionAlgorithm(key, algorithm);
   const pair = encryptionPair(key);
@@ -87,8 +88,8 @@ export function encryptUnder(context: OperationContext, key: KeyRecord, algorith
 }
 
 /** Decrypts a ciphertext of `source`: InvalidCiphertextException when it does not open. */
-export function decryptUnder(source: CiphertextSource, algorithm: EncryptionAlgorithmSpec, ciphertext: Uint8Array, encryptionContext: Readonly<Record<string, string>> | undefined): Buffer {
-  if (algorithm === 'SYMMETRIC_DEFAULT') return openCiphertext(source, ciphertext, encryptionContext);
+export function decryptUnder(source: CiphertextSource, algorithm: EncryptionAlgorithmSpec, ciphertext: Uint8Array, encryptionContext: Readonly<Record<string, string>> | undefined, external?: ExternalLayer): Buffer {
+  if (algorithm === 'SYMMETRIC_DEFAULT') return openCiphertext(source, ciphertext, encryptionContext, external);
   const rule = requireAsymmetricEncryptionAlgorithm(source.key, algorithm);
   const pair = encryptionPair(source.key);
   const plaintext = rule.scheme === 'sm2pke' ? sm2Decrypt(sm2Keys(source.key, pair).scalar, ciphertext) : rsaOaepDecrypt(pair.privateKey, rule.oaepHash, ciphertext);

@@ -1,9 +1,7 @@
 import type { CancelKeyDeletionRequest, CancelKeyDeletionResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { allMaterialImported } from '../vault/imported-material';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { makeUnavailable } from '../vault/custom-key-stores';
 
 /**
@@ -12,9 +10,7 @@ import { makeUnavailable } from '../vault/custom-key-stores';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html
  */
 export function cancelKeyDeletion(context: OperationContext, input: CancelKeyDeletionRequest): CancelKeyDeletionResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:CancelKeyDeletion', key, input);
-  requireKeyState('CancelKeyDeletion', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   key.state = key.origin === 'EXTERNAL' && !allMaterialImported(key) ? 'PendingImport' : 'Disabled';
   key.deletionDate = undefined;
   key.pendingWindowInDays = undefined;

@@ -5,6 +5,7 @@ import { messages } from '../errors/messages';
 import { externalKey, proxyFor } from '../vault/custom-key-store-backends';
 import { keysIn, type CustomKeyStoreLink } from '../vault/custom-key-stores';
 import { originOfStore, ORIGINS } from '../vault/origins';
+import { checkRealExternalKey, realProxyTarget } from '../xks/real-proxy';
 import { findCustomKeyStore, requireConnectionState, requireTwoHsms } from './custom-key-store-rules';
 
 /** Where CreateKey puts a key in a custom key store: the link to it, and for an external key store the external key. */
@@ -40,11 +41,19 @@ export function customKeyStorePlacement(context: OperationContext, input: Create
     return { link: { customKeyStoreId: store.id, cloudHsmClusterId: store.cloudHsm.clusterId } };
   }
   const xksKeyId = input.XksKeyId as string;
+  const alreadyInUse = (): boolean => keysIn(store, context.state.peek(store.accountId, store.region)).some((k) => k.customKeyStore?.xksKeyId === xksKeyId);
+  const real = store.xks ? realProxyTarget(context, store.xks, store.region) : undefined;
+  if (real) {
+    // A real proxy's key: GetKeyMetadata vets it, and the key's material carries no simulated external key.
+    if (alreadyInUse()) throw kmsError('XksKeyAlreadyInUseException', messages.xksKeyAlreadyInUse(xksKeyId));
+    checkRealExternalKey(context, real, xksKeyId);
+    return { link: { customKeyStoreId: store.id, xksKeyId } };
+  }
   const proxy = proxyFor(context.state.customKeyStores, (store.xks as { uriEndpoint: string }).uriEndpoint);
   const known = proxy.keys.get(xksKeyId);
   if (!known && proxy.strictKeys) throw kmsError('XksKeyNotFoundException', messages.xksKeyNotFound(xksKeyId));
   if (known && !known.usable) throw kmsError('XksKeyInvalidConfigurationException', messages.xksKeyInvalidConfiguration(xksKeyId));
-  if (keysIn(store, context.state.peek(store.accountId, store.region)).some((k) => k.customKeyStore?.xksKeyId === xksKeyId)) {
+  if (alreadyInUse()) {
     throw kmsError('XksKeyAlreadyInUseException', messages.xksKeyAlreadyInUse(xksKeyId));
   }
   return { link: { customKeyStoreId: store.id, xksKeyId }, externalSecret: () => (externalKey(proxy, xksKeyId, context.random) as { secret: Buffer }).secret };

@@ -4,6 +4,7 @@ import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { proxyFor, proxyProblem, spreadHsms } from '../vault/custom-key-store-backends';
 import type { CloudHsmClusterRecord, CustomKeyStoreRecord, XksSettings } from '../vault/custom-key-stores';
+import { checkRealProxy, realConnectionOutcome, realProxyTarget } from '../xks/real-proxy';
 
 /** The custom key store with this id in the caller's account and Region (no cross-account use). */
 export function findCustomKeyStore(context: OperationContext, id: string): CustomKeyStoreRecord {
@@ -82,6 +83,8 @@ export function requireUniqueProxy(context: OperationContext, settings: XksSetti
  * exception CreateCustomKeyStore or UpdateCustomKeyStore answers, or nothing when the proxy accepts it.
  */
 export function checkProxy(context: OperationContext, settings: XksSettings): void {
+  const real = realProxyTarget(context, settings, context.region);
+  if (real) return checkRealProxy(context, real);
   const problem = proxyProblem(proxyFor(context.state.customKeyStores, settings.uriEndpoint), settings.uriPath, settings);
   if (problem === 'credential') throw kmsError('XksProxyIncorrectAuthenticationCredentialException', messages.xksProxyIncorrectCredential());
   if (problem) throw kmsError('XksProxyUriUnreachableException', messages.xksProxyUriUnreachable(`${settings.uriEndpoint}${settings.uriPath}`));
@@ -111,6 +114,8 @@ export function connectionOutcome(context: OperationContext, store: CustomKeySto
   const xks = store.xks as XksSettings;
   const proxy = proxyFor(stores, xks.uriEndpoint);
   if (proxy.connectionErrorCode) return proxy.connectionErrorCode;
+  const real = realProxyTarget(context, xks, store.region);
+  if (real) return realConnectionOutcome(context, real);
   const problem = proxyProblem(proxy, xks.uriPath, xks);
   if (problem === 'unreachable') return 'XKS_PROXY_NOT_REACHABLE';
   if (problem === 'path') return 'XKS_PROXY_INVALID_CONFIGURATION';

@@ -4,6 +4,7 @@ import { authorize } from '../auth/authorize';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { keyPairFromSeed } from '../crypto/key-pair';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
+import { externalLayerFor } from '../xks/real-proxy';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { asymmetricParams } from '../vault/key-pair-of';
@@ -46,6 +47,6 @@ export function makeDataKeyPair(
   endDryRun(input);
   const pair = keyPairFromSeed(asymmetricParams({ keySpec: spec, arn: key.arn }), context.random.bytes(32));
   const material = key.currentMaterial;
-  const privateKeyCiphertext = sealSymmetric(material, pair.pkcs8, encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12));
+  const privateKeyCiphertext = sealSymmetric(material, pair.pkcs8, encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12), externalLayerFor(context, key));
   return { keyArn: key.arn, keyMaterialId: material.id, privateKey: pair.pkcs8, publicKey: pair.spki, privateKeyCiphertext };
 }

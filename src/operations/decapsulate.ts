@@ -1,13 +1,11 @@
 import type { DecapsulateRequest, DecapsulateResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { isKemKeyPair, mlKemDecapsulate } from '../crypto/ml-kem';
 import { kmsError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import { keyPairOf } from '../vault/key-pair-of';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
 
 /**
@@ -17,9 +15,7 @@ import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Decapsulate.html
  */
 export function decapsulate(context: OperationContext, input: DecapsulateRequest): DecapsulateResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:Decapsulate', key, input);
-  requireKeyState('Decapsulate', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: true });
   requireKeyUsage(key, 'ENCAPSULATE_DECAPSULATE', 'Decapsulate');
   const pair = keyPairOf(key);
   if (!isKemKeyPair(pair)) throw new KmsVaultMockError(`${key.arn} has no ML-KEM key pair; this is a bug in kms-vault-mock.`);

@@ -8,6 +8,7 @@ import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from './resolve-key';
 import { blob, bytesOf, endDryRun, ignoresCiphertext, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
 import { ciphertextSource, openCiphertext } from './symmetric-source';
+import { externalLayerFor } from '../xks/real-proxy';
 import { isKeyPair } from './algorithm-rules';
 import { decryptWithKeyPair } from './asymmetric-encryption';
 import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
@@ -35,7 +36,7 @@ export function decrypt(context: OperationContext, input: DecryptRequest): Decry
   const key = source.key;
   requireUsableKey(context, key, input);
   if (ignoresCiphertext(input)) endDryRun(input);
-  const plaintext = openCiphertext(source, ciphertext, input.EncryptionContext);
+  const plaintext = openCiphertext(source, ciphertext, input.EncryptionContext, externalLayerFor(context, key));
   endDryRun(input);
   return { KeyId: key.arn, Plaintext: blob(plaintext), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT', KeyMaterialId: source.material.id };
 }

@@ -1,11 +1,9 @@
 import type { DeleteImportedKeyMaterialRequest, DeleteImportedKeyMaterialResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { deleteImportedMaterial, hasKeyMaterial } from '../vault/imported-material';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { requireExternalOrigin } from './shared';
 
 /**
@@ -15,9 +13,7 @@ import { requireExternalOrigin } from './shared';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html
  */
 export function deleteImportedKeyMaterial(context: OperationContext, input: DeleteImportedKeyMaterialRequest): DeleteImportedKeyMaterialResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:DeleteImportedKeyMaterial', key, input);
-  requireKeyState('DeleteImportedKeyMaterial', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   requireExternalOrigin(key);
   const materialId = input.KeyMaterialId;
   const material = materialId === undefined ? (hasKeyMaterial(key) ? key.currentMaterial : undefined) : key.materials.find((m) => m.id === materialId);

@@ -1,14 +1,12 @@
 import type { DeriveSharedSecretRequest, DeriveSharedSecretResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { ecdhSharedSecret } from '../crypto/ecdh';
 import { curveOf } from '../crypto/key-pair';
 import { kmsError } from '../errors/kms-error';
 import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
 import { messages } from '../errors/messages';
 import { keyPairOf } from '../vault/key-pair-of';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
 
 /**
@@ -20,9 +18,7 @@ export function deriveSharedSecret(context: OperationContext, input: DeriveShare
   // A Nitro enclave's request: the shared secret goes to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
   if (recipient) return answerRecipient(context, recipient, deriveSharedSecret(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'SharedSecret');
-  const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:DeriveSharedSecret', key, input);
-  requireKeyState('DeriveSharedSecret', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: true });
   requireKeyUsage(key, 'KEY_AGREEMENT', 'DeriveSharedSecret');
   const pair = keyPairOf(key);
   const curve = curveOf(pair);

@@ -1,8 +1,6 @@
 import type { DisableKeyRotationRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { requireNotReplica, requireRotatableKey } from './rotation-rules';
 
 /**
@@ -10,9 +8,7 @@ import { requireNotReplica, requireRotatableKey } from './rotation-rules';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html
  */
 export function disableKeyRotation(context: OperationContext, input: DisableKeyRotationRequest): Record<string, never> {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:DisableKeyRotation', key, input);
-  requireKeyState('DisableKeyRotation', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   requireRotatableKey(key);
   requireNotReplica(key);
   key.rotation = undefined;

@@ -1,8 +1,6 @@
 import type { EnableKeyRotationRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { addDays } from '../vault/rotation';
 import { requireNotReplica, requireRotatableKey } from './rotation-rules';
 
@@ -12,9 +10,7 @@ import { requireNotReplica, requireRotatableKey } from './rotation-rules';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
  */
 export function enableKeyRotation(context: OperationContext, input: EnableKeyRotationRequest): Record<string, never> {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:EnableKeyRotation', key, input);
-  requireKeyState('EnableKeyRotation', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   requireRotatableKey(key);
   requireNotReplica(key);
   const periodDays = input.RotationPeriodInDays ?? 365;

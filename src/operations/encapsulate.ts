@@ -1,11 +1,9 @@
 import type { EncapsulateRequest, EncapsulateResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { isKemKeyPair, mlKemEncapsulate } from '../crypto/ml-kem';
 import { KmsVaultMockError } from '../errors/library-error';
 import { keyPairOf } from '../vault/key-pair-of';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { blob, endDryRun, requireKeyUsage } from './shared';
 
 /**
@@ -14,9 +12,7 @@ import { blob, endDryRun, requireKeyUsage } from './shared';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encapsulate.html
  */
 export function encapsulate(context: OperationContext, input: EncapsulateRequest): EncapsulateResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:Encapsulate', key, input);
-  requireKeyState('Encapsulate', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: true });
   requireKeyUsage(key, 'ENCAPSULATE_DECAPSULATE', 'Encapsulate');
   endDryRun(input);
   const pair = keyPairOf(key);

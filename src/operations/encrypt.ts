@@ -1,10 +1,9 @@
 import type { EncryptRequest, EncryptResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { externalLayerFor } from '../xks/real-proxy';
+import { keyForOperation } from './key-for-operation';
 import { blob, endDryRun, plaintextBytes, requireKeyUsage, requireSymmetricAlgorithm } from './shared';
 import { isKeyPair } from './algorithm-rules';
 import { encryptWithKeyPair } from './asymmetric-encryption';
@@ -16,13 +15,11 @@ import { encryptWithKeyPair } from './asymmetric-encryption';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
  */
 export function encrypt(context: OperationContext, input: EncryptRequest): EncryptResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:Encrypt', key, input);
-  requireKeyState('Encrypt', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: true });
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Encrypt');
   if (isKeyPair(key)) return encryptWithKeyPair(context, key, input);
   requireSymmetricAlgorithm(key, input.EncryptionAlgorithm);
   endDryRun(input);
-  const ciphertext = sealSymmetric(key.currentMaterial, plaintextBytes(input.Plaintext as Uint8Array | string), encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12));
+  const ciphertext = sealSymmetric(key.currentMaterial, plaintextBytes(input.Plaintext as Uint8Array | string), encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12), externalLayerFor(context, key));
   return { CiphertextBlob: blob(ciphertext), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
 }

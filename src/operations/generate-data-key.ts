@@ -6,6 +6,7 @@ import { messages } from '../errors/messages';
 import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
+import { externalLayerFor } from '../xks/real-proxy';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from './resolve-key';
 import { blob, endDryRun, requireKeyUsage } from './shared';
@@ -28,7 +29,7 @@ export function makeDataKey(
   endDryRun(input);
   const plaintext = context.random.bytes(input.NumberOfBytes ?? (input.KeySpec === 'AES_128' ? 16 : 32));
   const material = key.currentMaterial;
-  const ciphertext = sealSymmetric(material, plaintext, encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12));
+  const ciphertext = sealSymmetric(material, plaintext, encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12), externalLayerFor(context, key));
   return { plaintext, response: { CiphertextBlob: blob(ciphertext), KeyId: key.arn, KeyMaterialId: material.id } };
 }
 

@@ -1,8 +1,6 @@
 import type { GetKeyRotationStatusRequest, GetKeyRotationStatusResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { rotationOwner } from './rotation-rules';
 
 /**
@@ -11,9 +9,7 @@ import { rotationOwner } from './rotation-rules';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
  */
 export function getKeyRotationStatus(context: OperationContext, input: GetKeyRotationStatusRequest): GetKeyRotationStatusResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:GetKeyRotationStatus', key, input);
-  requireKeyState('GetKeyRotationStatus', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   const rotation = rotationOwner(key).rotation;
   if (!rotation) return { KeyId: key.arn, KeyRotationEnabled: false };
   return {

@@ -1,16 +1,14 @@
 import { createPublicKey } from 'node:crypto';
 import type { GetParametersForImportRequest, GetParametersForImportResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { sealImportToken } from '../crypto/import-token';
 import { wrappingKeyFromSeed } from '../crypto/key-import';
 import { kmsError } from '../errors/kms-error';
 import { NotImplementedError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import { IMPORT_PARAMETERS_VALID_MS, WRAPPING_ALGORITHMS, WRAPPING_KEY_SPECS } from '../vault/import-rules';
-import { requireKeyState } from '../vault/key-state-rules';
 import { availableIn } from '../vault/key-specs';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { blob, requireExternalOrigin } from './shared';
 
 /**
@@ -29,9 +27,7 @@ export function getParametersForImport(context: OperationContext, input: GetPara
   if (wrapping.kind === 'sm2' && !availableIn('china-only', context.region)) throw kmsError('UnsupportedOperationException', messages.wrappingNotInRegion(`WrappingKeySpec ${keySpec}`));
   if ((rule.scheme === 'sm2pke') !== (wrapping.kind === 'sm2')) throw kmsError('ValidationException', messages.wrappingMismatch(algorithm, keySpec));
 
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:GetParametersForImport', key, input);
-  requireKeyState('GetParametersForImport', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   requireExternalOrigin(key);
   if (wrapping.kind === 'sm2') throw new NotImplementedError('kms-vault-mock does not implement SM2 wrapping keys (WrappingKeySpec SM2, SM2PKE) for importing key material yet.');
 

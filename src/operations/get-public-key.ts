@@ -1,12 +1,10 @@
 import type { GetPublicKeyRequest, GetPublicKeyResponse, KeyMetadata } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { usageAlgorithms } from '../vault/key-metadata';
 import { keyPairOf } from '../vault/key-pair-of';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { isKeyPair } from './algorithm-rules';
 import { blob } from './shared';
 
@@ -17,9 +15,7 @@ import { blob } from './shared';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetPublicKey.html
  */
 export function getPublicKey(context: OperationContext, input: GetPublicKeyRequest): GetPublicKeyResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, 'kms:GetPublicKey', key, input);
-  requireKeyState('GetPublicKey', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: true });
   if (!isKeyPair(key)) throw kmsError('UnsupportedOperationException', messages.keySpecNotValid(key.arn, key.keySpec, 'GetPublicKey'));
   return {
     KeyId: key.arn,

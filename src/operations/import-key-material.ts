@@ -1,6 +1,5 @@
 import type { ExpirationModelType, ImportKeyMaterialRequest, ImportKeyMaterialResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { keyPairFromPkcs8 } from '../crypto/imported-key-pair';
 import { openImportToken } from '../crypto/import-token';
 import { unwrapRsaAesKeyWrap, unwrapRsaOaep, wrappingKeyFromSeed } from '../crypto/key-import';
@@ -9,9 +8,8 @@ import { messages } from '../errors/messages';
 import { IMPORTED_SECRET_BYTES, MAX_VALID_TO_MS, WRAPPING_ALGORITHMS, WRAPPING_KEY_SPECS } from '../vault/import-rules';
 import { allMaterialImported, importedMaterialId } from '../vault/imported-material';
 import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
-import { requireKeyState } from '../vault/key-state-rules';
 import { KEY_SPECS } from '../vault/key-specs';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { bytesOf, requireExternalOrigin } from './shared';
 
 /** Whether and when imported key material expires. */
@@ -31,9 +29,7 @@ interface Expiration {
 export function importKeyMaterial(context: OperationContext, input: ImportKeyMaterialRequest): ImportKeyMaterialResponse {
   const expiration = expirationOf(input, context.now);
   if (input.KeyMaterialId !== undefined && input.ImportType === 'NEW_KEY_MATERIAL') throw kmsError('ValidationException', messages.keyMaterialIdWithNew());
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ImportKeyMaterial', key, input);
-  requireKeyState('ImportKeyMaterial', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   requireExternalOrigin(key);
   const symmetric = key.keySpec === 'SYMMETRIC_DEFAULT';
   for (const member of ['KeyMaterialId', 'KeyMaterialDescription'] as const) {

@@ -1,8 +1,6 @@
 import type { ListKeyRotationsRequest, ListKeyRotationsResponse, RotationsListEntry } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { page } from './paging';
 import { requireRotatableKey } from './rotation-rules';
 
@@ -14,9 +12,7 @@ import { requireRotatableKey } from './rotation-rules';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyRotations.html
  */
 export function listKeyRotations(context: OperationContext, input: ListKeyRotationsRequest): ListKeyRotationsResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ListKeyRotations', key, input);
-  requireKeyState('ListKeyRotations', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   requireRotatableKey(key, { imported: true });
   const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL';
   const entries: RotationsListEntry[] = [];

@@ -8,6 +8,7 @@ import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from './resolve-key';
 import { blob, bytesOf, endDryRun, ignoresCiphertext, requireKeyUsage } from './shared';
 import { ciphertextSource } from './symmetric-source';
+import { externalLayerFor } from '../xks/real-proxy';
 import { decryptUnder, encryptionAlgorithmFor, encryptUnder, keyPairSource, requireNoEncryptionContext, requirePlaintextFits } from './asymmetric-encryption';
 
 /**
@@ -35,7 +36,7 @@ export function reEncrypt(context: OperationContext, input: ReEncryptRequest): R
   const destinationAlgorithm = encryptionAlgorithmFor(destination, input.DestinationEncryptionAlgorithm);
 
   if (ignoresCiphertext(input)) endDryRun(input);
-  const plaintext = decryptUnder(source, sourceAlgorithm, ciphertext, input.SourceEncryptionContext);
+  const plaintext = decryptUnder(source, sourceAlgorithm, ciphertext, input.SourceEncryptionContext, externalLayerFor(context, source.key));
   requirePlaintextFits(destination, destinationAlgorithm, plaintext);
   endDryRun(input);
   const { ciphertext: out, materialId } = encryptUnder(context, destination, destinationAlgorithm, plaintext, input.DestinationEncryptionContext);

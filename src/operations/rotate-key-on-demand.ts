@@ -1,9 +1,7 @@
 import type { RotateKeyOnDemandRequest, RotateKeyOnDemandResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 import { rotateMaterial } from '../vault/rotation';
 import { requireNotReplica, requireRotatableKey } from './rotation-rules';
 import { newKeyMaterial } from '../vault/key-material';
@@ -20,9 +18,7 @@ export const ON_DEMAND_ROTATION_LIMIT = 25;
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html
  */
 export function rotateKeyOnDemand(context: OperationContext, input: RotateKeyOnDemandRequest): RotateKeyOnDemandResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:RotateKeyOnDemand', key, input);
-  requireKeyState('RotateKeyOnDemand', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   // Recorded: a key that is not symmetric gets UnsupportedOperationException without a message.
   if (key.keySpec !== 'SYMMETRIC_DEFAULT' && (key.origin === 'AWS_KMS' || key.origin === 'EXTERNAL')) {
     throw kmsError('UnsupportedOperationException', messages.rotateOnDemandKeySpec());

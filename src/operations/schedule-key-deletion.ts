@@ -1,10 +1,8 @@
 import type { ScheduleKeyDeletionRequest, ScheduleKeyDeletionResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
-import { requireKeyState } from '../vault/key-state-rules';
-import { resolveKey } from './resolve-key';
+import { keyForOperation } from './key-for-operation';
 
 const DAY_MS = 86_400_000;
 
@@ -16,9 +14,7 @@ export function scheduleKeyDeletion(context: OperationContext, input: ScheduleKe
   // The model allows 1..365; KMS itself rejects what is outside 7..30, with its own message.
   const days = input.PendingWindowInDays ?? 30;
   if (days < 7 || days > 30) throw kmsError('ValidationException', messages.pendingWindowInDays());
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ScheduleKeyDeletion', key, input);
-  requireKeyState('ScheduleKeyDeletion', key);
+  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   key.pendingWindowInDays = days;
   const group = key.multiRegionGroup;
   if (group && group.primaryRegion === key.region && group.members.size > 1) {

@@ -2,7 +2,7 @@ import type { OperationContext } from '../context/operation-context';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
-import { openSymmetric, symmetricMaterialId } from '../crypto/symmetric-ciphertext';
+import { openSymmetric, symmetricMaterialId, type ExternalLayer } from '../crypto/symmetric-ciphertext';
 import type { KeyMaterial, KeyRecord } from '../vault/key-record';
 
 /** The key and key-material version a symmetric ciphertext blob was made under. */
@@ -46,9 +46,12 @@ function preferredHolder(context: OperationContext, holders: readonly KeyRecord[
   return inRegion;
 }
 
-/** Decrypts a blob under its source material; InvalidCiphertextException on any change or wrong context. */
-export function openCiphertext(source: CiphertextSource, blob: Uint8Array, context: Readonly<Record<string, string>> | undefined): Buffer {
-  const plaintext = openSymmetric(blob, source.material.secret, encodeEncryptionContext(context), source.material.externalSecret);
+/**
+ * Decrypts a blob under its source material; InvalidCiphertextException on any change or wrong context.
+ * `external`: the real external key store proxy that opens the outer layer of the source key's blobs.
+ */
+export function openCiphertext(source: CiphertextSource, blob: Uint8Array, context: Readonly<Record<string, string>> | undefined, external?: ExternalLayer): Buffer {
+  const plaintext = openSymmetric(blob, source.material.secret, encodeEncryptionContext(context), source.material.externalSecret, external);
   if (!plaintext) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
   return plaintext;
 }

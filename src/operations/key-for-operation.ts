@@ -1,0 +1,21 @@
+import type { OperationContext } from '../context/operation-context';
+import { authorize } from '../auth/authorize';
+import { PERMISSIONS } from '../auth/permissions';
+import { requireKeyState, type KeyStateGatedOperation } from '../vault/key-state-rules';
+import { KEY_STATE_TABLE } from '../vault/key-state-table';
+import type { KeyRecord } from '../vault/key-record';
+import { resolveKey, type ResolveOptions } from './resolve-key';
+
+/**
+ * The prologue of an operation on one key, in KMS's order: find the key the request names
+ * (NotFoundException), authorize the running operation's permission on it (AccessDeniedException),
+ * then check the key's state against the key-state table (DisabledException, KMSInvalidStateException).
+ * The operation, its permission and its row of the table come from the context.
+ */
+export function keyForOperation(context: OperationContext, keyId: string, input: unknown, options: ResolveOptions): KeyRecord {
+  const key = resolveKey(context, keyId, options);
+  const [action] = PERMISSIONS[context.operation].actions;
+  if (action !== undefined) authorize(context, action, key, input);
+  if (context.operation in KEY_STATE_TABLE) requireKeyState(context.operation as KeyStateGatedOperation, key);
+  return key;
+}
