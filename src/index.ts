@@ -13,6 +13,8 @@ export type { FaultSpec, FaultHandle, InjectableError } from './faults/fault-inj
 export type { CallRecord } from './vault/call-history';
 export { CONNECT_DURATION_MS } from './vault/custom-key-stores';
 export type { CloudHsmCluster, CloudHsmClusterOptions, ExternalKeyOptions, XksProxy, XksProxyOptions } from './vault/custom-key-store-backends';
+export { startXksProxy } from './xks/lazy-start-xks-proxy';
+export type { XksProxyServer, XksProxyServerOptions, XksProxyBehaviour, XksProxyKey, XksProxyCredential, XksProxyRequest } from './xks/start-xks-proxy';
 export type { NitroEnclaves } from './nitro/nitro-enclaves';
 export type { AttestationDocumentOptions } from './nitro/attestation-document';
 export type { ScenarioCustomKeyStore, ScenarioCloudHsmCluster, ScenarioXksProxy, ScenarioExternalKey } from './scenarios/custom-key-store-scenario';

@@ -1,4 +1,5 @@
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 import type { OperationContext } from '../context/operation-context';
 
 /**
@@ -9,6 +10,6 @@ import type { OperationContext } from '../context/operation-context';
 export function checkGrantTokens(context: OperationContext, tokens: readonly string[] | undefined): void {
   if (tokens === undefined) return;
   for (const token of tokens) {
-    if (!context.state.grants.knowsToken(token)) throw kmsError('InvalidGrantTokenException', 'Invalid grant token.');
+    if (!context.state.grants.knowsToken(token)) throw kmsError('InvalidGrantTokenException', messages.invalidGrantToken());
   }
 }

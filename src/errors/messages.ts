@@ -181,6 +181,28 @@ export const messages = {
   unsupportedAlgorithm: (algorithm: string) => `Unsupported AWS 'algorithm': '${algorithm}' (only AWS4-HMAC-SHA256 for now). `,
   credentialParts: (credential: string) => `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential}'`,
   requestTooLarge: (limit: number) => `Request body exceeds the limit of ${limit} bytes`,
+  /** Frameworks errors AWS sends without a message (wire): malformed JSON, an unknown X-Amz-Target. */
+  noMessage: () => '',
+  invalidGrantToken: () => 'Invalid grant token.',
+  invalidMarker: () => 'Invalid marker',
+  /** The fallback of the key-state table: an operation the key's state does not allow, with no specific wording. */
+  unsupportedInState: (operation: string, arn: string, state: string) => `${operation} is not supported for ${arn} in state ${state}.`,
+  unexpectedStructure: () => 'Start of structure or map found where not expected.',
+  unexpectedValueType: (path: string) => `Unexpected value type at '${path}'`,
+  validationErrors: (errors: readonly string[]) => `${errors.length} validation error${errors.length === 1 ? '' : 's'} detected: ${errors.join('; ')}`,
+  aliasExists: (aliasArn: string) => `An alias with the name ${aliasArn} already exists`,
+  keySpecAndCustomerMasterKeySpec: () => 'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.',
+  replicaPartition: (region: string) => `The replica Region ${region} must be in the same AWS partition as the primary key.`,
+  replicaExists: (region: string, arn: string) => `Replica key in region ${region} already exists: ${arn}`,
+  rotationKeySpec: (arn: string, keySpec: string) => `${arn} key spec is ${keySpec} which is not valid for this operation.`,
+  rotationOnReplica: (arn: string) => `${arn} is a multi-Region replica key. Manage its rotation on the primary key.`,
+  notMultiRegion: (arn: string) => `${arn} is not a multi-Region key.`,
+  xksConnectivityNeedsEndpoint: (connectivity: string) => `Changing XksProxyConnectivity to ${connectivity} requires a new XksProxyUriEndpoint.`,
+  xksVpcServiceOnPublic: () => 'XksProxyVpcEndpointServiceName is not valid when XksProxyConnectivity is PUBLIC_ENDPOINT.',
+  numberOfBytesRequired: () => 'NumberOfBytes is required.',
+  /** KMS answers NotAuthorizedException without a message for the reserved alias/aws/ prefix (emulator evidence only). */
+  reservedAliasPrefix: () => '',
+  customKeyStoreLimit: (limit: number) => `You have reached the limit of ${limit} custom key stores in this account and Region.`,
 } as const;
 
 /** The resource AccessDeniedException names for Decrypt requests that give no KeyId. */

@@ -12,7 +12,7 @@ export function requireCustomerAliasName(aliasName: string): void {
   }
   if (aliasName.startsWith('alias/aws/')) {
     // KMS answers NotAuthorizedException (not in the model) for the prefix reserved to AWS managed keys.
-    throw kmsError('NotAuthorizedException', '');
+    throw kmsError('NotAuthorizedException', messages.reservedAliasPrefix());
   }
 }
 

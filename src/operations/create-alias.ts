@@ -24,7 +24,7 @@ export function createAlias(context: OperationContext, input: CreateAliasRequest
   requireKeyState('CreateAlias', key);
   const store = context.state.store(key.accountId, key.region);
   const arn = aliasArn(key.region, key.accountId, aliasName);
-  if (store.aliases.has(aliasName)) throw kmsError('AlreadyExistsException', `An alias with the name ${arn} already exists`);
+  if (store.aliases.has(aliasName)) throw kmsError('AlreadyExistsException', messages.aliasExists(arn));
   store.aliases.set(aliasName, { aliasName, aliasArn: arn, targetKeyId: key.keyId, creationDate: context.now, lastUpdatedDate: context.now });
   return {};
 }

@@ -29,7 +29,7 @@ export function createCustomKeyStore(context: OperationContext, input: CreateCus
   requireFreeName(context, name);
   const stores = context.state.customKeyStores;
   if (stores.storesOf(context.caller.accountId, context.region).length >= CUSTOM_KEY_STORE_LIMIT) {
-    throw kmsError('LimitExceededException', `You have reached the limit of ${CUSTOM_KEY_STORE_LIMIT} custom key stores in this account and Region.`);
+    throw kmsError('LimitExceededException', messages.customKeyStoreLimit(CUSTOM_KEY_STORE_LIMIT));
   }
   const base = { id: `cks-${context.random.bytes(9).toString('hex').slice(0, 17)}`, accountId: context.caller.accountId, region: context.region, name, type, creationDate: context.now, connectionState: 'DISCONNECTED' as const };
   let store: CustomKeyStoreRecord;

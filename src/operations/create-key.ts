@@ -31,7 +31,7 @@ const IMPORTABLE_MATERIAL: ReadonlySet<MaterialParams['kind']> = new Set(['aes',
 export function createKey(context: OperationContext, input: CreateKeyRequest): CreateKeyResponse {
   authorizeWithoutKey(context, 'kms:CreateKey', input);
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
-    throw kmsError('ValidationException', 'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec is deprecated.');
+    throw kmsError('ValidationException', messages.keySpecAndCustomerMasterKeySpec());
   }
   const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
   const origin = input.Origin ?? 'AWS_KMS';

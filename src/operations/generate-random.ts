@@ -1,6 +1,7 @@
 import type { GenerateRandomRequest, GenerateRandomResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
 import { requireRandomSource } from './custom-key-store-rules';
 import { blob } from './shared';
@@ -18,7 +19,7 @@ export function generateRandom(context: OperationContext, input: GenerateRandomR
   authorizeWithoutKey(context, 'kms:GenerateRandom', input);
   if (input.CustomKeyStoreId !== undefined) requireRandomSource(context, input.CustomKeyStoreId);
   if (input.NumberOfBytes === undefined) {
-    throw kmsError('ValidationException', 'NumberOfBytes is required.');
+    throw kmsError('ValidationException', messages.numberOfBytesRequired());
   }
   return { Plaintext: blob(context.random.bytes(input.NumberOfBytes)) };
 }

@@ -1,4 +1,5 @@
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 
 /** One page of a List operation: its items, and the response fields that say how to continue. */
 export interface Page<T> {
@@ -19,7 +20,7 @@ export function page<T>(operation: string, items: readonly T[], limit: number, m
     const decoded = Buffer.from(marker, 'base64url').toString('utf8');
     const m = /^kvm1:([A-Za-z]+):(\d{1,9})$/.exec(decoded);
     if (!m || m[1] !== operation || Buffer.from(decoded, 'utf8').toString('base64url') !== marker) {
-      throw kmsError('InvalidMarkerException', 'Invalid marker');
+      throw kmsError('InvalidMarkerException', messages.invalidMarker());
     }
     start = Number(m[2]);
   }

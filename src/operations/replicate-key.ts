@@ -2,6 +2,7 @@ import type { ReplicateKeyRequest, ReplicateKeyResponse } from '@aws-sdk/client-
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 import { NotImplementedError } from '../errors/library-error';
 import { keyArn, partitionOf } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
@@ -31,10 +32,10 @@ export function replicateKey(context: OperationContext, input: ReplicateKeyReque
   }
   const region = input.ReplicaRegion as string;
   if (partitionOf(region) !== partitionOf(primary.region)) {
-    throw kmsError('ValidationException', `The replica Region ${region} must be in the same AWS partition as the primary key.`);
+    throw kmsError('ValidationException', messages.replicaPartition(region));
   }
   if (group.members.has(region)) {
-    throw kmsError('AlreadyExistsException', `Replica key in region ${region} already exists: ${keyArn(region, primary.accountId, primary.keyId)}`);
+    throw kmsError('AlreadyExistsException', messages.replicaExists(region, keyArn(region, primary.accountId, primary.keyId)));
   }
   const policy = input.Policy ?? defaultKeyPolicy(primary.accountId, region);
   if (input.Policy !== undefined) {

@@ -26,7 +26,7 @@ export function retireGrant(context: OperationContext, input: RetireGrantRequest
   let grant: GrantRecord;
   if (input.GrantToken !== undefined) {
     const grants = context.state.grants;
-    if (!grants.knowsToken(input.GrantToken)) throw kmsError('InvalidGrantTokenException', 'Invalid grant token.');
+    if (!grants.knowsToken(input.GrantToken)) throw kmsError('InvalidGrantTokenException', messages.invalidGrantToken());
     const found = grants.byToken(input.GrantToken);
     if (!found || (input.GrantId !== undefined && found.grantId !== input.GrantId)) throw kmsError('NotFoundException', messages.grantIdNotFound(input.GrantId ?? ''));
     grant = found;

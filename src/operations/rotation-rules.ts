@@ -15,7 +15,7 @@ export function requireRotatableKey(key: KeyRecord, options: { readonly imported
     throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
   }
   if (key.keySpec !== 'SYMMETRIC_DEFAULT') {
-    throw kmsError('UnsupportedOperationException', `${key.arn} key spec is ${key.keySpec} which is not valid for this operation.`);
+    throw kmsError('UnsupportedOperationException', messages.rotationKeySpec(key.arn, key.keySpec));
   }
 }
 
@@ -28,6 +28,6 @@ export function rotationOwner(key: KeyRecord): KeyRecord {
 /** Rotation is managed on a multi-Region primary key only; on a replica, UnsupportedOperationException. */
 export function requireNotReplica(key: KeyRecord): void {
   if (rotationOwner(key) !== key) {
-    throw kmsError('UnsupportedOperationException', `${key.arn} is a multi-Region replica key. Manage its rotation on the primary key.`);
+    throw kmsError('UnsupportedOperationException', messages.rotationOnReplica(key.arn));
   }
 }

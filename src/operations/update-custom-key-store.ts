@@ -68,10 +68,10 @@ function nextXksSettings(current: XksSettings, input: UpdateCustomKeyStoreReques
   const vpcEndpointServiceOwner = clearsVpc ? undefined : (input.XksProxyVpcEndpointServiceOwner ?? current.vpcEndpointServiceOwner ?? accountId);
   if (connectivity !== current.connectivity) {
     if (input.XksProxyUriEndpoint === undefined || input.XksProxyUriEndpoint === current.uriEndpoint) {
-      throw kmsError('ValidationException', `Changing XksProxyConnectivity to ${connectivity} requires a new XksProxyUriEndpoint.`);
+      throw kmsError('ValidationException', messages.xksConnectivityNeedsEndpoint(connectivity));
     }
   }
-  if (clearsVpc && input.XksProxyVpcEndpointServiceName) throw kmsError('ValidationException', 'XksProxyVpcEndpointServiceName is not valid when XksProxyConnectivity is PUBLIC_ENDPOINT.');
+  if (clearsVpc && input.XksProxyVpcEndpointServiceName) throw kmsError('ValidationException', messages.xksVpcServiceOnPublic());
   requireConnectivityMembers(connectivity, vpcEndpointServiceName);
   const credential = input.XksProxyAuthenticationCredential;
   return {

@@ -35,6 +35,10 @@ export interface ScenarioXksProxy {
   readonly strictKeys?: boolean;
   readonly keys?: readonly ScenarioExternalKey[];
   readonly connectionErrorCode?: ConnectionErrorCodeType;
+  /** A real XKS proxy answers for this endpoint at this URL (`vault.addXksProxy(endpoint, { url })`); its keys are not in the document. */
+  readonly url?: string;
+  /** How long KMS waits for the real proxy, in ms (default 250). */
+  readonly timeoutMs?: number;
 }
 
 /** A custom key store, as the state document records it. */
@@ -100,6 +104,8 @@ export function snapshotCustomKeyStores(state: CustomKeyStoreState): CustomKeySt
     strictKeys: p.strictKeys,
     keys: [...p.keys.values()].map((k) => ({ id: k.id, secret: k.secret.toString('base64'), usable: k.usable })),
     ...(p.connectionErrorCode !== undefined ? { connectionErrorCode: p.connectionErrorCode } : {}),
+    ...(p.url !== undefined ? { url: p.url } : {}),
+    ...(p.timeoutMs !== undefined ? { timeoutMs: p.timeoutMs } : {}),
   }));
   const stores: ScenarioCustomKeyStore[] = [...state.stores.values()].map((s) => ({
     id: s.id,
@@ -166,6 +172,7 @@ export function loadCustomKeyStores(state: CustomKeyStoreState, doc: CustomKeySt
     final.set(record, s);
   }
   return (keys) => {
+    const keyList = [...keys];
     for (const c of doc.cloudHsmClusters ?? []) {
       const record = state.clusters.get(c.clusterId);
       if (!record) continue;
@@ -181,6 +188,20 @@ export function loadCustomKeyStores(state: CustomKeyStoreState, doc: CustomKeySt
       if (p.uriPath !== undefined) record.uriPath = p.uriPath;
       if (p.credential) record.credential = { ...p.credential };
       if (p.connectionErrorCode !== undefined) record.connectionErrorCode = p.connectionErrorCode;
+      if (p.timeoutMs !== undefined) record.timeoutMs = p.timeoutMs;
+      if (p.url !== undefined) {
+        // The keys were made while the endpoint was simulated: their external keys are the real proxy's, not simulated ones.
+        record.url = p.url;
+        record.keys.clear();
+        for (const s of state.stores.values()) {
+          if (s.xks?.uriEndpoint !== p.uriEndpoint) continue;
+          for (const [, key] of keyList) {
+            if (key.customKeyStore?.customKeyStoreId !== s.id) continue;
+            key.materials.forEach(({ externalSecret: _dropped, ...m }, i) => (key.materials[i] = m));
+            key.currentMaterial = key.materials.find((m) => m.id === key.currentMaterial.id) ?? key.currentMaterial;
+          }
+        }
+      }
       for (const k of p.keys ?? []) {
         const key = record.keys.get(k.id);
         if (key) key.usable = k.usable ?? true;
@@ -192,7 +213,7 @@ export function loadCustomKeyStores(state: CustomKeyStoreState, doc: CustomKeySt
       if (s.attempt && record.connectionState === 'CONNECTING') record.attempt = { until: new Date(s.attempt.until), ...(s.attempt.errorCode !== undefined ? { errorCode: s.attempt.errorCode } : {}) };
       state.add(record);
     }
-    for (const [spec, key] of keys) {
+    for (const [spec, key] of keyList) {
       const link = key.customKeyStore;
       if (!link) continue;
       if (spec.availableState !== undefined) link.availableState = spec.availableState;

@@ -54,18 +54,18 @@ export async function answerWireRequest(vault: KmsVault, request: WireRequest, o
     let json: unknown;
     if (request.body.length > 0) {
       const parsed = parseJson(request.body, options.maxDepth ?? 64);
-      if (parsed === INVALID) return kmsErrorResponse(kmsError('SerializationException', ''), requestId);
+      if (parsed === INVALID) return kmsErrorResponse(kmsError('SerializationException', messages.noMessage()), requestId);
       json = parsed;
     }
 
     const target = request.headers['x-amz-target'] ?? '';
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-    if (!OPERATIONS.has(operation)) return kmsErrorResponse(kmsError('UnknownOperationException', ''), requestId);
+    if (!OPERATIONS.has(operation)) return kmsErrorResponse(kmsError('UnknownOperationException', messages.noMessage()), requestId);
 
     const origin = await identify(vault, request, options.auth ?? 'lenient', options.viaService);
     if (origin instanceof KMSServiceException) return kmsErrorResponse(origin, requestId);
 
-    if (json === undefined) return kmsErrorResponse(kmsError('SerializationException', ''), requestId);
+    if (json === undefined) return kmsErrorResponse(kmsError('SerializationException', messages.noMessage()), requestId);
     return await run(vault, operation as OperationName, json, origin);
   } catch (error) {
     if (error instanceof KMSServiceException) return kmsErrorResponse(error, error.$metadata.requestId || requestId);

@@ -11,7 +11,7 @@ type Wire = unknown;
 
 /** The text the SDK sends when it cannot produce valid JSON; KMS cannot parse the body. */
 function unreadable(): never {
-  throw kmsError('SerializationException', 'Start of structure or map found where not expected.');
+  throw kmsError('SerializationException', messages.unexpectedStructure());
 }
 
 /** JSON.stringify as the SDK calls it, parsed back: what KMS reads. BigInt and cycles fail in the SDK. */

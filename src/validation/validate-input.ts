@@ -1,6 +1,7 @@
 import { INPUT_RULES, STRUCTURE_RULES, type OperationName } from '../contract/generated';
 import type { MemberRule } from '../contract/member-rule';
 import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 
 type Rule = Omit<MemberRule, 'name'> & { readonly structure?: string };
 
@@ -117,16 +118,15 @@ function checkMembers(rules: readonly MemberRule[], input: Record<string, unknow
  */
 export function validateInput(operation: OperationName, input: unknown): void {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw kmsError('SerializationException', 'Start of structure or map found where not expected.');
+    throw kmsError('SerializationException', messages.unexpectedStructure());
   }
   const errors: string[] = [];
   const serialization: string[] = [];
   checkMembers(INPUT_RULES[operation], input as Record<string, unknown>, '', errors, serialization);
   if (serialization.length > 0) {
-    throw kmsError('SerializationException', `Unexpected value type at '${serialization[0]}'`);
+    throw kmsError('SerializationException', messages.unexpectedValueType(String(serialization[0])));
   }
   if (errors.length > 0) {
-    const n = errors.length;
-    throw kmsError('ValidationException', `${n} validation error${n === 1 ? '' : 's'} detected: ${errors.join('; ')}`);
+    throw kmsError('ValidationException', messages.validationErrors(errors));
   }
 }

@@ -26,7 +26,7 @@ export function requireKeyState(operation: KeyStateGatedOperation, key: KeyRecor
     case 'UnsupportedOperationException':
       // Only keys with imported key material are PendingImport; the guide's footnote gives the origin.
       if (key.state === 'PendingImport') throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
-      throw kmsError('UnsupportedOperationException', `${operation} is not supported for ${key.arn} in state ${key.state}.`);
+      throw kmsError('UnsupportedOperationException', messages.unsupportedInState(operation, key.arn, key.state));
     default:
       throw kmsError('KMSInvalidStateException', messages.invalidState(key.arn, key.state));
   }

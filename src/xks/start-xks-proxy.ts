@@ -156,16 +156,21 @@ export async function startXksProxy(options: XksProxyServerOptions): Promise<Xks
   });
 
   let seq = 0;
+  const pending = new Map<number, { readonly reply: string; readonly resolve: (m: unknown) => void; readonly reject: (e: Error) => void }>();
+  worker.on('message', (m: { type: string; seq?: number }) => {
+    const waiting = m.seq === undefined ? undefined : pending.get(m.seq);
+    if (!waiting || waiting.reply !== m.type) return;
+    pending.delete(m.seq as number);
+    waiting.resolve(m);
+  });
+  worker.on('exit', () => {
+    for (const waiting of pending.values()) waiting.reject(new KmsVaultMockError('The XKS proxy has been closed.'));
+    pending.clear();
+  });
   const ask = <T>(message: Record<string, unknown>, reply: string): Promise<T> => {
     const id = ++seq;
     return new Promise<T>((resolve, reject) => {
-      const onMessage = (m: { type: string; seq?: number }): void => {
-        if (m.type !== reply || m.seq !== id) return;
-        worker.off('message', onMessage);
-        resolve(m as T);
-      };
-      worker.on('message', onMessage);
-      worker.once('exit', () => reject(new KmsVaultMockError('The XKS proxy has been closed.')));
+      pending.set(id, { reply, resolve: (m) => resolve(m as T), reject });
       worker.postMessage({ ...message, seq: id });
     });
   };
