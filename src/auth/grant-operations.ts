@@ -1,4 +1,5 @@
 import type { GrantOperation, KeyUsageType } from '@aws-sdk/client-kms';
+import { isSymmetricEncryptionSpec } from '../vault/key-specs';
 import type { KeyRecord } from '../vault/key-record';
 
 /** Every grant may allow these, whatever the key (Developer Guide, "Grant concepts: grant operations"). */
@@ -21,11 +22,11 @@ const ASYMMETRIC_ENCRYPTION: readonly GrantOperation[] = ['Decrypt', 'Encrypt', 
  * ValidationException.
  */
 export function grantOperationsFor(key: KeyRecord): ReadonlySet<GrantOperation> {
-  const crypto = key.keyUsage === 'ENCRYPT_DECRYPT' && key.keySpec !== 'SYMMETRIC_DEFAULT' ? ASYMMETRIC_ENCRYPTION : BY_USAGE[key.keyUsage];
+  const crypto = key.keyUsage === 'ENCRYPT_DECRYPT' && !isSymmetricEncryptionSpec(key.keySpec) ? ASYMMETRIC_ENCRYPTION : BY_USAGE[key.keyUsage];
   return new Set([...crypto, ...ALWAYS]);
 }
 
 /** Encryption context constraints are for symmetric encryption keys only: other keys take no encryption context. */
 export function supportsGrantConstraints(key: KeyRecord): boolean {
-  return key.keySpec === 'SYMMETRIC_DEFAULT' && key.keyUsage === 'ENCRYPT_DECRYPT';
+  return isSymmetricEncryptionSpec(key.keySpec) && key.keyUsage === 'ENCRYPT_DECRYPT';
 }

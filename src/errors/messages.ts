@@ -203,6 +203,8 @@ export const messages = {
   /** KMS answers NotAuthorizedException without a message for the reserved alias/aws/ prefix (emulator evidence only). */
   reservedAliasPrefix: () => '',
   customKeyStoreLimit: (limit: number) => `You have reached the limit of ${limit} custom key stores in this account and Region.`,
+  aliasKeyTypeMismatch: (aliasArn: string, currentType: string, currentUsage: string, arn: string, type: string, usage: string) =>
+    `${aliasArn} is associated with a key of type ${currentType} and usage ${currentUsage}; it cannot be associated with ${arn}, whose type is ${type} and usage ${usage}.`,
 } as const;
 
 /** The resource AccessDeniedException names for Decrypt requests that give no KeyId. */

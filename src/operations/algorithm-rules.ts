@@ -2,7 +2,7 @@ import type { EncryptionAlgorithmSpec, MacAlgorithmSpec, MessageType, SigningAlg
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
-import { algorithmsOf, ASYMMETRIC_ENCRYPTION_ALGORITHMS, KEY_SPECS, MAC_ALGORITHMS, SIGNING_ALGORITHMS, type AsymmetricEncryptionRule } from '../vault/key-specs';
+import { algorithmsOf, ASYMMETRIC_ENCRYPTION_ALGORITHMS, KEY_SPECS, MAC_ALGORITHMS, SIGNING_ALGORITHMS, type AsymmetricEncryptionRule, isSymmetricEncryptionSpec } from '../vault/key-specs';
 import type { HashName, SigningAlgorithmRule } from '../crypto/params';
 
 /** Whether a key is a key pair (asymmetric), as opposed to a symmetric encryption or HMAC key. */
@@ -15,7 +15,7 @@ export function isKeyPair(key: KeyRecord): boolean {
  * are encrypted under SYMMETRIC_DEFAULT keys only (API Reference, GenerateDataKey, GenerateDataKeyPair).
  */
 export function requireSymmetricEncryptionKey(key: KeyRecord, operation: string): void {
-  if (key.keySpec !== 'SYMMETRIC_DEFAULT') throw kmsError('InvalidKeyUsageException', messages.keySpecNotValid(key.arn, key.keySpec, operation));
+  if (!isSymmetricEncryptionSpec(key.keySpec)) throw kmsError('InvalidKeyUsageException', messages.keySpecNotValid(key.arn, key.keySpec, operation));
 }
 
 /** The rule of a signing algorithm the key's spec supports; InvalidKeyUsageException otherwise. */

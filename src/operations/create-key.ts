@@ -11,7 +11,7 @@ import { authorizeWithoutKey } from '../auth/authorize';
 import { checkPolicyLockout, validateKeyPolicy } from '../auth/key-policy-rules';
 import { validateTags } from '../vault/tags';
 import { newKeyMaterial } from '../vault/key-material';
-import { availableIn, KEY_SPECS } from '../vault/key-specs';
+import { availableIn, KEY_SPECS, isSymmetricEncryptionSpec } from '../vault/key-specs';
 import { messages } from '../errors/messages';
 import { NO_KEY_MATERIAL } from '../vault/imported-material';
 import { customKeyStorePlacement } from './custom-key-store-keys';
@@ -36,7 +36,7 @@ export function createKey(context: OperationContext, input: CreateKeyRequest): C
   const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
   const origin = input.Origin ?? 'AWS_KMS';
   const rule = KEY_SPECS[keySpec];
-  if (input.KeyUsage === undefined && keySpec !== 'SYMMETRIC_DEFAULT') throw kmsError('ValidationException', messages.keyUsageRequired());
+  if (input.KeyUsage === undefined && !isSymmetricEncryptionSpec(keySpec)) throw kmsError('ValidationException', messages.keyUsageRequired());
   const keyUsage = input.KeyUsage ?? 'ENCRYPT_DECRYPT';
   if (!availableIn(rule.availability, context.region)) throw kmsError('UnsupportedOperationException', messages.keySpecNotInRegion(keySpec));
   if (rule.usages[keyUsage] === undefined) throw kmsError('ValidationException', messages.keyUsageIncompatible(keyUsage, keySpec));

@@ -1,4 +1,5 @@
 import type { DeleteImportedKeyMaterialRequest, DeleteImportedKeyMaterialResponse } from '@aws-sdk/client-kms';
+import { isSymmetricEncryptionSpec } from '../vault/key-specs';
 import type { OperationContext } from '../context/operation-context';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
@@ -19,5 +20,5 @@ export function deleteImportedKeyMaterial(context: OperationContext, input: Dele
   const material = materialId === undefined ? (hasKeyMaterial(key) ? key.currentMaterial : undefined) : key.materials.find((m) => m.id === materialId);
   if (materialId !== undefined && !material) throw kmsError('NotFoundException', messages.keyMaterialNotFound(materialId, key.arn));
   if (material) deleteImportedMaterial(context.state, key, material);
-  return material && key.keySpec === 'SYMMETRIC_DEFAULT' ? { KeyId: key.arn, KeyMaterialId: material.id } : { KeyId: key.arn };
+  return material && isSymmetricEncryptionSpec(key.keySpec) ? { KeyId: key.arn, KeyMaterialId: material.id } : { KeyId: key.arn };
 }

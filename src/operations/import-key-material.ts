@@ -8,7 +8,7 @@ import { messages } from '../errors/messages';
 import { IMPORTED_SECRET_BYTES, MAX_VALID_TO_MS, WRAPPING_ALGORITHMS, WRAPPING_KEY_SPECS } from '../vault/import-rules';
 import { allMaterialImported, importedMaterialId } from '../vault/imported-material';
 import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
-import { KEY_SPECS } from '../vault/key-specs';
+import { KEY_SPECS, isSymmetricEncryptionSpec } from '../vault/key-specs';
 import { keyForOperation } from './key-for-operation';
 import { bytesOf, requireExternalOrigin } from './shared';
 
@@ -31,7 +31,7 @@ export function importKeyMaterial(context: OperationContext, input: ImportKeyMat
   if (input.KeyMaterialId !== undefined && input.ImportType === 'NEW_KEY_MATERIAL') throw kmsError('ValidationException', messages.keyMaterialIdWithNew());
   const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   requireExternalOrigin(key);
-  const symmetric = key.keySpec === 'SYMMETRIC_DEFAULT';
+  const symmetric = isSymmetricEncryptionSpec(key.keySpec);
   for (const member of ['KeyMaterialId', 'KeyMaterialDescription'] as const) {
     if (!symmetric && input[member] !== undefined) throw kmsError('ValidationException', messages.symmetricOnlyImportMember(member));
   }
@@ -147,7 +147,7 @@ function chooseMaterial(key: KeyRecord, idHex: string, input: ImportKeyMaterialR
     return existing;
   }
   if (existing) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialAlreadyAssociated(key.arn));
-  if (hasMaterial && key.keySpec !== 'SYMMETRIC_DEFAULT') throw kmsError('IncorrectKeyMaterialException', messages.newKeyMaterialNotSupported(key.arn, key.keySpec));
+  if (hasMaterial && !isSymmetricEncryptionSpec(key.keySpec)) throw kmsError('IncorrectKeyMaterialException', messages.newKeyMaterialNotSupported(key.arn, key.keySpec));
   const pending = key.materials.find((m) => m.imported?.pendingRotation === true);
   if (pending) throw kmsError('KMSInvalidStateException', messages.pendingRotationExists(idHex, key.arn, pending.id));
   return undefined;

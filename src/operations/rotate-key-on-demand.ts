@@ -1,4 +1,5 @@
 import type { RotateKeyOnDemandRequest, RotateKeyOnDemandResponse } from '@aws-sdk/client-kms';
+import { isSymmetricEncryptionSpec } from '../vault/key-specs';
 import type { OperationContext } from '../context/operation-context';
 import { kmsError } from '../errors/kms-error';
 import { keyForOperation } from './key-for-operation';
@@ -20,7 +21,7 @@ export const ON_DEMAND_ROTATION_LIMIT = 25;
 export function rotateKeyOnDemand(context: OperationContext, input: RotateKeyOnDemandRequest): RotateKeyOnDemandResponse {
   const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
   // Recorded: a key that is not symmetric gets UnsupportedOperationException without a message.
-  if (key.keySpec !== 'SYMMETRIC_DEFAULT' && (key.origin === 'AWS_KMS' || key.origin === 'EXTERNAL')) {
+  if (!isSymmetricEncryptionSpec(key.keySpec) && (key.origin === 'AWS_KMS' || key.origin === 'EXTERNAL')) {
     throw kmsError('UnsupportedOperationException', messages.rotateOnDemandKeySpec());
   }
   requireRotatableKey(key, { imported: true });

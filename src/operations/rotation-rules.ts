@@ -1,4 +1,5 @@
 import { kmsError } from '../errors/kms-error';
+import { isSymmetricEncryptionSpec } from '../vault/key-specs';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
 import { ORIGINS } from '../vault/origins';
@@ -14,7 +15,7 @@ export function requireRotatableKey(key: KeyRecord, options: { readonly imported
   if (!(origin.automaticRotation || (options.imported === true && origin.onDemandRotation))) {
     throw kmsError('UnsupportedOperationException', messages.originNotValid(key.arn, key.origin));
   }
-  if (key.keySpec !== 'SYMMETRIC_DEFAULT') {
+  if (!isSymmetricEncryptionSpec(key.keySpec)) {
     throw kmsError('UnsupportedOperationException', messages.rotationKeySpec(key.arn, key.keySpec));
   }
 }

@@ -1,4 +1,6 @@
+import type { KeySpec } from '@aws-sdk/client-kms';
 import type { UpdateAliasRequest } from '@aws-sdk/client-kms';
+import { isHmacSpec, isSymmetricEncryptionSpec } from '../vault/key-specs';
 import type { OperationContext } from '../context/operation-context';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { kmsError } from '../errors/kms-error';
@@ -27,7 +29,7 @@ export function updateAlias(context: OperationContext, input: UpdateAliasRequest
   if (key.keyUsage !== current.keyUsage || keyType(key.keySpec) !== keyType(current.keySpec)) {
     throw kmsError(
       'ValidationException',
-      `${alias.aliasArn} is associated with a key of type ${keyType(current.keySpec)} and usage ${current.keyUsage}; it cannot be associated with ${key.arn}, whose type is ${keyType(key.keySpec)} and usage ${key.keyUsage}.`,
+      messages.aliasKeyTypeMismatch(alias.aliasArn, keyType(current.keySpec), current.keyUsage, key.arn, keyType(key.keySpec), key.keyUsage),
     );
   }
   alias.targetKeyId = key.keyId;
@@ -35,8 +37,8 @@ export function updateAlias(context: OperationContext, input: UpdateAliasRequest
   return {};
 }
 
-function keyType(spec: string): string {
-  if (spec === 'SYMMETRIC_DEFAULT') return 'symmetric';
-  if (spec.startsWith('HMAC_')) return 'HMAC';
+function keyType(spec: KeySpec): string {
+  if (isSymmetricEncryptionSpec(spec)) return 'symmetric';
+  if (isHmacSpec(spec)) return 'HMAC';
   return 'asymmetric';
 }

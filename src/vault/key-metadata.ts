@@ -1,7 +1,7 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { KeyRecord } from './key-record';
 import { hasKeyMaterial, importExpiration } from './imported-material';
-import { algorithmsOf } from './key-specs';
+import { algorithmsOf, isSymmetricEncryptionSpec } from './key-specs';
 
 /**
  * The algorithm lists of a key's spec and usage (EncryptionAlgorithms, SigningAlgorithms,
@@ -37,7 +37,7 @@ export function keyMetadata(key: KeyRecord): KeyMetadata {
   // Only symmetric encryption keys have versions of key material (they alone rotate); a key waiting
   // for its first import has none yet.
   // Keys in custom key stores have one backing key and no versions (KeyMetadata, CurrentKeyMaterialId).
-  if (key.keySpec === 'SYMMETRIC_DEFAULT' && hasKeyMaterial(key) && !key.customKeyStore) m.CurrentKeyMaterialId = key.currentMaterial.id;
+  if (isSymmetricEncryptionSpec(key.keySpec) && hasKeyMaterial(key) && !key.customKeyStore) m.CurrentKeyMaterialId = key.currentMaterial.id;
   const store = key.customKeyStore;
   if (store) {
     if (store.cloudHsmClusterId !== undefined) m.CloudHsmClusterId = store.cloudHsmClusterId;

@@ -155,3 +155,13 @@ export function availableIn(availability: SpecAvailability, region: string): boo
 export function algorithmsOf(spec: KeySpec, usage: KeyUsageType): UsageAlgorithms {
   return KEY_SPECS[spec]?.usages[usage] ?? {};
 }
+
+/** Whether a key spec is the symmetric encryption key spec (AES-256-GCM key material). */
+export function isSymmetricEncryptionSpec(spec: KeySpec): boolean {
+  return KEY_SPECS[spec]?.material.kind === 'aes';
+}
+
+/** Whether a key spec is an HMAC key spec. */
+export function isHmacSpec(spec: KeySpec): boolean {
+  return KEY_SPECS[spec]?.material.kind === 'hmac';
+}
