@@ -2,7 +2,7 @@
  * The server over loopback: Encrypt (32 bytes) through @aws-sdk/client-kms against `startServer`,
  * per call, against `moto_server` measured in the same run (the issue's target: at least 20 times
  * faster), and throughput with 8 concurrent clients. Both servers run as processes of their own
- * (`kms-vault-mock serve` from source), so neither shares the benchmark client's CPU. Without
+ * (`kms-vault-mock serve` from the build), so neither shares the benchmark client's CPU. Without
  * moto_server on PATH, says so and skips that reference.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -126,11 +126,11 @@ async function startMoto(): Promise<{ url: string; child: ChildProcess } | undef
   return undefined;
 }
 
-/** `kms-vault-mock serve --port P` from source, in a process of its own. */
+/** `kms-vault-mock serve --port P` from the build (`npm run bench` builds it first), as `npx kms-vault-mock serve` runs it. */
 async function startVaultServer(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const root = join(__dirname, '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/scenarios/cli.ts'), 'serve', '--port', String(port)], { cwd: root, stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--port', String(port)], { cwd: root, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   if (await reachable(`${url}/health`, child)) return { url, child };
   child.kill();

@@ -85,7 +85,7 @@ describe.each(ADAPTERS)('interop: AWS Encryption SDK keyrings through the %s', (
       const { result } = await legacy.encrypt(keyring, `suite ${suiteId}`, { suiteId, encryptionContext: CONTEXT });
       expect((await legacy.decrypt(keyring, result)).plaintext.toString()).toBe(`suite ${suiteId}`);
     }
-    const { result } = await encrypt(keyring, 'committed', { suiteId: AlgorithmSuiteIdentifier.ALG_AES256_GCM_HKDF_SHA512_COMMIT_KEY_ECDSA_P384, encryptionContext: CONTEXT });
+    const { result } = await encrypt(keyring, 'committed', { suiteId: AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY, encryptionContext: CONTEXT });
     expect((await decrypt(keyring, result)).plaintext.toString()).toBe('committed');
     const sizes = vault.history.filter((c) => c.operation === 'GenerateDataKey').map((c) => (c.input as { NumberOfBytes?: number }).NumberOfBytes);
     expect(sizes).toEqual([16, 24, 32, 32]);
@@ -151,6 +151,34 @@ describe.each(ADAPTERS)('interop: AWS Encryption SDK keyrings through the %s', (
     const { GrantToken } = await clientProvider('us-east-1').createGrant({ KeyId: key.keyId, GranteePrincipal: role.arn, Operations: ['Decrypt'] });
     const reader = new KmsKeyringNode({ keyIds: [key.arn], clientProvider: asRole, grantTokens: [GrantToken as string] });
     expect((await decrypt(reader, result)).plaintext.toString()).toBe('granted');
+  });
+
+  it('kms:EncryptionContext condition keys see the context the Encryption SDK sends, including the aws-crypto-public-key pair signing suites add', async () => {
+    const key = await createKey('us-east-1');
+    const role = vault.addPrincipal(`arn:aws:iam::${ACCOUNT}:role/app`, {
+      policies: [{
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: key.arn,
+          Condition: { StringEquals: { 'kms:EncryptionContext:tenant': 'acme' }, 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['tenant'] } },
+        }],
+      }],
+    });
+    const keyring = new KmsKeyringNode({ generatorKeyId: key.arn, clientProvider: (region) => connect(vault, { region, credentials: role.credentials }) });
+    const suiteId = AlgorithmSuiteIdentifier.ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY;
+    const { result } = await encrypt(keyring, 'allowed', { suiteId, encryptionContext: { tenant: 'acme' } });
+    expect((await decrypt(keyring, result)).plaintext.toString()).toBe('allowed');
+
+    // The keyring lets the generator's GenerateDataKey error through as the SDK threw it.
+    const denial = {
+      name: 'AccessDeniedException',
+      message: `User: ${role.arn} is not authorized to perform: kms:GenerateDataKey on resource: ${key.arn} because no identity-based policy allows the kms:GenerateDataKey action`,
+      $metadata: expect.objectContaining({ httpStatusCode: 400 }),
+    };
+    await expect(encrypt(keyring, 'x', { suiteId, encryptionContext: { tenant: 'other' } })).rejects.toMatchObject(denial);
+    // The default (signing) suite puts its public key in the context, which ForAllValues then refuses.
+    await expect(encrypt(keyring, 'x', { encryptionContext: { tenant: 'acme' } })).rejects.toMatchObject(denial);
+    expect(Object.keys((vault.history.at(-1)?.input as { EncryptionContext: object }).EncryptionContext)).toEqual(['tenant', 'aws-crypto-public-key']);
   });
 
   describe('hierarchical keyring (branch key store in a DynamoDB table faked with aws-sdk-client-mock)', () => {

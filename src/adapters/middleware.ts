@@ -5,6 +5,7 @@ import type { Caller, RequestFacts } from '../context/operation-context';
 import type { RequestOrigin } from '../engine/execute';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../kms-vault';
+import { abortError, unlessAborted, type HandlerAbortSignal } from './abort-signal';
 import { answerCall } from './answer';
 import { configOfCommand, trackClientConfigs, type ClientConfig } from './client-config';
 import { clientAccessKeyId } from './client-credentials';
@@ -70,7 +71,10 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
   const middleware: VaultMiddleware = (_next, context) => {
     const commandName = context.commandName ?? '';
     const operation = OPERATION_OF_COMMAND.get(commandName);
-    const command: unknown = (context as { [SMITHY_CONTEXT]?: { commandInstance?: unknown } })[SMITHY_CONTEXT]?.commandInstance;
+    const smithyContext = (context as { [SMITHY_CONTEXT]?: { commandInstance?: unknown; abortSignal?: HandlerAbortSignal } })[SMITHY_CONTEXT];
+    const command: unknown = smithyContext?.commandInstance;
+    // The signal of `send(command, { abortSignal })`, which recent SDK releases put in the context (older ones do not).
+    const abortSignal = smithyContext?.abortSignal;
     const config = configOfCommand(command);
     // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received.
     if (typeof command === 'object' && command !== null) recordReceivedCommand(vault, config, command);
@@ -78,10 +82,12 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
       if (operation === undefined) {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);
       }
+      // The SDK's retry middleware fails a call whose signal has aborted before it is sent; it runs after this one.
+      if (abortSignal?.aborted) throw abortError();
       const region = cachedClientRegion(config) ?? (await clientRegion(config, vault.region));
       const caller = fixed ?? (await callerOfConfig(vault, config)) ?? fallback;
       const answer = answerCall(vault, operation, args.input, originFor(region, caller), config);
-      return { output: (answer instanceof Promise ? await answer : answer) as ServiceOutputTypes, response: undefined };
+      return { output: (answer instanceof Promise ? await unlessAborted(answer, abortSignal) : answer) as ServiceOutputTypes, response: undefined };
     };
   };
   trackClientConfigs(middleware);

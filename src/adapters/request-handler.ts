@@ -1,7 +1,8 @@
-import type { HttpRequest, HttpResponse, RequestHandler, RequestHandlerOutput } from '@smithy/types';
+import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler, RequestHandlerOutput } from '@smithy/types';
 import type { KmsVault } from '../kms-vault';
 import type { WireRequest } from '../protocol/wire-message';
 import { answerWireRequest, type WireOptions } from '../server/wire-pipeline';
+import { abortError, unlessAborted } from './abort-signal';
 
 /** Options of {@link vaultRequestHandler}. */
 export type VaultRequestHandlerOptions = Pick<WireOptions, 'auth' | 'viaService'>;
@@ -23,8 +24,10 @@ export interface VaultRequestHandler extends RequestHandler<HttpRequest, HttpRes
 export function vaultRequestHandler(vault: KmsVault, options: VaultRequestHandlerOptions = {}): VaultRequestHandler {
   return {
     metadata: { handlerProtocol: 'http/1.1' },
-    async handle(request: HttpRequest): Promise<RequestHandlerOutput<HttpResponse>> {
-      const answer = await answerWireRequest(vault, toWireRequest(request), { ...options, throwLibraryErrors: true });
+    async handle(request: HttpRequest, { abortSignal }: HttpHandlerOptions = {}): Promise<RequestHandlerOutput<HttpResponse>> {
+      // As the SDK's HTTP handlers do: an aborted signal rejects with AbortError before anything is sent.
+      if (abortSignal?.aborted) throw abortError();
+      const answer = await unlessAborted(answerWireRequest(vault, toWireRequest(request), { ...options, throwLibraryErrors: true }), abortSignal);
       return { response: { statusCode: answer.status, headers: answer.headers, body: new Uint8Array(Buffer.from(answer.body, 'utf8')) } };
     },
     updateHttpClientConfig(): void {},
