@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import * as Sdk from '@aws-sdk/client-kms';
 import { KMSClient, KMSServiceException } from '@aws-sdk/client-kms';
-import type { HttpRequest } from '@smithy/types';
 import { OPERATION_NAMES, type OperationName } from '../../src/contract/generated';
 import { decodeInput } from '../../src/protocol/json-codec';
 import { normalizeInput } from '../../src/validation/normalize-input';
 import { inputsOf, type Fixtures } from './contract-arbitraries';
+import { asWire, wireClient } from '../helpers/wire-body';
 
 /**
  * Property: the vault's input normalization is what @aws-sdk/client-kms puts on the wire. For inputs
@@ -24,38 +24,20 @@ const fixtures: Fixtures = {
   regions: ['eu-west-1'],
 };
 
-let lastBody = '';
-const client = new KMSClient({
-  region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' },
-  requestHandler: {
-    handle: async (request: HttpRequest) => {
-      const raw: unknown = request.body;
-      lastBody = raw instanceof Uint8Array ? Buffer.from(raw).toString('utf8') : String(raw);
-      throw new Error('not sent');
-    },
-  },
-});
-
-function asWire(value: unknown): unknown {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (value instanceof Date) return value.getTime() / 1000;
-  if (Array.isArray(value)) return value.map(asWire);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asWire(v)]));
-  return value;
-}
+const wire = wireClient();
+const client = wire.client;
 
 /** The SDK's body as JSON, or 'unserializable' when the SDK threw before sending; 'invalid JSON' when it sent text that is not JSON. */
 async function wireBody(operation: OperationName, input: unknown): Promise<unknown> {
   const Command = (Sdk as unknown as Record<string, new (input: unknown) => Parameters<KMSClient['send']>[0]>)[`${operation}Command`];
   if (!Command) throw new Error(`no ${operation}Command`);
-  lastBody = '';
   try {
     await client.send(new Command(input));
   } catch (error) {
     if (!(error instanceof Error) || error.message !== 'not sent') return 'unserializable';
   }
   try {
-    return JSON.parse(lastBody) as unknown;
+    return JSON.parse(wire.lastBody()) as unknown;
   } catch {
     return 'invalid JSON';
   }

@@ -2,35 +2,16 @@ import {
   CreateKeyCommand, DescribeKeyCommand, EncryptCommand, DecryptCommand, GenerateDataKeyCommand, ImportKeyMaterialCommand,
   KMSClient, ListKeysCommand, NotFoundException, TagResourceCommand, UntagResourceCommand, ListResourceTagsCommand,
 } from '@aws-sdk/client-kms';
-import type { HttpRequest } from '@smithy/types';
 import { OPERATION_NAMES, type OperationName } from '../../src/contract/generated';
 import { normalizeInput } from '../../src/validation/normalize-input';
 import { expectKmsError } from '../helpers/expect-kms-error';
 import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
+import { asWire, wireClient } from '../helpers/wire-body';
 
 /** A client whose request handler keeps the JSON body the SDK would have sent, and sends nothing. */
-function wireClient(): { client: KMSClient; body: () => unknown } {
-  let last = '';
-  const client = new KMSClient({
-    region: 'us-east-1', maxAttempts: 1, credentials: { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' },
-    requestHandler: {
-      handle: async (request: HttpRequest) => {
-        const raw: unknown = request.body;
-        last = raw instanceof Uint8Array ? Buffer.from(raw).toString('utf8') : String(raw);
-        throw new Error('not sent');
-      },
-    },
-  });
-  return { client, body: () => JSON.parse(last) as unknown };
-}
-
-/** The normalized input as JSON text puts it: bytes as base64, Dates as epoch seconds. */
-function asWire(value: unknown): unknown {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (value instanceof Date) return value.getTime() / 1000;
-  if (Array.isArray(value)) return value.map(asWire);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asWire(v)]));
-  return value;
+function wireJsonClient(): { client: KMSClient; body: () => unknown } {
+  const { client, lastBody } = wireClient();
+  return { client, body: () => JSON.parse(lastBody()) as unknown };
 }
 
 const bytes = Buffer.from('payload');
@@ -68,7 +49,7 @@ const CASES: readonly [OperationName, Record<string, unknown>][] = [
 
 describe('input normalization: what the SDK puts on the wire', () => {
   it.each(CASES.map(([operation, input], i) => [i, operation, input] as const))('case %i, %s: normalized input equals the JSON body of @aws-sdk/client-kms', async (_i, operation, input) => {
-    const { client, body } = wireClient();
+    const { client, body } = wireJsonClient();
     const Command = (await import('@aws-sdk/client-kms'))[`${operation}Command`] as unknown as new (input: unknown) => Parameters<KMSClient['send']>[0];
     await expect(client.send(new Command(input))).rejects.toThrow('not sent');
     expect(asWire(normalizeInput(operation, input))).toEqual(body());
