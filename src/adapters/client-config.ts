@@ -6,8 +6,8 @@ import { EncryptCommand } from '@aws-sdk/client-kms';
  * `client.send` resolves its middleware chain (`resolveMiddlewareWithContext(stack, configuration, ...)`
  * on smithy's `Command` base class; `resolveMiddleware(stack, configuration, ...)` on each command
  * class of older SDKs). That method is wrapped, once per copy of the SDK, to note which configuration
- * each command is being sent with; the middleware reads it through the command instance in its
- * handler context. Copies are found from the library's own import, from Node's module cache, and on
+ * a command is being sent with while its middleware chain is built; the middleware, made during that
+ * build, reads it for the command instance in its handler context. Copies are found from the library's own import, from Node's module cache, and on
  * sight from any command that reaches the middleware. The wrappers are removed when no vault
  * middleware is left (see docs/decisions/008-client-configuration.md).
  */
@@ -21,7 +21,13 @@ export interface ClientConfig {
 
 type Resolve = (this: object, stack: unknown, configuration: unknown, ...rest: unknown[]) => unknown;
 
-const configOf = new WeakMap<object, ClientConfig>();
+/**
+ * The configuration of the command whose middleware chain is being resolved right now. The SDK
+ * resolves a chain synchronously (the middleware factories run inside the wrapped method), so a
+ * variable set around that call is exact, and costs no per-command bookkeeping.
+ */
+let resolvingCommand: object | undefined;
+let resolvingConfig: ClientConfig | undefined;
 const wrapped = new Map<object, { readonly method: string; readonly original: Resolve }>();
 let users = 0;
 const released = new FinalizationRegistry<void>(() => {
@@ -40,6 +46,12 @@ function resolver(proto: object | null): { owner: object; method: string } | und
   return undefined;
 }
 
+/** Notes that `command`'s middleware chain is being built for a client with `configuration`. */
+function noteResolving(command: object, configuration: unknown): void {
+  resolvingCommand = command;
+  resolvingConfig = typeof configuration === 'object' && configuration !== null ? (configuration as ClientConfig) : undefined;
+}
+
 /** Wraps the resolver of the copy of the SDK `proto` (a command prototype) comes from, if not done yet. */
 function wrap(proto: object | null): void {
   const found = resolver(proto);
@@ -49,8 +61,15 @@ function wrap(proto: object | null): void {
   if (typeof original !== 'function') return;
   const orig = original as Resolve;
   const wrapper: Resolve = function (this: object, stack, configuration, ...rest) {
-    if (typeof configuration === 'object' && configuration !== null) configOf.set(this, configuration as ClientConfig);
-    return orig.call(this, stack, configuration, ...rest);
+    const previousCommand = resolvingCommand;
+    const previousConfig = resolvingConfig;
+    noteResolving(this, configuration);
+    try {
+      return orig.call(this, stack, configuration, ...rest);
+    } finally {
+      resolvingCommand = previousCommand;
+      resolvingConfig = previousConfig;
+    }
   };
   record[found.method] = wrapper;
   wrapped.set(found.owner, { method: found.method, original: orig });
@@ -89,8 +108,7 @@ export function trackClientConfigs(middleware: object): void {
  */
 export function configOfCommand(command: unknown): ClientConfig | undefined {
   if (typeof command !== 'object' || command === null) return undefined;
-  const config = configOf.get(command);
-  if (config) return config;
+  if (resolvingCommand === command && resolvingConfig !== undefined) return resolvingConfig;
   wrap(Object.getPrototypeOf(command) as object | null);
   return undefined;
 }

@@ -59,13 +59,17 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
   const fallback = vault.callerFor({ accountId: options.accountId });
   const request: RequestFacts | undefined = options.viaService === undefined ? undefined : { viaService: options.viaService };
   const origins = new Map<string, RequestOrigin>();
+  let last: RequestOrigin | undefined;
   const originFor = (region: string, caller: Caller): RequestOrigin => {
+    // Most clients keep one Region and one caller: the last origin answers without building a key.
+    if (last !== undefined && last.region === region && last.caller === caller) return last;
     const key = `${region} ${caller.arn}`;
     let origin = origins.get(key);
     if (!origin) {
       origin = { region, caller, ...(request ? { request } : {}) };
       origins.set(key, origin);
     }
+    last = origin;
     return origin;
   };
   const middleware: VaultMiddleware = (_next, context) => {
