@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { OperationName, OperationTypes } from './contract/generated';
 import { OPERATION_NAMES } from './contract/generated';
 import type { Caller, RequestFacts } from './context/operation-context';
@@ -230,7 +231,15 @@ export class KmsVault {
    * by name. Loading is not a call: it leaves no history and counts as no key's use.
    */
   load(scenario: Scenario): LoadedScenario {
-    return loadScenario(this, scenario);
+    const loaded = loadScenario(this, scenario);
+    // A seeded sequence starts with the vault, but a snapshot's keys took their ids and material further
+    // along it: drawing on would make them again (CreateKey then replaces a loaded key). The sequence goes
+    // on from one derived from its position and the document, so the same seed still repeats everything.
+    if (this.seed !== undefined) {
+      const next = createHash('sha256').update(this.random.bytes(32)).update(JSON.stringify(scenario)).digest('hex');
+      (this as { random: RandomSource }).random = new SeededRandom(next);
+    }
+    return loaded;
   }
 
   /**

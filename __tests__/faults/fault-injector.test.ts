@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { KmsVault, KmsVaultMockError, vaultPlugin } from '../../src';
 import { kmsErrorOf } from '../helpers/vault-client';
+import { answerWireRequest } from '../../src/server/wire-pipeline';
 
 async function setup(maxAttempts = 1, seed?: string) {
   const vault = new KmsVault({ seed });
@@ -69,6 +70,16 @@ describe('fault injection', () => {
     vault.faults.inject({ keyId: 'alias/faulty', error: 'KeyUnavailableException' });
     await expect(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') }))).rejects.toBeInstanceOf(KeyUnavailableException);
     await expect(kms.send(new EncryptCommand({ KeyId: other, Plaintext: Buffer.from('x') }))).resolves.toBeDefined();
+  });
+
+  it('a fault on a key meets a request whose body is not a JSON object: SerializationException, never an internal error', async () => {
+    const { vault, keyId } = await setup();
+    vault.faults.inject({ keyId, error: 'KeyUnavailableException' });
+    const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.Encrypt' };
+    const answer = await answerWireRequest(vault, { method: 'POST', path: '/', query: {}, headers, body: Buffer.from('null') });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toEqual({ __type: 'com.amazon.coral.service#SerializationException', message: 'Start of structure or map found where not expected.' });
+    expect(() => vault.execute('Encrypt', null as never)).toThrow(expect.objectContaining({ name: 'SerializationException' }));
   });
 
   it('draws seeded probabilities: the same seed fails the same calls', async () => {

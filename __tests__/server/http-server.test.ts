@@ -151,6 +151,17 @@ describe('startServer: a KMS endpoint over HTTP', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('PUT /_kms-vault-mock/state checks the document against the scenario format; a bad one changes nothing', async () => {
+    const kms = clientOf(server);
+    const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'kept' }));
+    for (const body of ['null', '{"name":"x","keys":"zz"}', '{"name":"x","keys":[{"keyId":5}]}']) {
+      const res = await fetch(`${server.url}/_kms-vault-mock/state`, { method: 'PUT', body });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(/^The state document does not follow the scenario format/);
+    }
+    expect((await kms.send(new ListKeysCommand({}))).Keys?.map((k) => k.KeyId)).toEqual([KeyMetadata?.KeyId]);
+  });
+
   it('injected faults apply over the wire: the SDK retries a throttled call and succeeds', async () => {
     const kms = clientOf(server);
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -39,6 +39,16 @@ describe('persistence with dataDir (in process)', () => {
     const plain = await kms.send(new DecryptCommand({ CiphertextBlob: ciphertext }));
     expect(new TextDecoder().decode(plain.Plaintext)).toBe('kept');
     expect((await kms.send(new ListAliasesCommand({ KeyId: keyId }))).Aliases?.map((a) => a.AliasName)).toEqual(['alias/durable']);
+  });
+
+  it('a data directory that does not exist yet is created (as `serve --data-dir ./new-dir` is used)', async () => {
+    const fresh = join(dir, 'not', 'yet');
+    {
+      await using server = await startServer({ port: 0, dataDir: fresh });
+      await clientOf(server.url).send(new CreateKeyCommand({ Description: 'in a new directory' }));
+    }
+    await using server = await startServer({ port: 0, dataDir: fresh });
+    expect((await clientOf(server.url).send(new ListKeysCommand({}))).Keys).toHaveLength(1);
   });
 
   it('a second server on the same data directory refuses to start, with a clear message', async () => {
@@ -83,6 +93,25 @@ describe('persistence with dataDir (in process)', () => {
     expect(stored()).not.toContain('"lastUsage"');
     await new Promise((resolve) => setTimeout(resolve, 1_300));
     expect(stored()).toContain('"lastUsage"');
+  });
+
+  it('a usage write that fails in the background (data directory removed) warns and keeps the server up; close writes it', async () => {
+    const server = await startServer({ port: 0, dataDir: dir });
+    const kms = clientOf(server.url);
+    const keyId = (await kms.send(new CreateKeyCommand({}))).KeyMetadata?.KeyId as string;
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array([1]) }));
+      rmSync(dir, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`could not write the vault's state to ${dir}`));
+    } finally {
+      warn.mockRestore();
+      mkdirSync(dir, { recursive: true });
+      await server.close();
+    }
+    expect(readFileSync(join(dir, 'state.json'), 'utf8')).toContain('"lastUsage"');
   });
 
   it('a read that creates an AWS managed key (DescribeKey alias/aws/...) is durable before its response', async () => {

@@ -184,4 +184,23 @@ describe('loading into a seeded vault', () => {
     copy.load(document);
     expect(copy.snapshot()).toEqual(document);
   });
+
+  it('keys made after loading never take the id or key material of a loaded key (the sequence does not start again)', () => {
+    // Draws between the snapshot's keys put them further along the seed's sequence than the loader gets.
+    const original = new KmsVault({ seed: 'same', clock: START });
+    const first = original.execute('CreateKey', {}).KeyMetadata?.KeyId as string;
+    for (let i = 0; i < 20; i++) original.execute('Encrypt', { KeyId: first, Plaintext: Buffer.from('x') });
+    const loadedIds = [first, ...Array.from({ length: 3 }, () => original.execute('CreateKey', {}).KeyMetadata?.KeyId as string)];
+    const loadedMaterial = new Set(original.snapshot().keys?.flatMap((k) => k.materials?.map((m) => m.id) ?? []));
+    const copy = new KmsVault({ seed: 'same', clock: START });
+    copy.load(original.snapshot());
+    const made = Array.from({ length: 5 }, () => copy.execute('CreateKey', {}).KeyMetadata);
+    expect(made.map((m) => m?.KeyId).filter((id) => loadedIds.includes(id as string))).toEqual([]);
+    expect(made.map((m) => m?.CurrentKeyMaterialId).filter((id) => loadedMaterial.has(id as string))).toEqual([]);
+    expect(copy.execute('ListKeys', {}).Keys).toHaveLength(loadedIds.length + made.length);
+    // Still a seed: the same document loaded into the same seed makes the same keys next.
+    const again = new KmsVault({ seed: 'same', clock: START });
+    again.load(original.snapshot());
+    expect(again.execute('CreateKey', {}).KeyMetadata?.KeyId).toBe(made[0]?.KeyId);
+  });
 });

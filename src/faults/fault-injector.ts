@@ -129,6 +129,8 @@ export type KeyNamer = (name: string) => string | undefined;
 
 function matchesKey(spec: FaultSpec, input: object, keyOf: KeyNamer): boolean {
   if (spec.keyId === undefined) return true;
+  // Faults are decided before validation: an input that is not an object (a `null` JSON body) names no key.
+  if (typeof input !== 'object' || input === null) return false;
   const wanted = keyOf(spec.keyId) ?? spec.keyId;
   const named = input as Partial<Record<(typeof KEY_MEMBERS)[number], unknown>>;
   return KEY_MEMBERS.some((m) => {

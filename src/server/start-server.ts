@@ -6,6 +6,7 @@ import { messages } from '../errors/messages';
 import { KmsVault } from '../kms-vault';
 import type { WireRequest, WireResponse } from '../protocol/wire-message';
 import type { Scenario } from '../scenarios/scenario';
+import { validateScenario } from '../scenarios/validate-scenario';
 import { VaultPersistence } from '../store/vault-persistence';
 import { answerWireRequest, type AuthMode } from './wire-pipeline';
 
@@ -125,11 +126,18 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   }
 
   function replaceState(body: Uint8Array): WireResponse {
-    let doc: Scenario;
+    let parsed: unknown;
     try {
-      doc = JSON.parse(Buffer.from(body).toString('utf8')) as Scenario;
+      parsed = JSON.parse(Buffer.from(body).toString('utf8')) as unknown;
     } catch {
       return json(400, { error: 'The body is not a JSON state document (GET /_kms-vault-mock/state returns one).' });
+    }
+    let doc: Scenario;
+    try {
+      // Loading trusts its document's types: checked first, so that `"keys": "zz"` or a numeric keyId never becomes state.
+      doc = validateScenario(parsed, 'The state document');
+    } catch (error) {
+      return json(400, { error: (error as Error).message });
     }
     const before = vault.snapshot();
     vault.reset();

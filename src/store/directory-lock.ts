@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { KmsVaultMockError } from '../errors/library-error';
 
@@ -23,6 +23,8 @@ export class DirectoryLock {
   static acquire(dir: string): DirectoryLock {
     const lock = new DirectoryLock(dir);
     if (held.has(lock.key)) throw busy(dir, process.pid);
+    // The lock is taken before the state file is opened, so it is the first thing in a new directory.
+    mkdirSync(dir, { recursive: true });
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(lock.path, 'wx', 0o600);

@@ -81,7 +81,13 @@ export class VaultPersistence {
     else if (effect === 'usage' && !this.timer) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        this.file.write(this.vault.snapshot());
+        try {
+          this.file.write(this.vault.snapshot());
+        } catch (error) {
+          // Thrown from a timer it would end the process, and every caller's server with it. The usage
+          // stays in memory: the next change, or close(), writes the whole document again.
+          process.emitWarning(`kms-vault-mock could not write the vault's state to ${this.file.dir}: ${(error as Error).message}`);
+        }
       }, USAGE_WRITE_DELAY_MS);
       // Pending usage is written by close(); it must not keep a process alive on its own.
       this.timer.unref();
