@@ -15,6 +15,7 @@ import { FaultInjector } from './faults/fault-injector';
 import { keyNamer } from './faults/key-namer';
 import type { LoadedScenario, Scenario } from './scenarios/scenario';
 import { loadScenario } from './scenarios/load-scenario';
+import { validateScenario } from './scenarios/validate-scenario';
 import { snapshotState } from './scenarios/snapshot';
 import { NitroEnclaves } from './nitro/nitro-enclaves';
 import { addCloudHsmCluster, addXksProxy, type CloudHsmCluster, type CloudHsmClusterOptions, type XksProxy, type XksProxyOptions } from './vault/custom-key-store-backends';
@@ -98,6 +99,8 @@ export class KmsVault {
   /** @internal Told of every call answered for a caller: history, last usage, and whatever else subscribes. */
   readonly observers: CallObserver[];
   private readonly seed: string | number | undefined;
+  /** @internal How many calls the history keeps; the matchers' lists of received commands keep as many. */
+  readonly historyLimit: number;
   private readonly grantPropagationMs: number;
 
   constructor(options: KmsVaultOptions = {}) {
@@ -115,6 +118,7 @@ export class KmsVault {
     this.accountId = accountId;
     this.region = region;
     this.seed = seed;
+    this.historyLimit = historyLimit;
     this.clock = new VaultClock(clock);
     this.caller = rootCaller(accountId);
     this.faults = new FaultInjector(seed);
@@ -231,7 +235,20 @@ export class KmsVault {
    * by name. Loading is not a call: it leaves no history and counts as no key's use.
    */
   load(scenario: Scenario): LoadedScenario {
-    const loaded = loadScenario(this, scenario);
+    // Checked like a file, since JavaScript callers (and documents built by hand) reach here unchecked.
+    validateScenario(scenario, `The document given to vault.load ('${typeof scenario === 'object' && scenario !== null ? String((scenario as { name?: unknown }).name) : String(scenario)}')`);
+    // All or nothing: a document that fails halfway leaves the vault as it was.
+    const before = this.snapshot('before load');
+    const random = this.random;
+    let loaded: LoadedScenario;
+    try {
+      loaded = loadScenario(this, scenario);
+    } catch (error) {
+      this.state = new VaultState();
+      loadScenario(this, before);
+      (this as { random: RandomSource }).random = random;
+      throw error;
+    }
     // A seeded sequence starts with the vault, but a snapshot's keys took their ids and material further
     // along it: drawing on would make them again (CreateKey then replaces a loaded key). The sequence goes
     // on from one derived from its position and the document, so the same seed still repeats everything.

@@ -117,3 +117,15 @@ describe('principals', () => {
     expect(() => new KmsVault({ historyLimit: -1 })).toThrow(KmsVaultMockError);
   });
 });
+
+describe('received commands (what the matchers read)', () => {
+  it('keep the latest historyLimit commands, like the history', async () => {
+    const vault = new KmsVault({ historyLimit: 2 });
+    const kms = new KMSClient({ region: 'us-east-1' });
+    kms.middlewareStack.use(vaultPlugin(vault));
+    for (let i = 0; i < 5; i++) await kms.send(new ListKeysCommand({ Limit: i + 1 }));
+    const { receivedCommandsOf } = await import('../../src/engine/received-commands');
+    expect(receivedCommandsOf(vault).map((c) => (c as ListKeysCommand).input.Limit)).toEqual([4, 5]);
+    expect(receivedCommandsOf(kms)).toHaveLength(2);
+  });
+});

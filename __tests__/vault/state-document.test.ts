@@ -204,3 +204,24 @@ describe('loading into a seeded vault', () => {
     expect(again.execute('CreateKey', {}).KeyMetadata?.KeyId).toBe(made[0]?.KeyId);
   });
 });
+
+describe('vault.load checks the document and is all or nothing', () => {
+  it('a value that is no document is a library error, never a TypeError', () => {
+    const vault = new KmsVault();
+    expect(() => vault.load(null as unknown as Scenario)).toThrow(KmsVaultMockError);
+    expect(() => vault.load({ name: 'typo', keys: [{ keyspec: 'RSA_2048' }] } as unknown as Scenario)).toThrow(/keys\[0\]\.keyspec/);
+  });
+
+  it('a document that fails halfway leaves the vault exactly as it was', () => {
+    const vault = new KmsVault({ seed: 'atomic', clock: START });
+    vault.execute('CreateKey', { Description: 'kept' });
+    const before = vault.snapshot();
+    // The second key is a replica whose primary is not in the document: loading fails after the first key.
+    const broken: Scenario = {
+      name: 'broken',
+      keys: [{ ref: 'fine' }, { keyId: 'mrk-00000000000000000000000000000000', region: 'eu-west-1', multiRegion: { primaryRegion: 'us-east-1' } }],
+    };
+    expect(() => vault.load(broken)).toThrow(KmsVaultMockError);
+    expect(vault.snapshot()).toEqual(before);
+  });
+});

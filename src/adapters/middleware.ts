@@ -81,7 +81,7 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
     const abortSignal = smithyContext?.abortSignal;
     const config = configOfCommand(command);
     // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received.
-    if (typeof command === 'object' && command !== null) recordReceivedCommand(vault, config, command);
+    if (typeof command === 'object' && command !== null) recordReceivedCommand(vault, config, command, vault.historyLimit);
     return async (args) => {
       if (operation === undefined) {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);

@@ -33,7 +33,7 @@ export async function vaultAnswer(backing: VaultBacking, client: unknown, comman
   const region = await clientRegion(config, backing.vault.region);
   const input = (command as SentCommand).input ?? {};
   const origin = { region, caller: backing.vault.callerFor({ accountId: backing.accountId, principal: backing.principal }) };
-  if (typeof command === 'object' && command !== null) recordReceivedCommand(backing.vault, undefined, command);
+  if (typeof command === 'object' && command !== null) recordReceivedCommand(backing.vault, undefined, command, backing.vault.historyLimit);
   return answerCall(backing.vault, operation, input as object, origin, config);
 }
 

@@ -13,19 +13,27 @@ interface Received {
 const receivedBy = new WeakMap<object, Received>();
 const vaultOf = new WeakMap<object, object>();
 
-/** Notes that `vault` received `command`, sent by `client` when there is one. */
-export function recordReceivedCommand(vault: object, client: object | undefined, command: object): void {
+/**
+ * Notes that `vault` received `command`, sent by `client` when there is one. Each list keeps the
+ * latest `limit` commands (the vault's `historyLimit`), so a long suite does not keep them all alive.
+ */
+export function recordReceivedCommand(vault: object, client: object | undefined, command: object, limit = Number.POSITIVE_INFINITY): void {
   let received = receivedBy.get(vault);
   if (!received) {
     received = { all: [], byClient: new WeakMap() };
     receivedBy.set(vault, received);
   }
-  received.all.push(command);
+  keep(received.all, command, limit);
   if (!client) return;
   vaultOf.set(client, vault);
   const list = received.byClient.get(client);
-  if (list) list.push(command);
+  if (list) keep(list, command, limit);
   else received.byClient.set(client, [command]);
+}
+
+function keep(list: object[], command: object, limit: number): void {
+  list.push(command);
+  while (list.length > limit) list.shift();
 }
 
 /**
