@@ -225,3 +225,20 @@ describe('vault.load checks the document and is all or nothing', () => {
     expect(vault.snapshot()).toEqual(before);
   });
 });
+
+describe('grant tokens in the state document', () => {
+  it('a token of a grant retired before the snapshot is still recognised after loading (no InvalidGrantTokenException)', () => {
+    const vault = new KmsVault({ clock: START });
+    const keyId = vault.execute('CreateKey', {}).KeyMetadata?.KeyId as string;
+    const grant = vault.execute('CreateGrant', { KeyId: keyId, GranteePrincipal: 'arn:aws:iam::111122223333:role/app', Operations: ['Encrypt'] });
+    vault.execute('RevokeGrant', { KeyId: keyId, GrantId: grant.GrantId as string });
+    const encrypt = (v: KmsVault) => v.execute('Encrypt', { KeyId: keyId, Plaintext: Buffer.from('x'), GrantTokens: [grant.GrantToken as string] });
+    expect(encrypt(vault).KeyId).toMatch(/^arn:aws:kms:/);
+    const document = vault.snapshot();
+    expect(document.retiredGrantTokens).toEqual([grant.GrantToken]);
+    const copy = new KmsVault({ clock: START });
+    copy.load(document);
+    expect(copy.snapshot()).toEqual(document);
+    expect(encrypt(copy).KeyId).toMatch(/^arn:aws:kms:/);
+  });
+});

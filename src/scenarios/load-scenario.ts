@@ -94,6 +94,7 @@ export function loadScenario(vault: ScenarioHost, scenario: Scenario): LoadedSce
     // Key policies last: loading acts as each key's account root, which a policy may well not allow.
     for (const [spec, record] of records) applyKeyPolicy(record, spec.policy);
     for (const grant of scenario.grants ?? []) loadGrant(vault, grant, keys);
+    vault.state.grants.restoreRetiredTokens(scenario.retiredGrantTokens ?? []);
     // States KMS reaches only on its own time, set last since every request settles transient states:
     // a key being created or updated, one whose custom key store is disconnected.
     for (const [spec, record] of records) {

@@ -153,6 +153,8 @@ export interface Scenario {
   readonly principals?: readonly ScenarioPrincipal[];
   /** Grants on the scenario's keys (see CreateGrant). */
   readonly grants?: readonly ScenarioGrant[];
+  /** Tokens of grants retired or revoked since they were issued: still recognised, granting nothing. */
+  readonly retiredGrantTokens?: readonly string[];
   /** Base64: the vault's key for import tokens, so tokens issued before a snapshot stay valid after loading it. */
   readonly importTokenSecret?: string;
   /** Custom key stores (CreateCustomKeyStore); snapshots record them with their connection state. */

@@ -37,6 +37,7 @@ export function snapshotState(state: VaultState, name: string): Scenario {
     faults: [],
     principals,
     ...(state.grants.size > 0 ? { grants: snapshotGrants(state.grants.all()) } : {}),
+    ...(state.grants.retiredTokens().length > 0 ? { retiredGrantTokens: state.grants.retiredTokens() } : {}),
     ...(tokenSecret ? { importTokenSecret: tokenSecret.toString('base64') } : {}),
     ...snapshotCustomKeyStores(state.customKeyStores),
   };

@@ -65,6 +65,16 @@ export class GrantStore {
     return this.byKey.get(keyArn) ?? [];
   }
 
+  /** Tokens whose grant was retired or revoked since: still known, so using one is no permission rather than an invalid token. */
+  retiredTokens(): string[] {
+    return [...this.tokens].filter(([, grantId]) => !this.byId.has(grantId)).map(([token]) => token);
+  }
+
+  /** Knows these tokens again as tokens of grants that are gone (a loaded state document's). */
+  restoreRetiredTokens(tokens: Iterable<string>): void {
+    for (const token of tokens) if (!this.tokens.has(token)) this.tokens.set(token, '');
+  }
+
   /** Whether the vault issued this token (its grant may be gone since). */
   knowsToken(token: string): boolean {
     return this.tokens.has(token);
