@@ -22,12 +22,22 @@ export interface CallRecord {
  */
 const SECRET_MEMBERS = ['Plaintext', 'PrivateKeyPlaintext', 'SharedSecret', 'KeyStorePassword', 'XksProxyAuthenticationCredential'] as const;
 
-/** `value` without its secret members (a shallow copy when it has any). */
+const SECRETS: ReadonlySet<string> = new Set(SECRET_MEMBERS);
+
+/** `value` without its secret members: a copy when it has any (built member by member; `delete` would slow the object down). */
 export function withoutSecrets(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (!SECRET_MEMBERS.some((m) => m in value)) return value;
-  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  for (const m of SECRET_MEMBERS) delete copy[m];
+  const record = value as Record<string, unknown>;
+  let secret = false;
+  for (const member of SECRET_MEMBERS) {
+    if (record[member] !== undefined) {
+      secret = true;
+      break;
+    }
+  }
+  if (!secret) return value;
+  const copy: Record<string, unknown> = {};
+  for (const member of Object.keys(record)) if (!SECRETS.has(member)) copy[member] = record[member];
   return copy;
 }
 
