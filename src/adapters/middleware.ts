@@ -89,7 +89,8 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
       // The SDK's retry middleware fails a call whose signal has aborted before it is sent; it runs after this one.
       if (abortSignal?.aborted) throw abortError();
       const region = cachedClientRegion(config) ?? (await clientRegion(config, vault.region));
-      const caller = fixed ?? (await callerOfConfig(vault, config)) ?? fallback;
+      // Without principals there is nobody to look up: no await, so the common call stays one step.
+      const caller = fixed ?? (vault.state.principalsByAccessKey.size === 0 ? undefined : await callerOfConfig(vault, config)) ?? fallback;
       const answer = answerCall(vault, operation, args.input, originFor(region, caller), config);
       return { output: (answer instanceof Promise ? await unlessAborted(answer, abortSignal) : answer) as ServiceOutputTypes, response: undefined };
     };
