@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
-import { toolAvailable } from './tools';
+import { firstWorking, toolAvailable } from './tools';
 
-const haveAws = toolAvailable('aws', ['--version'], 'AWS CLI');
+const AWS = firstWorking(['aws', '/usr/bin/aws'], ['--version']);
+const haveAws = toolAvailable(AWS, ['--version'], 'AWS CLI');
 
 (haveAws ? describe : describe.skip)('the AWS CLI against kms-vault-mock serve (the seeds\' re-encrypt workflow)', () => {
   jest.setTimeout(120_000);
@@ -14,7 +15,7 @@ const haveAws = toolAvailable('aws', ['--version'], 'AWS CLI');
 
   /** `aws kms ARGS --endpoint-url URL`, with dummy credentials and no user configuration. */
   function aws(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const run = spawnSync('aws', ['kms', ...args, '--endpoint-url', server.url], {
+    const run = spawnSync(AWS, ['kms', ...args, '--endpoint-url', server.url], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 60_000,

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
-import { toolAvailable } from './tools';
+import { firstWorking, toolAvailable } from './tools';
 
-const haveBoto3 = toolAvailable('python3', ['-c', 'import boto3'], 'boto3');
+const PYTHON = firstWorking(['python3', '/usr/bin/python3'], ['-c', 'import boto3']);
+const haveBoto3 = toolAvailable(PYTHON, ['-c', 'import boto3'], 'boto3');
 const PRINCIPAL = { arn: 'arn:aws:iam::111122223333:user/boto3', accessKeyId: 'AKIAKMSVAULTMOCKBOTO', secretAccessKey: 'boto3-secret-access-key-for-the-e2e-test' };
 
 interface Observed {
@@ -21,7 +22,7 @@ interface Observed {
 }
 
 function runWorkflow(url: string, accessKeyId: string, secretAccessKey: string): Observed {
-  const run = spawnSync('python3', [join(__dirname, 'boto3-workflow.py'), url, accessKeyId, secretAccessKey], {
+  const run = spawnSync(PYTHON, [join(__dirname, 'boto3-workflow.py'), url, accessKeyId, secretAccessKey], {
     encoding: 'utf8',
     env: { ...process.env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true' },
     timeout: 60_000,

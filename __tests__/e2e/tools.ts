@@ -12,3 +12,12 @@ export function toolAvailable(command: string, args: readonly string[], what: st
   }
   return true;
 }
+
+/**
+ * The first of `candidates` that runs `args` successfully, else the first candidate. A machine can have
+ * a second Python or AWS CLI ahead of the system one on PATH (pyenv, pip --user), while CI installs
+ * boto3 and the CLI from Debian's packages into /usr/bin.
+ */
+export function firstWorking(candidates: readonly string[], args: readonly string[]): string {
+  return candidates.find((command) => spawnSync(command, args, { stdio: 'ignore' }).status === 0) ?? (candidates[0] as string);
+}
