@@ -20,6 +20,14 @@ export function derBitString(content: Uint8Array): Buffer {
   return derElement(0x03, Buffer.concat([Buffer.from([0]), content]));
 }
 
+/** A non-negative INTEGER in its minimal form (a leading 00 only when the high bit is set). */
+export function derInteger(value: bigint): Buffer {
+  let hex = value.toString(16);
+  if (hex.length % 2 === 1) hex = `0${hex}`;
+  if (/^[89a-f]/.test(hex)) hex = `00${hex}`;
+  return derElement(0x02, Buffer.from(hex, 'hex'));
+}
+
 /** A small non-negative INTEGER. */
 export function derSmallInteger(value: number): Buffer {
   return derElement(0x02, Buffer.from([value]));

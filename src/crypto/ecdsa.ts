@@ -1,5 +1,6 @@
 import { createECDH } from 'node:crypto';
-import { derElement, derSequence } from './der-writer';
+import { bigintOf, bytesOf, inverse } from './bigint';
+import { derInteger, derSequence } from './der-writer';
 
 /**
  * The group order n of each curve KMS signs with, by OpenSSL's curve name (SEC 2; FIPS 186-5 / SP
@@ -12,32 +13,9 @@ const ORDERS: Readonly<Record<string, bigint>> = {
   secp256k1: BigInt('0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141'),
 };
 
-function bigintOf(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
-}
 
-function bytesOf(value: bigint, length: number): Buffer {
-  return Buffer.from(value.toString(16).padStart(length * 2, '0'), 'hex');
-}
 
-/** a⁻¹ mod n (extended Euclid; a and n coprime). */
-function inverse(a: bigint, n: bigint): bigint {
-  let [r0, r1] = [n, a % n];
-  let [t0, t1] = [0n, 1n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
-  }
-  return t0 < 0n ? t0 + n : t0;
-}
 
-function derInteger(value: bigint): Buffer {
-  let hex = value.toString(16);
-  if (hex.length % 2 === 1) hex = `0${hex}`;
-  if (/^[89a-f]/.test(hex)) hex = `00${hex}`;
-  return derElement(0x02, Buffer.from(hex, 'hex'));
-}
 
 /** Whether node:crypto knows the curve's order here (the curves of KMS's ECC_* key specs). */
 export function ecdsaCurveSupported(curve: string): boolean {

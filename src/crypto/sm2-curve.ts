@@ -1,5 +1,6 @@
 import type { WeierstrassPoint, WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
 import { nobleWeierstrass } from './noble';
+import { bigintOf } from './bigint';
 
 // node:crypto (OpenSSL 3.0 under Node 20) exposes neither SM2 public-key encryption nor a way to give
 // SM2DSA its k, so the point arithmetic comes from @noble/curves (docs/decisions/004).
@@ -32,10 +33,6 @@ export const SCALAR_SEED_BYTES = COORDINATE_BYTES + 8;
 /** A source of random bytes (the vault's, so that a seeded vault repeats its outputs). */
 export type RandomBytes = (length: number) => Uint8Array;
 
-/** An unsigned big-endian integer. */
-export function bigintOf(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
-}
 
 /** k in [1, n − 1] from uniformly random bytes: wide reduction modulo n − 1, plus one. */
 export function scalarFrom(bytes: Uint8Array): bigint {

@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { bigintOf, fixedBytes, SCALAR_SEED_BYTES, scalarFrom, sm2, SM2_CURVE, type RandomBytes, type Sm2Point } from './sm2-curve';
+import { fixedBytes, SCALAR_SEED_BYTES, scalarFrom, sm2, SM2_CURVE, type RandomBytes, type Sm2Point } from './sm2-curve';
+import { bigintOf } from './bigint';
 import { derUnsignedInteger, readDerElement } from './der';
-import { derElement, derOctetString, derSequence } from './der-writer';
+import { derInteger, derOctetString, derSequence } from './der-writer';
 
 export type { RandomBytes } from './sm2-curve';
 
@@ -112,13 +113,6 @@ function xor(data: Uint8Array, mask: Buffer): Buffer {
 
 
 
-/** A non-negative DER INTEGER in its minimal form (a leading 00 only when the high bit is set). */
-function derInteger(value: bigint): Buffer {
-  let hex = value.toString(16);
-  if (hex.length % 2 === 1) hex = `0${hex}`;
-  if (/^[89a-f]/.test(hex)) hex = `00${hex}`;
-  return derElement(0x02, Buffer.from(hex, 'hex'));
-}
 
 interface Sm2Ciphertext {
   readonly x1: bigint;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { bigintOf, fixedBytes, SCALAR_SEED_BYTES, scalarFrom, sm2, SM2_CURVE, type RandomBytes } from './sm2-curve';
+import { fixedBytes, SCALAR_SEED_BYTES, scalarFrom, sm2, SM2_CURVE, type RandomBytes } from './sm2-curve';
+import { bigintOf, inverse, mod } from './bigint';
 import { derUnsignedInteger, readDerElement } from './der';
-import { derElement, derSequence } from './der-writer';
+import { derInteger, derSequence } from './der-writer';
 
 /**
  * The default distinguishing identifier of GM/T 0009-2012, which KMS uses for SM2DSA (Developer Guide,
@@ -27,28 +28,8 @@ function messageHash(publicPoint: Uint8Array, message: Uint8Array): bigint {
   return bigintOf(createHash('sm3').update(userHash(publicPoint)).update(message).digest());
 }
 
-function mod(a: bigint, n: bigint): bigint {
-  const r = a % n;
-  return r < 0n ? r + n : r;
-}
 
-/** a⁻¹ mod n (n prime), by Fermat. */
-function inverse(a: bigint, n: bigint): bigint {
-  let result = 1n;
-  let base = mod(a, n);
-  for (let e = n - 2n; e > 0n; e >>= 1n) {
-    if (e & 1n) result = (result * base) % n;
-    base = (base * base) % n;
-  }
-  return result;
-}
 
-function derInteger(value: bigint): Buffer {
-  let hex = value.toString(16);
-  if (hex.length % 2 === 1) hex = `0${hex}`;
-  if (/^[89a-f]/.test(hex)) hex = `00${hex}`;
-  return derElement(0x02, Buffer.from(hex, 'hex'));
-}
 
 /**
  * An SM2DSA signature (GB/T 32918.2-2016 6.1, default distinguishing id) of `message` by the private

@@ -1,5 +1,6 @@
 import { sign, type KeyObject } from 'node:crypto';
-import { derBitString, derElement, derOctetString, derOid, derSequence } from './der-writer';
+import { bigintOf } from './bigint';
+import { derBitString, derElement, derInteger, derOctetString, derOid, derSequence } from './der-writer';
 
 /** The attribute types a certificate name may use here (RFC 5280, X.520). */
 const NAME_OIDS = { C: '2.5.4.6', O: '2.5.4.10', OU: '2.5.4.11', CN: '2.5.4.3', L: '2.5.4.7', ST: '2.5.4.8' } as const;
@@ -35,8 +36,8 @@ export function buildCertificate(fields: CertificateFields): Buffer {
   const hash = fields.issuerKey.asymmetricKeyDetails?.namedCurve === 'secp384r1' ? 'sha384' : 'sha256';
   const algorithm = derSequence(derOid(ed25519 ? ED25519 : ECDSA_WITH[hash]));
   const tbs = derSequence(
-    derElement(0xa0, derInteger(Buffer.from([2]))),
-    derInteger(fields.serial),
+    derElement(0xa0, derInteger(2n)),
+    derInteger(bigintOf(fields.serial)),
     algorithm,
     derName(fields.issuer),
     derSequence(derTime(fields.notBefore), derTime(fields.notAfter)),
@@ -73,10 +74,3 @@ function derTime(date: Date): Buffer {
   return date.getUTCFullYear() < 2050 ? derElement(0x17, Buffer.from(`${iso.slice(2)}Z`, 'ascii')) : derElement(0x18, Buffer.from(`${iso}Z`, 'ascii'));
 }
 
-/** A positive INTEGER from big-endian bytes: leading zeros dropped, a zero byte added before a set high bit. */
-function derInteger(bytes: Uint8Array): Buffer {
-  let start = 0;
-  while (start < bytes.length - 1 && bytes[start] === 0) start++;
-  const trimmed = Buffer.from(bytes.subarray(start));
-  return derElement(0x02, (trimmed[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), trimmed]) : trimmed);
-}
