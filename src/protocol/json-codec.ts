@@ -14,8 +14,11 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * Members of the wrong JSON type are left as they are, for input validation to reject with the
  * SerializationException KMS sends. A blob that is not base64 is a SerializationException here.
  */
-export function decodeInput(operation: OperationName, json: Record<string, unknown>): Record<string, unknown> {
-  return decodeMembers(INPUT_RULES[operation], json);
+export function decodeInput(operation: OperationName, json: Record<string, unknown>): Record<string, unknown>;
+export function decodeInput(operation: OperationName, json: unknown): unknown;
+export function decodeInput(operation: OperationName, json: unknown): unknown {
+  // A body that is not a JSON object goes on as it is: validation answers it as KMS does.
+  return isObject(json) ? decodeMembers(INPUT_RULES[operation], json) : json;
 }
 
 function decodeMembers(rules: readonly MemberRule[], json: Record<string, unknown>): Record<string, unknown> {

@@ -101,7 +101,7 @@ async function identify(vault: KmsVault, request: WireRequest, auth: AuthMode, v
 
 /** The engine's answer, with injected faults applied as over any wire: latency waited for on a timer. */
 async function run(vault: KmsVault, operation: OperationName, json: unknown, origin: RequestOrigin): Promise<WireResponse> {
-  const input = isObject(json) ? decodeInput(operation, json) : json;
+  const input = decodeInput(operation, json);
   const fault = vault.faults.size > 0 ? vault.faults.decide(operation, input as object, keyNamer(vault, origin.region)) : undefined;
   if (fault && fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
   const output = execute(vault, operation, input, origin, { fault });
@@ -148,6 +148,3 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}

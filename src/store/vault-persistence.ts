@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { CallEvent, CallObserver } from '../engine/execute';
 import type { KmsVault } from '../kms-vault';
-import type { Scenario } from '../scenarios/scenario';
-import { SeededRandom, systemRandom, type RandomSource } from '../vault/random';
 import { DirectoryLock } from './directory-lock';
 import { OPERATION_EFFECTS } from './operation-effects';
 import { StateFile } from './state-file';
@@ -39,8 +36,8 @@ export class VaultPersistence {
       const stored = file.read();
       if (stored) {
         vault.reset();
-        // Before loading: loading draws from the sequence too.
-        continueSeededSequence(vault, stored);
+        // A seeded vault goes on from a sequence derived from the document (vault.load), so its next
+        // key ids are not those of the keys it restored.
         vault.load(stored);
       } else {
         file.write(vault.snapshot());
@@ -93,17 +90,6 @@ export class VaultPersistence {
       this.timer.unref();
     }
   }
-}
-
-/**
- * A seeded vault restored from disk must not start its random sequence again: its next key ids would
- * be those of the keys it already holds. It continues with a sequence derived from its seed and the
- * stored state, so the same seed and the same data directory still repeat.
- */
-function continueSeededSequence(vault: KmsVault, stored: Scenario): void {
-  if (vault.random === systemRandom) return;
-  const seed = createHash('sha256').update(vault.random.bytes(32)).update(JSON.stringify(stored)).digest('hex');
-  (vault as { random: RandomSource }).random = new SeededRandom(seed);
 }
 
 function countKeys(vault: KmsVault): number {
