@@ -28,28 +28,14 @@ import {
 import type { KmsVault } from '../../src';
 import { encodeEncryptionContext } from '../../src/crypto/encryption-context';
 import { openSymmetric } from '../../src/crypto/symmetric-ciphertext';
+import { CLUSTER, cloudHsmStore, publicXksStore } from '../helpers/custom-key-stores';
 import { expectKmsError } from '../helpers/expect-kms-error';
 import { vaultClient } from '../helpers/vault-client';
 
-const CLUSTER = 'cluster-234a5bcdefg';
-const CREDENTIAL = { AccessKeyId: 'ABCDE234567EXAMPLEAB', RawSecretAccessKey: 'DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=' };
 const ENDPOINT = 'https://xks.example.com';
 
 async function connected(vault: KmsVault, kms: KMSClient, type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE'): Promise<string> {
-  let command: CreateCustomKeyStoreCommand;
-  if (type === 'AWS_CLOUDHSM') {
-    const { trustAnchorCertificate } = vault.addCloudHsmCluster(CLUSTER);
-    command = new CreateCustomKeyStoreCommand({ CustomKeyStoreName: 'hsm', CloudHsmClusterId: CLUSTER, TrustAnchorCertificate: trustAnchorCertificate, KeyStorePassword: 'kmsPswd' });
-  } else {
-    command = new CreateCustomKeyStoreCommand({
-      CustomKeyStoreName: 'xks',
-      CustomKeyStoreType: 'EXTERNAL_KEY_STORE',
-      XksProxyConnectivity: 'PUBLIC_ENDPOINT',
-      XksProxyUriEndpoint: ENDPOINT,
-      XksProxyUriPath: '/kms/xks/v1',
-      XksProxyAuthenticationCredential: CREDENTIAL,
-    });
-  }
+  const command = type === 'AWS_CLOUDHSM' ? cloudHsmStore(vault, 'hsm') : publicXksStore('xks', ENDPOINT, '/kms/xks/v1');
   const { CustomKeyStoreId } = await kms.send(command);
   await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId }));
   vault.clock.advance({ minutes: 20 });

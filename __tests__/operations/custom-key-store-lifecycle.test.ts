@@ -25,29 +25,10 @@ import {
   XksProxyUriUnreachableException,
   XksProxyVpcEndpointServiceInUseException,
 } from '@aws-sdk/client-kms';
-import type { KmsVault } from '../../src';
 import { CONNECT_DURATION_MS } from '../../src/vault/custom-key-stores';
+import { CLUSTER, CREDENTIAL, cloudHsmStore, publicXksStore } from '../helpers/custom-key-stores';
 import { expectKmsError } from '../helpers/expect-kms-error';
 import { vaultClient } from '../helpers/vault-client';
-
-const CLUSTER = 'cluster-234a5bcdefg';
-const CREDENTIAL = { AccessKeyId: 'ABCDE234567EXAMPLEAB', RawSecretAccessKey: 'DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=' };
-
-function cloudHsmStore(vault: KmsVault, name = 'ExampleCloudHSMKeyStore', clusterId = CLUSTER): CreateCustomKeyStoreCommand {
-  const { trustAnchorCertificate } = vault.addCloudHsmCluster(clusterId);
-  return new CreateCustomKeyStoreCommand({ CustomKeyStoreName: name, CloudHsmClusterId: clusterId, TrustAnchorCertificate: trustAnchorCertificate, KeyStorePassword: 'kmsPswd' });
-}
-
-function publicXksStore(name = 'ExamplePublicEndpointXKS', endpoint = 'https://myproxy.xks.example.com', path = '/example-prefix/kms/xks/v1'): CreateCustomKeyStoreCommand {
-  return new CreateCustomKeyStoreCommand({
-    CustomKeyStoreName: name,
-    CustomKeyStoreType: 'EXTERNAL_KEY_STORE',
-    XksProxyConnectivity: 'PUBLIC_ENDPOINT',
-    XksProxyUriEndpoint: endpoint,
-    XksProxyUriPath: path,
-    XksProxyAuthenticationCredential: CREDENTIAL,
-  });
-}
 
 function vpcXksStore(name: string, endpoint: string, service: string): CreateCustomKeyStoreCommand {
   return new CreateCustomKeyStoreCommand({
