@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { KMSServiceException } from '@aws-sdk/client-kms';
-import { OPERATION_ERRORS, type OperationName } from '../contract/generated';
+import { OPERATION_ERRORS, OPERATION_NAMES, type OperationName } from '../contract/generated';
 import { checkGrantTokens } from '../auth/grant-tokens';
 import { internalError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
@@ -75,6 +75,9 @@ export type Output = Record<string, unknown> & { $metadata: ResponseMetadata };
 
 const NO_FACTS: RequestFacts = {};
 
+/** The operations whose grant tokens KMS checks: those documented to answer InvalidGrantTokenException. */
+const TAKES_GRANT_TOKENS: ReadonlySet<OperationName> = new Set(OPERATION_NAMES.filter((op) => OPERATION_ERRORS[op].includes('InvalidGrantTokenException')));
+
 /**
  * The one request pipeline, in fixed steps: the caller is identified by the adapter (origin); an
  * injected fault ends the request first; the input is validated; time-driven work (deletions,
@@ -97,7 +100,7 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
       request: origin.request ?? NO_FACTS,
     };
     // Only operations that document InvalidGrantTokenException read their grant tokens (not DescribeKey).
-    if (OPERATION_ERRORS[operation].includes('InvalidGrantTokenException')) checkGrantTokens(context, (input as { GrantTokens?: string[] }).GrantTokens);
+    if (TAKES_GRANT_TOKENS.has(operation)) checkGrantTokens(context, (input as { GrantTokens?: string[] }).GrantTokens);
     // Handlers return a fresh object, so it can take the metadata in place.
     const output = handler(context, input as never) as Output;
     output.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };
