@@ -13,6 +13,10 @@ export default defineConfig({
   shims: true,
   esbuildOptions(options, { format }) {
     options.define = { ...options.define, 'process.env.KMS_VAULT_MOCK_BUILD_FORMAT': JSON.stringify(format) };
+    // tsup turns split ES chunks into CommonJS with sucrase, which rewrites every `a?.b` and `a ?? b`
+    // into helper calls that allocate an array and closures per evaluation. Lowered by esbuild first
+    // (plain conditionals), they leave sucrase nothing to rewrite (docs/decisions/021).
+    if (format === 'cjs') options.supported = { ...options.supported, 'optional-chain': false, 'nullish-coalescing': false, 'logical-assignment': false };
   },
   external: ['@aws-sdk/client-kms', 'vitest'],
   // @noble/* ship ES modules only: bundled, so the CommonJS build loads under jest (which does not

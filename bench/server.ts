@@ -1,9 +1,12 @@
 /**
  * The server over loopback: Encrypt (32 bytes) through @aws-sdk/client-kms against `startServer`,
  * per call, against `moto_server` measured in the same run (the issue's target: at least 20 times
- * faster), and throughput with 8 concurrent clients. Both servers run as processes of their own
- * (`kms-vault-mock serve` from the build), so neither shares the benchmark client's CPU. Without
- * moto_server on PATH, says so and skips that reference.
+ * faster), and throughput with 8 concurrent clients. A third server does no work at all: a bare
+ * node:http server that answers every request with the same Encrypt response. Its time is the least
+ * any server can be answered in through this client, so moto's time over it is the most any server
+ * can be faster than moto. All run as processes of their own (`kms-vault-mock serve` from the build),
+ * so none shares the benchmark client's CPU. Without moto_server on PATH, says so and skips that
+ * reference.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -46,10 +49,10 @@ function client(url: string): KMSClient {
 }
 
 /**
- * Median µs per call of each target, and the median of the per-round ratios of each to the first.
+ * Median µs per call of each target, and `ratio(a, b)`: the median of the per-round ratios of target a to target b.
  * Rounds alternate between the targets, so background load hits them alike.
  */
-async function perCallMicros(targets: readonly Target[]): Promise<{ micros: number[]; ratios: number[]; cpuMicros: (number | undefined)[] }> {
+async function perCallMicros(targets: readonly Target[]): Promise<{ micros: number[]; ratio: (a: number, b: number) => number; cpuMicros: (number | undefined)[] }> {
   const sends = targets.map((target) => {
     const kms = client(target.url);
     return { kms, send: (): Promise<unknown> => kms.send(new EncryptCommand({ KeyId: target.keyId, Plaintext: plaintext })) };
@@ -70,8 +73,8 @@ async function perCallMicros(targets: readonly Target[]): Promise<{ micros: numb
     return before === undefined || after === undefined ? undefined : ((after - before) * 1000) / (ROUNDS * CALLS);
   });
   for (const { kms } of sends) kms.destroy();
-  const first = samples[0] ?? [];
-  return { micros: samples.map(median), ratios: samples.map((s) => median(s.map((v, r) => v / (first[r] ?? NaN)))), cpuMicros };
+  const ratio = (a: number, b: number): number => median((samples[a] ?? []).map((v, r) => v / (samples[b]?.[r] ?? NaN)));
+  return { micros: samples.map(median), ratio, cpuMicros };
 }
 
 /** Calls per second completed by 8 clients each sending Encrypt in a loop. */
@@ -126,6 +129,22 @@ async function startMoto(): Promise<{ url: string; child: ChildProcess } | undef
   return undefined;
 }
 
+/** A bare node:http server in a process of its own that answers every request with one Encrypt response, without reading it. */
+async function startConstantServer(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const answer = JSON.stringify({
+    CiphertextBlob: Buffer.alloc(154, 1).toString('base64'),
+    KeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+    EncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
+  });
+  const code = `require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'constant' }); res.end(${JSON.stringify(answer)}); }); }).listen(${port}, '127.0.0.1');`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  if (await reachable(url, child)) return { url, child };
+  child.kill();
+  throw new Error('the constant-answer server did not start');
+}
+
 /** `kms-vault-mock serve --port P` from the build (`npm run bench` builds it first), as `npx kms-vault-mock serve` runs it. */
 async function startVaultServer(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
@@ -147,27 +166,33 @@ async function keyOn(url: string): Promise<string> {
 /** Prints the server's numbers and the ratios to moto_server. */
 export async function reportServerBench(): Promise<void> {
   const server = await startVaultServer();
+  const constant = await startConstantServer();
   const moto = await startMoto();
   try {
-    const targets: Target[] = [{ name: 'kms-vault-mock', url: server.url, pid: server.child.pid, keyId: await keyOn(server.url) }];
+    const targets: Target[] = [
+      { name: 'kms-vault-mock', url: server.url, pid: server.child.pid, keyId: await keyOn(server.url) },
+      { name: 'constant answer', url: constant.url, pid: constant.child.pid, keyId: 'any' },
+    ];
     if (moto) targets.push({ name: 'moto_server', url: moto.url, pid: moto.child.pid, keyId: await keyOn(moto.url) });
     console.log(`\nServer over loopback: Encrypt (32 B) through @aws-sdk/client-kms, median of ${ROUNDS} rounds x ${CALLS} sequential calls; throughput with ${CONCURRENCY} concurrent clients for ${THROUGHPUT_MS} ms`);
     if (!moto) console.log('moto_server is not on PATH: the moto reference is skipped (pip install "moto[server]" to measure it).');
     console.log(`${'server'.padEnd(16)}${'µs/call'.padStart(10)}${'server CPU µs/call'.padStart(20)}${'calls/s (8 clients)'.padStart(22)}`);
-    const { micros, ratios, cpuMicros } = await perCallMicros(targets);
+    const { micros, ratio, cpuMicros } = await perCallMicros(targets);
     const rates: number[] = [];
     for (const [i, target] of targets.entries()) {
       const rate = await throughput(target);
       rates.push(rate);
       console.log(`${target.name.padEnd(16)}${(micros[i] ?? NaN).toFixed(0).padStart(10)}${(cpuMicros[i] ?? NaN).toFixed(0).padStart(20)}${rate.toFixed(0).padStart(22)}`);
     }
-    const [ours = NaN, theirs] = rates;
+    const [ours = NaN, , theirs] = rates;
     if (theirs !== undefined) {
-      const cpuRatio = (cpuMicros[1] ?? NaN) / (cpuMicros[0] ?? NaN);
-      console.log(`kms-vault-mock vs moto_server: ${(ratios[1] ?? NaN).toFixed(1)}x faster per call through the SDK (median of per-round ratios; target 20x), ${cpuRatio.toFixed(1)}x less server CPU per call, ${(ours / theirs).toFixed(1)}x the throughput`);
+      const cpuRatio = (cpuMicros[2] ?? NaN) / (cpuMicros[0] ?? NaN);
+      console.log(`kms-vault-mock vs moto_server: ${ratio(2, 0).toFixed(1)}x faster per call through the SDK (median of per-round ratios; target 20x), ${cpuRatio.toFixed(1)}x less server CPU per call, ${(ours / theirs).toFixed(1)}x the throughput`);
+      console.log(`a server doing no work is ${ratio(2, 1).toFixed(1)}x faster than moto_server per call through the SDK, the most any server can be with this client; kms-vault-mock takes ${ratio(0, 1).toFixed(2)}x its time`);
     }
   } finally {
     server.child.kill();
+    constant.child.kill();
     moto?.child.kill();
   }
 }
