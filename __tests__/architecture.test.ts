@@ -54,4 +54,11 @@ describe('architecture', () => {
     for (const start of graph.keys()) visit(start, start, [start]);
     expect(cycles).toEqual([]);
   });
+
+  it('operations name the permission they check from the permissions table, never by hand', () => {
+    const byHand = sources(join(SRC, 'operations')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bauthorize(?:WithoutKey)?\(context, '(kms:[A-Za-z]+)'/g)].map((m) => `${relative(SRC, file)}: ${m[1] ?? ''}`),
+    );
+    expect(byHand).toEqual([]);
+  });
 });

@@ -95,3 +95,14 @@ export const PERMISSIONS: Readonly<Record<OperationName, PermissionRow>> = {
   Verify: onKey('Verify', 'kms:SigningAlgorithm', 'kms:MessageType'),
   VerifyMac: onKey('VerifyMac', 'kms:MacAlgorithm'),
 };
+
+/**
+ * The action a policy must allow for `operation`, from the table: its first action, or the one at
+ * `index` (ReEncrypt: 0 is `kms:ReEncryptFrom` on the source key, 1 `kms:ReEncryptTo` on the
+ * destination). Handlers name their permission through this, so the table is the only place it is written.
+ */
+export function permissionOf(operation: OperationName, index = 0): `kms:${string}` {
+  const action = PERMISSIONS[operation].actions[index];
+  if (action === undefined) throw new Error(`The permissions table has no action ${index} for ${operation}.`);
+  return action;
+}

@@ -1,5 +1,6 @@
 import type { DecryptRequest, DecryptResponse, EncryptionAlgorithmSpec, EncryptRequest, EncryptResponse } from '@aws-sdk/client-kms';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { requireKeyState } from '../vault/key-state-rules';
 import type { OperationContext } from '../context/operation-context';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
@@ -118,7 +119,7 @@ export function encryptWithKeyPair(context: OperationContext, key: KeyRecord, in
  */
 export function decryptWithKeyPair(context: OperationContext, key: KeyRecord, input: DecryptRequest): DecryptResponse {
   if (input.CiphertextBlob === undefined) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
-  authorize(context, 'kms:Decrypt', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   requireKeyState('Decrypt', key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Decrypt');
   const algorithm = encryptionAlgorithmFor(key, input.EncryptionAlgorithm);

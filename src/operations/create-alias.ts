@@ -1,6 +1,7 @@
 import type { CreateAliasRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { aliasArn } from '../vault/arn';
@@ -19,8 +20,8 @@ export function createAlias(context: OperationContext, input: CreateAliasRequest
   if (aliasName.includes(':')) throw kmsError('ValidationException', messages.aliasInvalidCharacters(aliasName));
   const key = resolveKey(context, input.TargetKeyId as string, { aliases: false });
   // The alias is authorized by identity policies alone (aliases have no policy), the key as any key.
-  authorizeWithoutKey(context, 'kms:CreateAlias', input, aliasArn(context.region, context.caller.accountId, aliasName));
-  authorize(context, 'kms:CreateAlias', key, input);
+  authorizeWithoutKey(context, permissionOf(context.operation), input, aliasArn(context.region, context.caller.accountId, aliasName));
+  authorize(context, permissionOf(context.operation), key, input);
   requireKeyState('CreateAlias', key);
   const store = context.state.store(key.accountId, key.region);
   const arn = aliasArn(key.region, key.accountId, aliasName);

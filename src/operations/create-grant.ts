@@ -1,6 +1,7 @@
 import type { CreateGrantRequest, CreateGrantResponse, GrantOperation } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { grantOperationsFor, supportsGrantConstraints } from '../auth/grant-operations';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
@@ -70,7 +71,7 @@ export function createGrant(context: OperationContext, input: CreateGrantRequest
     throw kmsError('ValidationException', messages.granteeRequired());
   }
   if (input.RetiringPrincipal !== undefined && input.RetiringServicePrincipal !== undefined) throw kmsError('ValidationException', messages.retiringPrincipalConflict());
-  authorize(context, 'kms:CreateGrant', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   const operations = [...new Set(input.Operations ?? [])];
   const constraints = constraintsOf(input);
   checkKey(key, operations, constraints);

@@ -8,6 +8,7 @@ import { keyMetadata } from '../vault/key-metadata';
 import { uuidFrom } from '../vault/random';
 import { defaultKeyPolicy } from '../vault/key-policy';
 import { authorizeWithoutKey } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { checkPolicyLockout, validateKeyPolicy } from '../auth/key-policy-rules';
 import { validateTags } from '../vault/tags';
 import { newKeyMaterial } from '../vault/key-material';
@@ -29,7 +30,7 @@ const IMPORTABLE_MATERIAL: ReadonlySet<MaterialParams['kind']> = new Set(['aes',
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
  */
 export function createKey(context: OperationContext, input: CreateKeyRequest): CreateKeyResponse {
-  authorizeWithoutKey(context, 'kms:CreateKey', input);
+  authorizeWithoutKey(context, permissionOf(context.operation), input);
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     throw kmsError('ValidationException', messages.keySpecAndCustomerMasterKeySpec());
   }

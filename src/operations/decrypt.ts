@@ -1,6 +1,7 @@
 import type { DecryptRequest, DecryptResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
@@ -43,7 +44,7 @@ export function decrypt(context: OperationContext, input: DecryptRequest): Decry
 
 /** The checks Decrypt makes of the key whatever the ciphertext: permission, key state, usage, algorithm. */
 function requireUsableKey(context: OperationContext, key: KeyRecord, input: DecryptRequest): void {
-  authorize(context, 'kms:Decrypt', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   requireKeyState('Decrypt', key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Decrypt');
   requireSymmetricAlgorithm(key, input.EncryptionAlgorithm);

@@ -1,6 +1,7 @@
 import type { DeleteAliasRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { findAlias, requireCustomerAliasName } from './alias-rules';
 
 /**
@@ -11,8 +12,8 @@ export function deleteAlias(context: OperationContext, input: DeleteAliasRequest
   const aliasName = input.AliasName as string;
   requireCustomerAliasName(aliasName);
   const { store, alias, key } = findAlias(context, aliasName);
-  authorizeWithoutKey(context, 'kms:DeleteAlias', input, alias.aliasArn);
-  if (key) authorize(context, 'kms:DeleteAlias', key, input);
+  authorizeWithoutKey(context, permissionOf(context.operation), input, alias.aliasArn);
+  if (key) authorize(context, permissionOf(context.operation), key, input);
   store.aliases.delete(aliasName);
   return {};
 }

@@ -1,6 +1,7 @@
 import type { DescribeKeyRequest, DescribeKeyResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { createAwsManagedKey, unassociatedPredefinedAlias } from './aws-managed-keys';
 import { keyMetadata } from '../vault/key-metadata';
 import { resolveKey } from './resolve-key';
@@ -14,6 +15,6 @@ export function describeKey(context: OperationContext, input: DescribeKeyRequest
   const keyId = input.KeyId as string;
   const predefined = unassociatedPredefinedAlias(context, keyId);
   const key = predefined === undefined ? resolveKey(context, keyId, { aliases: true }) : createAwsManagedKey(context, predefined);
-  authorize(context, 'kms:DescribeKey', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   return { KeyMetadata: keyMetadata(key) };
 }

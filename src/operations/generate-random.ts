@@ -6,6 +6,7 @@ import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recip
 import { requireRandomSource } from './custom-key-store-rules';
 import { blob } from './shared';
 import { authorizeWithoutKey } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 
 /**
  * Returns 1 to 1024 random bytes, made in a connected CloudHSM key store's cluster when CustomKeyStoreId
@@ -16,7 +17,7 @@ export function generateRandom(context: OperationContext, input: GenerateRandomR
   // A Nitro enclave's request: the bytes go to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
   if (recipient) return answerRecipient(context, recipient, generateRandom(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');
-  authorizeWithoutKey(context, 'kms:GenerateRandom', input);
+  authorizeWithoutKey(context, permissionOf(context.operation), input);
   if (input.CustomKeyStoreId !== undefined) requireRandomSource(context, input.CustomKeyStoreId);
   if (input.NumberOfBytes === undefined) {
     throw kmsError('ValidationException', messages.numberOfBytesRequired());

@@ -1,6 +1,7 @@
 import type { GetKeyLastUsageRequest, GetKeyLastUsageResponse, KeyLastUsageTrackingOperation } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { resolveKey } from './resolve-key';
 import { createHash } from 'node:crypto';
 
@@ -12,7 +13,7 @@ import { createHash } from 'node:crypto';
  */
 export function getKeyLastUsage(context: OperationContext, input: GetKeyLastUsageRequest): GetKeyLastUsageResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:GetKeyLastUsage', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   const out: GetKeyLastUsageResponse = {
     KeyId: key.arn,
     TrackingStartDate: new Date(key.creationDate.getTime()),

@@ -1,6 +1,7 @@
 import type { GetKeyPolicyRequest, GetKeyPolicyResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { requirePolicyName } from './key-policy-name';
 import { resolveKey } from './resolve-key';
 
@@ -10,7 +11,7 @@ import { resolveKey } from './resolve-key';
  */
 export function getKeyPolicy(context: OperationContext, input: GetKeyPolicyRequest): GetKeyPolicyResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:GetKeyPolicy', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   requirePolicyName(input.PolicyName);
   return { Policy: key.policy, PolicyName: 'default' };
 }

@@ -1,6 +1,7 @@
 import type { AliasListEntry, ListAliasesRequest, ListAliasesResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { resolveKey } from './resolve-key';
 import { page } from './paging';
 
@@ -10,8 +11,8 @@ import { page } from './paging';
  */
 export function listAliases(context: OperationContext, input: ListAliasesRequest): ListAliasesResponse {
   const key = input.KeyId === undefined ? undefined : resolveKey(context, input.KeyId, { aliases: false });
-  if (key) authorize(context, 'kms:ListAliases', key, input);
-  else authorizeWithoutKey(context, 'kms:ListAliases', input);
+  if (key) authorize(context, permissionOf(context.operation), key, input);
+  else authorizeWithoutKey(context, permissionOf(context.operation), input);
   const accountId = key?.accountId ?? context.caller.accountId;
   const region = key?.region ?? context.region;
   const store = context.state.peek(accountId, region);

@@ -1,6 +1,7 @@
 import type { ListGrantsRequest, ListGrantsResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { grantListEntry } from '../vault/grants';
@@ -14,7 +15,7 @@ import { resolveKey } from './resolve-key';
  */
 export function listGrants(context: OperationContext, input: ListGrantsRequest): ListGrantsResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ListGrants', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   let grants = context.state.grants.ofKey(key.arn);
   if (input.GrantId !== undefined) {
     grants = grants.filter((g) => g.grantId === input.GrantId);

@@ -1,6 +1,7 @@
 import type { ListKeyPoliciesRequest, ListKeyPoliciesResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { page } from './paging';
 import { resolveKey } from './resolve-key';
 
@@ -10,7 +11,7 @@ import { resolveKey } from './resolve-key';
  */
 export function listKeyPolicies(context: OperationContext, input: ListKeyPoliciesRequest): ListKeyPoliciesResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ListKeyPolicies', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   const p = page('ListKeyPolicies', ['default'], input.Limit ?? 100, input.Marker);
   return { PolicyNames: p.items, ...p.more };
 }

@@ -1,6 +1,7 @@
 import type { KeyListEntry, ListKeysRequest, ListKeysResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorizeWithoutKey } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { page } from './paging';
 
 /**
@@ -8,7 +9,7 @@ import { page } from './paging';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html
  */
 export function listKeys(context: OperationContext, input: ListKeysRequest): ListKeysResponse {
-  authorizeWithoutKey(context, 'kms:ListKeys', input);
+  authorizeWithoutKey(context, permissionOf(context.operation), input);
   const store = context.state.peek(context.caller.accountId, context.region);
   const entries: KeyListEntry[] = store ? [...store.keys.values()].map((k) => ({ KeyId: k.keyId, KeyArn: k.arn })) : [];
   const p = page('ListKeys', entries, input.Limit ?? 100, input.Marker);

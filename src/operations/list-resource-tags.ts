@@ -1,6 +1,7 @@
 import type { ListResourceTagsRequest, ListResourceTagsResponse, Tag } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { resolveKey } from './resolve-key';
 import { page } from './paging';
 
@@ -10,7 +11,7 @@ import { page } from './paging';
  */
 export function listResourceTags(context: OperationContext, input: ListResourceTagsRequest): ListResourceTagsResponse {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ListResourceTags', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   const tags: Tag[] = [...key.tags].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
   const p = page('ListResourceTags', tags, input.Limit ?? 50, input.Marker);
   return { Tags: p.items, ...p.more };

@@ -1,6 +1,7 @@
 import type { ListRetirableGrantsRequest, ListGrantsResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorizeWithoutKey } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { grantListEntry } from '../vault/grants';
 import { page } from './paging';
 
@@ -11,7 +12,7 @@ import { page } from './paging';
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListRetirableGrants.html
  */
 export function listRetirableGrants(context: OperationContext, input: ListRetirableGrantsRequest): ListGrantsResponse {
-  authorizeWithoutKey(context, 'kms:ListRetirableGrants', input);
+  authorizeWithoutKey(context, permissionOf(context.operation), input);
   const store = context.state.peek(context.caller.accountId, context.region);
   const grants = [];
   if (store) {

@@ -1,6 +1,7 @@
 import type { PutKeyPolicyRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { checkPolicyLockout, validateKeyPolicy } from '../auth/key-policy-rules';
 import { requirePolicyName } from './key-policy-name';
 import { resolveKey } from './resolve-key';
@@ -13,7 +14,7 @@ import { resolveKey } from './resolve-key';
  */
 export function putKeyPolicy(context: OperationContext, input: PutKeyPolicyRequest): Record<string, never> {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:PutKeyPolicy', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   requirePolicyName(input.PolicyName);
   const policy = input.Policy as string;
   validateKeyPolicy(policy);

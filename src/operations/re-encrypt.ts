@@ -1,6 +1,7 @@
 import type { ReEncryptRequest, ReEncryptResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
@@ -55,8 +56,8 @@ export function reEncrypt(context: OperationContext, input: ReEncryptRequest): R
 /** The checks ReEncrypt makes of both keys whatever the ciphertext: permissions, key states, usages, algorithms. */
 function requireUsableKeys(context: OperationContext, source: KeyRecord, destination: KeyRecord, input: ReEncryptRequest): void {
   const sameKey = source === destination;
-  authorize(context, 'kms:ReEncryptFrom', source, input, { side: 'from', sameKey });
-  authorize(context, 'kms:ReEncryptTo', destination, input, { side: 'to', sameKey });
+  authorize(context, permissionOf(context.operation, 0), source, input, { side: 'from', sameKey });
+  authorize(context, permissionOf(context.operation, 1), destination, input, { side: 'to', sameKey });
   requireKeyState('ReEncrypt', source);
   requireKeyState('ReEncrypt', destination);
   requireKeyUsage(source, 'ENCRYPT_DECRYPT', 'ReEncrypt');

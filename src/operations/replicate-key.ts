@@ -1,6 +1,7 @@
 import type { ReplicateKeyRequest, ReplicateKeyResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { NotImplementedError } from '../errors/library-error';
@@ -22,7 +23,7 @@ import { validateTags } from '../vault/tags';
  */
 export function replicateKey(context: OperationContext, input: ReplicateKeyRequest): ReplicateKeyResponse {
   const primary = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:ReplicateKey', primary, input);
+  authorize(context, permissionOf(context.operation), primary, input);
   requireKeyState('ReplicateKey', primary);
   const group = requireMultiRegionPrimary(primary);
   if (primary.origin === 'EXTERNAL') {

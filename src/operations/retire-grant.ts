@@ -5,6 +5,7 @@ import { messages } from '../errors/messages';
 import type { GrantRecord } from '../vault/grants';
 import { isGrantee } from '../auth/grant-evaluation';
 import { authorizeWithoutKey } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { findGrant } from './grant-lookup';
 import { endDryRun } from './shared';
 import { resolveKey } from './resolve-key';
@@ -39,9 +40,9 @@ export function retireGrant(context: OperationContext, input: RetireGrantRequest
     // The account that created the grant may retire it: its root, and its principals whose identity
     // policies allow kms:RetireGrant (Developer Guide, "Retiring and revoking grants"); no key policy counts.
     if (grant.issuingAccount !== `arn:aws:iam::${context.caller.accountId}:root`) {
-      throw kmsError('AccessDeniedException', messages.accessDenied(context.caller.arn, 'kms:RetireGrant', grant.keyArn, 'no-resource-allow'));
+      throw kmsError('AccessDeniedException', messages.accessDenied(context.caller.arn, permissionOf(context.operation), grant.keyArn, 'no-resource-allow'));
     }
-    authorizeWithoutKey(context, 'kms:RetireGrant', input, grant.keyArn);
+    authorizeWithoutKey(context, permissionOf(context.operation), input, grant.keyArn);
   }
   endDryRun(input);
   context.state.grants.remove(grant);

@@ -1,6 +1,7 @@
 import type { RevokeGrantRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { findGrant } from './grant-lookup';
 import { endDryRun } from './shared';
 import { resolveKey } from './resolve-key';
@@ -12,7 +13,7 @@ import { resolveKey } from './resolve-key';
  */
 export function revokeGrant(context: OperationContext, input: RevokeGrantRequest): Record<string, never> {
   const key = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:RevokeGrant', key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   const grant = findGrant(context, key, input.GrantId as string);
   endDryRun(input);
   context.state.grants.remove(grant);

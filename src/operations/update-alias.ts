@@ -3,6 +3,7 @@ import type { UpdateAliasRequest } from '@aws-sdk/client-kms';
 import { isHmacSpec, isSymmetricEncryptionSpec } from '../vault/key-specs';
 import type { OperationContext } from '../context/operation-context';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { requireKeyState } from '../vault/key-state-rules';
@@ -19,9 +20,9 @@ export function updateAlias(context: OperationContext, input: UpdateAliasRequest
   const { store, alias, key: current } = findAlias(context, aliasName);
   if (!current) throw kmsError('NotFoundException', messages.aliasNotFound(alias.aliasArn));
   const key = resolveKey(context, input.TargetKeyId as string, { aliases: false });
-  authorizeWithoutKey(context, 'kms:UpdateAlias', input, alias.aliasArn);
-  authorize(context, 'kms:UpdateAlias', current, input);
-  authorize(context, 'kms:UpdateAlias', key, input);
+  authorizeWithoutKey(context, permissionOf(context.operation), input, alias.aliasArn);
+  authorize(context, permissionOf(context.operation), current, input);
+  authorize(context, permissionOf(context.operation), key, input);
   requireKeyState('UpdateAlias', key);
   if (key.accountId !== store.accountId || key.region !== store.region) {
     throw kmsError('NotFoundException', messages.keyNotFound(key.arn));

@@ -1,6 +1,7 @@
 import type { UpdatePrimaryRegionRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { keyArn } from '../vault/arn';
@@ -15,7 +16,7 @@ import { requireMultiRegionPrimary } from './multi-region-rules';
  */
 export function updatePrimaryRegion(context: OperationContext, input: UpdatePrimaryRegionRequest): Record<string, never> {
   const primary = resolveKey(context, input.KeyId as string, { aliases: false });
-  authorize(context, 'kms:UpdatePrimaryRegion', primary, input);
+  authorize(context, permissionOf(context.operation), primary, input);
   requireKeyState('UpdatePrimaryRegion', primary);
   const group = requireMultiRegionPrimary(primary);
   const region = input.PrimaryRegion as string;
