@@ -22,6 +22,7 @@ const base = {
     '^kms-vault-mock$': '<rootDir>/src/index.ts',
     '^kms-vault-mock/jest$': '<rootDir>/src/matchers/jest.ts',
     '^kms-vault-mock/vitest$': '<rootDir>/src/matchers/vitest.ts',
+    '^kms-vault-mock/sinon$': '<rootDir>/src/sinon.ts',
   },
 };
 

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/scenarios/cli.ts', jest: 'src/matchers/jest.ts', vitest: 'src/matchers/vitest.ts' },
+  entry: { index: 'src/index.ts', cli: 'src/scenarios/cli.ts', jest: 'src/matchers/jest.ts', vitest: 'src/matchers/vitest.ts', sinon: 'src/sinon.ts' },
   // One copy of shared code (the AwsStub class the matchers recognise) for every entry, in CommonJS too.
   splitting: true,
   format: ['cjs', 'esm'],

@@ -17,6 +17,7 @@ const ENTRIES: readonly (readonly [specifier: string, source: string])[] = [
   ['kms-vault-mock', 'src/index.ts'],
   ['kms-vault-mock/jest', 'src/matchers/jest.ts'],
   ['kms-vault-mock/vitest', 'src/matchers/vitest.ts'],
+  ['kms-vault-mock/sinon', 'src/sinon.ts'],
 ];
 
 const KIND_ORDER = ['class', 'function', 'constant', 'interface', 'type'] as const;

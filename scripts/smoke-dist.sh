@@ -44,8 +44,9 @@ require('kms-vault-mock/vitest');
   await kms.send(new EncryptCommand({ KeyId: KeyMetadata.KeyId, Plaintext: Buffer.from('x') }));
   const ctx = { isNot: false, equals: Object.is, utils: { printExpected: String, printReceived: String } };
   if (!kmsVaultMatchers.toHaveReceivedCommandTimes.call(ctx, kmsMock, EncryptCommand, 1).pass) throw new Error('cjs matchers do not see the mock');
+  if (!require('kms-vault-mock/sinon').isSinonStub(kms.send)) throw new Error('cjs kms-vault-mock/sinon does not see the mock');
   kmsMock.restore();
-  console.log('CommonJS mockClient and kms-vault-mock/jest, /vitest: ok');
+  console.log('CommonJS mockClient and kms-vault-mock/jest, /vitest, /sinon: ok');
 })().catch((e) => { console.error(e); process.exit(1); });
 JS
 cat > "$tmp/compat.mjs" <<'JS'
@@ -56,8 +57,10 @@ const kmsMock = mockClient(KMSClient, { vault: true });
 await new KMSClient({}).send(new CreateKeyCommand({}));
 const ctx = { isNot: false, equals: Object.is, utils: { printExpected: String, printReceived: String } };
 if (!kmsVaultMatchers.toHaveReceivedCommand.call(ctx, kmsMock, CreateKeyCommand).pass || typeof installMatchers !== 'function') throw new Error('esm matchers do not see the mock');
+const { isSinonStub } = await import('kms-vault-mock/sinon');
+if (!isSinonStub(KMSClient.prototype.send)) throw new Error('esm kms-vault-mock/sinon does not see the mock');
 kmsMock.restore();
 await import('kms-vault-mock/jest');
-console.log('ESM mockClient and kms-vault-mock/vitest, /jest: ok');
+console.log('ESM mockClient and kms-vault-mock/vitest, /jest, /sinon: ok');
 JS
 (cd "$tmp" && node --no-warnings check.cjs && node --no-warnings check.mjs && node --no-warnings compat.cjs && node --no-warnings compat.mjs)

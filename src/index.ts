@@ -29,8 +29,8 @@ export type { ScenarioName } from './scenarios/catalogue';
 export { loadScenarioFile, scenarioToYaml } from './scenarios/scenario-file';
 export type { Scenario, ScenarioKey, ScenarioCiphertext, ScenarioFault, ScenarioMaterial, ScenarioImport, LoadedScenario } from './scenarios/scenario';
 export type { ScenarioGrant } from './scenarios/scenario';
-export { mockClient, AwsStub, CommandBehavior } from './compat';
+export { mockClient, AwsStub, CommandBehavior, isSinonStub } from './compat';
 export type {
   MockClientOptions, InstanceOrClassType, VaultAwsStub, AwsClientStub, AwsSendStub, AwsSpyCall, Behavior, AwsClientBehavior,
-  FakeFunction, FakeInput, AwsCommand, AwsError, CommandResponse,
+  FakeFunction, FakeInput, AwsCommand, AwsError, CommandResponse, MaybeSinonProxy,
 } from './compat';

@@ -12,7 +12,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 };
 
 describe('the kms-vault-mock/jest and kms-vault-mock/vitest entry points', () => {
-  it.each(['jest', 'vitest'])('./%s is exported with types for CommonJS and ESM', (entry) => {
+  it.each(['jest', 'vitest', 'sinon'])('./%s is exported with types for CommonJS and ESM', (entry) => {
     expect(pkg.exports[`./${entry}`]).toEqual({
       import: { types: `./dist/${entry}.d.mts`, default: `./dist/${entry}.mjs` },
       require: { types: `./dist/${entry}.d.ts`, default: `./dist/${entry}.js` },

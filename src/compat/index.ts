@@ -5,3 +5,5 @@ export type { AwsClientStub, AwsSendStub, AwsSpyCall } from './aws-stub';
 export { CommandBehavior } from './command-behavior';
 export type { Behavior, AwsClientBehavior, FakeFunction, FakeInput } from './command-behavior';
 export type { AwsCommand, AwsError, CommandResponse } from './aws-command';
+export { isSinonStub } from './sinon-proxy';
+export type { MaybeSinonProxy } from './sinon-proxy';

@@ -1,14 +1,10 @@
 import type { SinonSandbox, SinonStub } from 'sinon';
 import { sinonLib } from './sinon-lib';
+import { isSinonStub } from './sinon-proxy';
 import { vaultAnswer, type VaultBacking } from './vault-answer';
 
 /** The stubbed `send` as this module handles it; {@link AwsStub} gives it its typed face. */
 export type LooseSendStub = SinonStub<[unknown], unknown>;
-
-/** A Sinon stub or spy: what a previous `mockClient` left in place of `send`. */
-export function isSinonStub(value: unknown): value is SinonStub {
-  return typeof value === 'function' && (value as { isSinonProxy?: unknown }).isSinonProxy === true && typeof (value as { restore?: unknown }).restore === 'function';
-}
 
 /**
  * Replaces `target.send` (a client instance, or a client class's prototype so that every instance,
