@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: per-call time of Encrypt (32 bytes), Decrypt, ReEncrypt and GenerateDataKey
- * through the vault middleware, against two references measured in the same process and run:
+ * through the vault middleware of the built package, against two references measured in the same process and run:
  *   floor: the same KMSClient with a middleware at the same step that returns a constant answer;
  *   client-mock: aws-sdk-client-mock returning a canned answer.
  * A third reference, aes, is the floor plus the AES-256-GCM work the operation needs at the least (a
@@ -22,7 +22,9 @@ import {
 } from '@aws-sdk/client-kms';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mockClient } from 'aws-sdk-client-mock';
-import { KmsVault, vaultMiddlewareOptions, vaultPlugin } from '../src';
+// The package as users load it: the CommonJS build in dist/ (`npm run bench` builds it first), reached
+// through the package's own name and exports map; kept external when the bench is bundled.
+import { KmsVault, vaultMiddlewareOptions, vaultPlugin } from 'kms-vault-mock';
 import { reportKeyCosts, reportSeededReuse } from './key-costs';
 import { reportServerBench } from './server';
 import { reportStartup } from './startup';

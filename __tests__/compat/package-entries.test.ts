@@ -11,7 +11,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   sideEffects: string[] | boolean;
 };
 
-describe('the kms-vault-mock/jest and kms-vault-mock/vitest entry points', () => {
+describe('the kms-vault-mock/jest, kms-vault-mock/vitest and kms-vault-mock/sinon entry points', () => {
   it.each(['jest', 'vitest', 'sinon'])('./%s is exported with types for CommonJS and ESM', (entry) => {
     expect(pkg.exports[`./${entry}`]).toEqual({
       import: { types: `./dist/${entry}.d.mts`, default: `./dist/${entry}.mjs` },

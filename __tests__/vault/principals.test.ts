@@ -128,4 +128,15 @@ describe('received commands (what the matchers read)', () => {
     expect(receivedCommandsOf(vault).map((c) => (c as ListKeysCommand).input.Limit)).toEqual([4, 5]);
     expect(receivedCommandsOf(kms)).toHaveLength(2);
   });
+
+  it('with historyLimit 0 keep none, not even the first command of each client', async () => {
+    const vault = new KmsVault({ historyLimit: 0 });
+    const kms = new KMSClient({ region: 'us-east-1' });
+    kms.middlewareStack.use(vaultPlugin(vault));
+    await kms.send(new ListKeysCommand({}));
+    const { receivedCommandsOf } = await import('../../src/engine/received-commands');
+    expect(receivedCommandsOf(vault)).toHaveLength(0);
+    expect(receivedCommandsOf(kms)).toHaveLength(0);
+    expect(vault.history).toHaveLength(0);
+  });
 });

@@ -9,7 +9,7 @@ export interface MaybeSinonProxy {
   isSinonProxy?: boolean;
 }
 
-/** A Sinon stub or spy: what a previous `mockClient` left in place of `send`. */
+/** True when `value` is a Sinon stub or spy that can be restored, as `client.send` is while a `mockClient` replaces it. */
 export function isSinonStub(value: unknown): value is SinonStub<unknown[], unknown> {
   return typeof value === 'function' && (value as MaybeSinonProxy).isSinonProxy === true && typeof (value as { restore?: unknown }).restore === 'function';
 }

@@ -28,7 +28,7 @@ export function recordReceivedCommand(vault: object, client: object | undefined,
   vaultOf.set(client, vault);
   const list = received.byClient.get(client);
   if (list) keep(list, command, limit);
-  else received.byClient.set(client, [command]);
+  else if (limit > 0) received.byClient.set(client, [command]);
 }
 
 function keep(list: object[], command: object, limit: number): void {

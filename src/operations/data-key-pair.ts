@@ -1,6 +1,7 @@
 import type { DataKeyPairSpec, GenerateDataKeyPairWithoutPlaintextRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { keyPairFromSeed } from '../crypto/key-pair';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
@@ -37,7 +38,7 @@ export function makeDataKeyPair(
   operation: 'GenerateDataKeyPair' | 'GenerateDataKeyPairWithoutPlaintext',
 ): DataKeyPair {
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, `kms:${operation}`, key, input);
+  authorize(context, permissionOf(operation), key, input);
   requireKeyState(operation, key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', operation);
   requireSymmetricEncryptionKey(key, operation);

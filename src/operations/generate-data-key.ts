@@ -1,6 +1,7 @@
 import type { GenerateDataKeyRequest, GenerateDataKeyResponse, GenerateDataKeyWithoutPlaintextRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize, type KmsAction } from '../auth/authorize';
+import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
@@ -22,7 +23,7 @@ export function makeDataKey(
     throw kmsError('ValidationException', messages.dataKeySize());
   }
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, `kms:${operation}` as KmsAction, key, input);
+  authorize(context, permissionOf(operation), key, input);
   requireKeyState(operation, key);
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', operation);
   requireSymmetricEncryptionKey(key, operation);

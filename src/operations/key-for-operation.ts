@@ -1,6 +1,6 @@
 import type { OperationContext } from '../context/operation-context';
 import { authorize } from '../auth/authorize';
-import { PERMISSIONS } from '../auth/permissions';
+import { permissionOf } from '../auth/permissions';
 import { requireKeyState, type KeyStateGatedOperation } from '../vault/key-state-rules';
 import { KEY_STATE_TABLE } from '../vault/key-state-table';
 import type { KeyRecord } from '../vault/key-record';
@@ -14,8 +14,7 @@ import { resolveKey, type ResolveOptions } from './resolve-key';
  */
 export function keyForOperation(context: OperationContext, keyId: string, input: unknown, options: ResolveOptions): KeyRecord {
   const key = resolveKey(context, keyId, options);
-  const [action] = PERMISSIONS[context.operation].actions;
-  if (action !== undefined) authorize(context, action, key, input);
+  authorize(context, permissionOf(context.operation), key, input);
   if (context.operation in KEY_STATE_TABLE) requireKeyState(context.operation as KeyStateGatedOperation, key);
   return key;
 }

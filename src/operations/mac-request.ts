@@ -1,5 +1,6 @@
 import type { GenerateMacRequest, MacAlgorithmSpec, VerifyMacRequest } from '@aws-sdk/client-kms';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import type { OperationContext } from '../context/operation-context';
 import type { KeyRecord } from '../vault/key-record';
 import type { HashName } from '../crypto/params';
@@ -22,7 +23,7 @@ export interface MacRequest {
  */
 export function macRequest(context: OperationContext, operation: 'GenerateMac' | 'VerifyMac', input: GenerateMacRequest | VerifyMacRequest): MacRequest {
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, `kms:${operation}`, key, input);
+  authorize(context, permissionOf(operation), key, input);
   requireKeyState(operation, key);
   requireKeyUsage(key, 'GENERATE_VERIFY_MAC', operation);
   const algorithm = input.MacAlgorithm as MacAlgorithmSpec;

@@ -1,5 +1,6 @@
 import type { MessageType, SignRequest, SigningAlgorithmSpec, VerifyRequest } from '@aws-sdk/client-kms';
 import { authorize } from '../auth/authorize';
+import { permissionOf } from '../auth/permissions';
 import type { OperationContext } from '../context/operation-context';
 import type { KeyRecord } from '../vault/key-record';
 import type { KeyPair } from '../crypto/key-pair';
@@ -27,7 +28,7 @@ export interface SigningRequest {
  */
 export function signingRequest(context: OperationContext, operation: 'Sign' | 'Verify', input: SignRequest | VerifyRequest): SigningRequest {
   const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, `kms:${operation}`, key, input);
+  authorize(context, permissionOf(operation), key, input);
   requireKeyState(operation, key);
   requireKeyUsage(key, 'SIGN_VERIFY', operation);
   const algorithm = input.SigningAlgorithm as SigningAlgorithmSpec;
