@@ -19,14 +19,6 @@ function number(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-function numeric(test: (a: number, b: number) => boolean): Comparator {
-  return (r, p) => {
-    const a = number(r);
-    const b = number(p);
-    return a !== undefined && b !== undefined && test(a, b);
-  };
-}
-
 /** A date as IAM reads it: ISO 8601, or seconds since the epoch. */
 function time(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text) * 1000;
@@ -34,12 +26,35 @@ function time(text: string): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
-function date(test: (a: number, b: number) => boolean): Comparator {
-  return (r, p) => {
-    const a = time(r);
-    const b = time(p);
-    return a !== undefined && b !== undefined && test(a, b);
-  };
+const equals = (a: number, b: number): boolean => a === b;
+
+/** The orderings the Numeric... and Date... operators test, by the suffix of their names. */
+const ORDERINGS: Readonly<Record<string, (a: number, b: number) => boolean>> = {
+  Equals: equals,
+  LessThan: (a, b) => a < b,
+  LessThanEquals: (a, b) => a <= b,
+  GreaterThan: (a, b) => a > b,
+  GreaterThanEquals: (a, b) => a >= b,
+};
+
+/**
+ * The six operators of one kind of ordered value (`Numeric...` or `Date...`): both values are read
+ * with `parse`, and a value that does not parse matches nothing. `...NotEquals` is `...Equals` negated.
+ */
+function orderedOperators(prefix: string, parse: (text: string) => number | undefined): Record<string, OperatorRule> {
+  const rule = (test: (a: number, b: number) => boolean, negated: boolean): OperatorRule => ({
+    compare: (r, p) => {
+      const a = parse(r);
+      const b = parse(p);
+      return a !== undefined && b !== undefined && test(a, b);
+    },
+    negated,
+    variables: false,
+  });
+  const rules: Record<string, OperatorRule> = {};
+  for (const [suffix, test] of Object.entries(ORDERINGS)) rules[prefix + suffix] = rule(test, false);
+  rules[`${prefix}NotEquals`] = rule(equals, true);
+  return rules;
 }
 
 function ipBytes(address: string): Buffer | undefined {
@@ -106,18 +121,8 @@ const OPERATORS: ReadonlyMap<string, OperatorRule> = new Map(
     StringNotEqualsIgnoreCase: { compare: stringEqualsIgnoreCase, negated: true, variables: true },
     StringLike: { compare: stringLike, negated: false, variables: true },
     StringNotLike: { compare: stringLike, negated: true, variables: true },
-    NumericEquals: { compare: numeric((a, b) => a === b), negated: false, variables: false },
-    NumericNotEquals: { compare: numeric((a, b) => a === b), negated: true, variables: false },
-    NumericLessThan: { compare: numeric((a, b) => a < b), negated: false, variables: false },
-    NumericLessThanEquals: { compare: numeric((a, b) => a <= b), negated: false, variables: false },
-    NumericGreaterThan: { compare: numeric((a, b) => a > b), negated: false, variables: false },
-    NumericGreaterThanEquals: { compare: numeric((a, b) => a >= b), negated: false, variables: false },
-    DateEquals: { compare: date((a, b) => a === b), negated: false, variables: false },
-    DateNotEquals: { compare: date((a, b) => a === b), negated: true, variables: false },
-    DateLessThan: { compare: date((a, b) => a < b), negated: false, variables: false },
-    DateLessThanEquals: { compare: date((a, b) => a <= b), negated: false, variables: false },
-    DateGreaterThan: { compare: date((a, b) => a > b), negated: false, variables: false },
-    DateGreaterThanEquals: { compare: date((a, b) => a >= b), negated: false, variables: false },
+    ...orderedOperators('Numeric', number),
+    ...orderedOperators('Date', time),
     Bool: { compare: bool, negated: false, variables: false },
     BinaryEquals: { compare: binary, negated: false, variables: false },
     IpAddress: { compare: inCidr, negated: false, variables: false },

@@ -58,6 +58,21 @@ function requestAlias(input: Input): string | undefined {
   return m?.[1];
 }
 
+/** Condition keys whose value is one request parameter as sent, by lower-case key name. */
+const REQUEST_PARAMETERS: ReadonlyMap<string, string> = new Map([
+  ['kms:signingalgorithm', 'SigningAlgorithm'],
+  ['kms:messagetype', 'MessageType'],
+  ['kms:macalgorithm', 'MacAlgorithm'],
+  ['kms:keyagreementalgorithm', 'KeyAgreementAlgorithm'],
+  ['kms:datakeypairspec', 'KeyPairSpec'],
+  ['kms:wrappingalgorithm', 'WrappingAlgorithm'],
+  ['kms:wrappingkeyspec', 'WrappingKeySpec'],
+  ['kms:expirationmodel', 'ExpirationModel'],
+  ['kms:rotationperiodindays', 'RotationPeriodInDays'],
+  ['kms:replicaregion', 'ReplicaRegion'],
+  ['kms:primaryregion', 'PrimaryRegion'],
+]);
+
 /**
  * The condition keys of one KMS request (Developer Guide, "AWS KMS condition keys"; IAM User Guide,
  * "AWS global condition context keys"): who calls (aws:PrincipalArn, aws:userid, ...), when
@@ -76,6 +91,8 @@ export function kmsRequestContext(context: OperationContext, subject: RequestSub
   const cache = new Map<string, ContextValue | undefined>();
 
   function compute(name: string): ContextValue | undefined {
+    const parameter = REQUEST_PARAMETERS.get(name);
+    if (parameter !== undefined) return str(input[parameter]);
     if (name.startsWith('kms:encryptioncontext:')) return lookup(encryptionContext, name.slice('kms:encryptioncontext:'.length));
     if (name.startsWith('aws:resourcetag/')) return key ? lookup(key.tags, name.slice('aws:resourcetag/'.length)) : undefined;
     // Nitro Enclaves: from the verified attestation document of a request with a Recipient.
@@ -126,28 +143,10 @@ export function kmsRequestContext(context: OperationContext, subject: RequestSub
         return str(side === 'from' ? input.SourceEncryptionAlgorithm : side === 'to' ? input.DestinationEncryptionAlgorithm : input.EncryptionAlgorithm) ?? 'SYMMETRIC_DEFAULT';
       case 'kms:reencryptonsamekey':
         return subject.sameKey === undefined ? undefined : String(subject.sameKey);
-      case 'kms:signingalgorithm':
-        return str(input.SigningAlgorithm);
-      case 'kms:messagetype':
-        return str(input.MessageType);
-      case 'kms:macalgorithm':
-        return str(input.MacAlgorithm);
-      case 'kms:keyagreementalgorithm':
-        return str(input.KeyAgreementAlgorithm);
-      case 'kms:datakeypairspec':
-        return str(input.KeyPairSpec);
-      case 'kms:wrappingalgorithm':
-        return str(input.WrappingAlgorithm);
-      case 'kms:wrappingkeyspec':
-        return str(input.WrappingKeySpec);
-      case 'kms:expirationmodel':
-        return str(input.ExpirationModel);
       case 'kms:validto': {
         const v = input.ValidTo;
         return v instanceof Date ? String(Math.floor(v.getTime() / 1000)) : str(v);
       }
-      case 'kms:rotationperiodindays':
-        return str(input.RotationPeriodInDays);
       case 'kms:schedulekeydeletionpendingwindowindays':
         return context.operation === 'ScheduleKeyDeletion' ? str(input.PendingWindowInDays ?? 30) : undefined;
       case 'kms:bypasspolicylockoutsafetycheck':
@@ -167,10 +166,6 @@ export function kmsRequestContext(context: OperationContext, subject: RequestSub
       }
       case 'kms:grantisforawsresource':
         return context.operation === 'CreateGrant' || context.operation === 'ListGrants' || context.operation === 'RevokeGrant' ? String(request.viaService !== undefined) : undefined;
-      case 'kms:replicaregion':
-        return str(input.ReplicaRegion);
-      case 'kms:primaryregion':
-        return str(input.PrimaryRegion);
       case 'kms:requestalias':
         return requestAlias(input);
       case 'kms:resourcealiases':

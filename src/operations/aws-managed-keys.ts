@@ -1,8 +1,8 @@
 import type { OperationContext } from '../context/operation-context';
-import { aliasArn, keyArn, parseKmsArn } from '../vault/arn';
+import { keyArn, parseKmsArn } from '../vault/arn';
 import { newKeyMaterial } from '../vault/key-material';
 import { awsManagedKeyPolicy } from '../auth/aws-managed-key-policy';
-import type { KeyRecord } from '../vault/key-record';
+import { newAlias, type KeyRecord } from '../vault/key-record';
 import { uuidFrom } from '../vault/random';
 import { addDays } from '../vault/rotation';
 
@@ -65,12 +65,6 @@ export function createAwsManagedKey(context: OperationContext, aliasName: string
   };
   context.state.addKey(key);
   context.state.trackRotation(key);
-  context.state.store(accountId, context.region).aliases.set(aliasName, {
-    aliasName,
-    aliasArn: aliasArn(context.region, accountId, aliasName),
-    targetKeyId: keyId,
-    creationDate: context.now,
-    lastUpdatedDate: context.now,
-  });
+  context.state.store(accountId, context.region).aliases.set(aliasName, newAlias(aliasName, key, context.now));
   return key;
 }

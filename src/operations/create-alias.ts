@@ -5,6 +5,7 @@ import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { aliasArn } from '../vault/arn';
+import { newAlias } from '../vault/key-record';
 import { requireKeyState } from '../vault/key-state-rules';
 import { resolveKey } from './resolve-key';
 import { requireCustomerAliasName } from './alias-rules';
@@ -26,6 +27,6 @@ export function createAlias(context: OperationContext, input: CreateAliasRequest
   const store = context.state.store(key.accountId, key.region);
   const arn = aliasArn(key.region, key.accountId, aliasName);
   if (store.aliases.has(aliasName)) throw kmsError('AlreadyExistsException', messages.aliasExists(arn));
-  store.aliases.set(aliasName, { aliasName, aliasArn: arn, targetKeyId: key.keyId, creationDate: context.now, lastUpdatedDate: context.now });
+  store.aliases.set(aliasName, newAlias(aliasName, key, context.now));
   return {};
 }

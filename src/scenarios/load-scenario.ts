@@ -2,10 +2,10 @@ import type { CreateKeyResponse } from '@aws-sdk/client-kms';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { KmsVaultMockError } from '../errors/library-error';
-import { aliasArn, keyArn } from '../vault/arn';
+import { keyArn } from '../vault/arn';
 import { KEY_SPECS } from '../vault/key-specs';
 import { allMaterialImported, NO_KEY_MATERIAL } from '../vault/imported-material';
-import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
+import { newAlias, type ImportedMaterialState, type KeyMaterial, type KeyRecord } from '../vault/key-record';
 import type { ScenarioHost } from './scenario-host';
 import { applyKeyPolicy, loadGrant } from './load-authorization';
 import { loadCustomKeyStores } from './custom-key-store-scenario';
@@ -200,8 +200,7 @@ function finishKey(vault: ScenarioHost, spec: ScenarioKey, record: KeyRecord, ci
 function addAwsManagedAlias(vault: ScenarioHost, record: KeyRecord, aliasName: string): void {
   const store = vault.state.store(record.accountId, record.region);
   if (store.aliases.has(aliasName)) throw new KmsVaultMockError(`alias '${aliasName}' already exists in ${record.accountId}/${record.region}.`);
-  const now = vault.clock.now();
-  store.aliases.set(aliasName, { aliasName, aliasArn: aliasArn(record.region, record.accountId, aliasName), targetKeyId: record.keyId, creationDate: now, lastUpdatedDate: now });
+  store.aliases.set(aliasName, newAlias(aliasName, record, vault.clock.now()));
 }
 
 /** A principal of the document, with its recorded credentials when it has them. */

@@ -1,5 +1,6 @@
 import type { ExpirationModelType, KeySpec, KeyState, KeyUsageType, OriginType } from '@aws-sdk/client-kms';
 import type { CustomKeyStoreLink } from './custom-key-stores';
+import { aliasArn } from './arn';
 
 /** One version of a key's material. Rotation adds versions; old ones stay to decrypt old ciphertexts. */
 export interface KeyMaterial {
@@ -93,4 +94,9 @@ export interface AliasRecord {
   targetKeyId: string;
   readonly creationDate: Date;
   lastUpdatedDate: Date;
+}
+
+/** A new alias named `aliasName` for `key`, created (and last updated) at `at`. */
+export function newAlias(aliasName: string, key: Pick<KeyRecord, 'keyId' | 'accountId' | 'region'>, at: Date): AliasRecord {
+  return { aliasName, aliasArn: aliasArn(key.region, key.accountId, aliasName), targetKeyId: key.keyId, creationDate: at, lastUpdatedDate: at };
 }
