@@ -8,6 +8,7 @@ import {
   KMSClient,
   ReEncryptCommand,
   ScheduleKeyDeletionCommand,
+  SignCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-kms';
 import { KmsVault, vaultPlugin } from '../../src';
@@ -30,6 +31,14 @@ describe('KMS condition keys (Developer Guide, "AWS KMS condition keys")', () =>
     const app = clientAs(vault, ROLE, [allow('kms:Encrypt', arn, { 'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['tenant', 'purpose'] } })]);
     await app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), EncryptionContext: { tenant: 'a' } }));
     await expectKmsError(app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), EncryptionContext: { tenant: 'a', other: 'b' } })), DENIED);
+  });
+
+  it('kms:SigningAlgorithm and kms:MessageType are the Sign request\'s parameters as sent (Developer Guide, "AWS KMS condition keys")', async () => {
+    const { kms, vault } = vaultClient();
+    const arn = await keyOf(kms, { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    const app = clientAs(vault, ROLE, [allow('kms:Sign', arn, { StringEquals: { 'kms:SigningAlgorithm': 'ECDSA_SHA_256', 'kms:MessageType': 'RAW' } })]);
+    await app.send(new SignCommand({ KeyId: arn, Message: Buffer.from('x'), SigningAlgorithm: 'ECDSA_SHA_256', MessageType: 'RAW' }));
+    await expectKmsError(app.send(new SignCommand({ KeyId: arn, Message: Buffer.alloc(32), SigningAlgorithm: 'ECDSA_SHA_256', MessageType: 'DIGEST' })), DENIED);
   });
 
   it('kms:CallerAccount and kms:ViaService together (the AWS managed key pattern) on a customer managed key', async () => {
