@@ -26,6 +26,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 // through the package's own name and exports map; kept external when the bench is bundled.
 import { KmsVault, vaultMiddlewareOptions, vaultPlugin } from 'kms-vault-mock';
 import { reportKeyCosts, reportSeededReuse } from './key-costs';
+import { median, medianRatios } from './stats';
 import { reportServerBench } from './server';
 import { reportStartup } from './startup';
 
@@ -39,8 +40,6 @@ async function roundMicros(client: KMSClient, send: Send): Promise<number> {
   for (let i = 0; i < CALLS; i++) await send(client);
   return Number(process.hrtime.bigint() - t0) / 1000 / CALLS;
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /**
  * Median µs per call of each client, and `ratio(a, b)`: the median of the per-round ratios of client a
@@ -57,7 +56,7 @@ async function compare(clients: KMSClient[], send: Send, forget: () => void): Pr
   }
   return {
     micros: samples.map(median),
-    ratio: (a, b) => median((samples[a] ?? []).map((v, r) => v / (samples[b]?.[r] ?? NaN))),
+    ratio: medianRatios(samples),
   };
 }
 

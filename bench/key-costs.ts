@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { KeySpec, KeyUsageType } from '@aws-sdk/client-kms';
 import { KmsVault } from '../src';
 import { clearKeyPairMemoryCache, keyPairCacheStats } from '../src/crypto/key-pair-cache';
+import { median } from './stats';
 
 const RUNS = Number(process.env.BENCH_KEY_RUNS ?? 5);
 const CREATES = 200;
@@ -38,7 +39,6 @@ const CASES: [KeySpec, KeyUsageType, string, (vault: KmsVault, keyId: string) =>
   ['ML_KEM_1024', 'ENCAPSULATE_DECAPSULATE', 'Encapsulate', (v, k) => v.execute('Encapsulate', { KeyId: k, EncapsulationAlgorithm: 'ML_KEM' })],
 ];
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 function millis(run: () => unknown): number {
   const t0 = process.hrtime.bigint();

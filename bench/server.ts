@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateKeyCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { median, medianRatios } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_SERVER_ROUNDS ?? 7);
 const CALLS = Number(process.env.BENCH_SERVER_CALLS ?? 200);
@@ -19,7 +20,6 @@ const CONCURRENCY = 8;
 const THROUGHPUT_MS = Number(process.env.BENCH_SERVER_THROUGHPUT_MS ?? 3000);
 const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'bench' };
 const plaintext = new Uint8Array(32).fill(7);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 interface Target {
   readonly name: string;
@@ -72,8 +72,7 @@ async function perCallMicros(targets: readonly Target[]): Promise<{ micros: numb
     return before === undefined || after === undefined ? undefined : ((after - before) * 1000) / (ROUNDS * CALLS);
   });
   for (const { kms } of sends) kms.destroy();
-  const ratio = (a: number, b: number): number => median((samples[a] ?? []).map((v, r) => v / (samples[b]?.[r] ?? NaN)));
-  return { micros: samples.map(median), ratio, cpuMicros };
+  return { micros: samples.map(median), ratio: medianRatios(samples), cpuMicros };
 }
 
 /** Calls per second completed by 8 clients each sending Encrypt in a loop. */
@@ -118,41 +117,46 @@ async function reachable(url: string, child: ChildProcess): Promise<boolean> {
   return false;
 }
 
-async function startMoto(): Promise<{ url: string; child: ChildProcess } | undefined> {
-  if (spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status !== 0) return undefined;
+interface Running {
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+/** Starts `command` with `argsFor(port)` on a free loopback port and waits until `probePath` answers HTTP; undefined if it never does. */
+async function launch(command: string, argsFor: (port: number) => string[], probePath: string, cwd?: string): Promise<Running | undefined> {
   const port = await freePort();
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const child = spawn(command, argsFor(port), { stdio: 'ignore', ...(cwd !== undefined ? { cwd } : {}) });
   const url = `http://127.0.0.1:${port}`;
-  if (await reachable(`${url}/moto-api/`, child)) return { url, child };
+  if (await reachable(`${url}${probePath}`, child)) return { url, child };
   child.kill();
   return undefined;
 }
 
+async function startMoto(): Promise<Running | undefined> {
+  if (spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).status !== 0) return undefined;
+  return launch('moto_server', (port) => ['-H', '127.0.0.1', '-p', String(port)], '/moto-api/');
+}
+
 /** A bare node:http server in a process of its own that answers every request with one Encrypt response, without reading it. */
-async function startConstantServer(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
+async function startConstantServer(): Promise<Running> {
   const answer = JSON.stringify({
     CiphertextBlob: Buffer.alloc(154, 1).toString('base64'),
     KeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
     EncryptionAlgorithm: 'SYMMETRIC_DEFAULT',
   });
-  const code = `require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'constant' }); res.end(${JSON.stringify(answer)}); }); }).listen(${port}, '127.0.0.1');`;
-  const child = spawn(process.execPath, ['-e', code], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  if (await reachable(url, child)) return { url, child };
-  child.kill();
-  throw new Error('the constant-answer server did not start');
+  const code = (port: number): string =>
+    `require('node:http').createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'constant' }); res.end(${JSON.stringify(answer)}); }); }).listen(${port}, '127.0.0.1');`;
+  const running = await launch(process.execPath, (port) => ['-e', code(port)], '/');
+  if (!running) throw new Error('the constant-answer server did not start');
+  return running;
 }
 
 /** `kms-vault-mock serve --port P` from the build (`npm run bench` builds it first), as `npx kms-vault-mock serve` runs it. */
-async function startVaultServer(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
+async function startVaultServer(): Promise<Running> {
   const root = join(__dirname, '..');
-  const child = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--port', String(port)], { cwd: root, stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}`;
-  if (await reachable(`${url}/health`, child)) return { url, child };
-  child.kill();
-  throw new Error('kms-vault-mock serve did not start');
+  const running = await launch(process.execPath, (port) => [join(root, 'dist/cli.js'), 'serve', '--port', String(port)], '/health', root);
+  if (!running) throw new Error('kms-vault-mock serve did not start');
+  return running;
 }
 
 async function keyOn(url: string): Promise<string> {
@@ -165,8 +169,8 @@ async function keyOn(url: string): Promise<string> {
 /** Prints the server's numbers and the ratios to moto_server. */
 export async function reportServerBench(): Promise<void> {
   const server = await startVaultServer();
-  let constant: { url: string; child: ChildProcess } | undefined;
-  let moto: { url: string; child: ChildProcess } | undefined;
+  let constant: Running | undefined;
+  let moto: Running | undefined;
   try {
     constant = await startConstantServer();
     moto = await startMoto();

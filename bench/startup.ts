@@ -8,11 +8,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { median } from './stats';
 
 const ROUNDS = Number(process.env.BENCH_STARTUP_ROUNDS ?? 15);
 const root = join(__dirname, '..');
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 /** Milliseconds a fresh process takes to require `modules`, in order. */
 function requireMillis(modules: string[]): number {

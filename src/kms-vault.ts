@@ -130,16 +130,16 @@ export class KmsVault {
       },
       (event: CallEvent) => {
         if (historyLimit === 0) return;
-        const record: CallRecord = {
+        const record: { -readonly [K in keyof CallRecord]: CallRecord[K] } = {
           operation: event.operation,
           input: recordSecrets ? event.input : withoutSecrets(event.input),
           region: event.region,
           caller: event.caller.arn,
           time: event.time,
           requestId: event.requestId,
-          ...(event.output ? { output: recordSecrets ? event.output : withoutSecrets(event.output) } : {}),
-          ...(event.error ? { error: event.error } : {}),
         };
+        if (event.output) record.output = recordSecrets ? event.output : withoutSecrets(event.output);
+        if (event.error) record.error = event.error;
         appendBounded(history, record, historyLimit);
       },
     ];

@@ -19,6 +19,11 @@ export interface ClientConfig {
   readonly maxAttempts?: unknown;
 }
 
+/** A member of a resolved configuration as the SDK reads it: the value, or what its provider function returns. */
+export async function configValue(member: unknown): Promise<unknown> {
+  return typeof member === 'function' ? await (member as () => unknown)() : member;
+}
+
 type Resolve = (this: object, stack: unknown, configuration: unknown, ...rest: unknown[]) => unknown;
 
 /**

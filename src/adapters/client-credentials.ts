@@ -1,4 +1,4 @@
-import type { ClientConfig } from './client-config';
+import { configValue, type ClientConfig } from './client-config';
 
 const accessKeyIds = new WeakMap<object, string | null>();
 
@@ -17,7 +17,7 @@ export async function clientAccessKeyId(config: ClientConfig | undefined): Promi
   const given = typeof provider === 'function' && (provider as { attributed?: unknown }).attributed === true;
   if (given || process.env.AWS_ACCESS_KEY_ID) {
     try {
-      const value: unknown = typeof provider === 'function' ? await (provider as () => unknown)() : provider;
+      const value = await configValue(provider);
       const key: unknown = (value as { accessKeyId?: unknown } | undefined)?.accessKeyId;
       if (typeof key === 'string') id = key;
     } catch {

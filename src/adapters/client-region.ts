@@ -1,4 +1,4 @@
-import type { ClientConfig } from './client-config';
+import { configValue, type ClientConfig } from './client-config';
 
 const resolved = new WeakMap<object, string>();
 
@@ -13,8 +13,7 @@ export async function clientRegion(config: ClientConfig | undefined, fallback: s
   if (cached !== undefined) return cached;
   let region = fallback;
   try {
-    const provider = config.region;
-    const value: unknown = typeof provider === 'function' ? await (provider as () => unknown)() : provider;
+    const value = await configValue(config.region);
     if (typeof value === 'string' && value.length > 0) region = value;
   } catch {
     region = fallback;
@@ -31,8 +30,7 @@ export function cachedClientRegion(config: ClientConfig | undefined): string | u
 /** The client's maxAttempts (the SDK's default is 3). */
 export async function clientMaxAttempts(config: ClientConfig | undefined): Promise<number> {
   try {
-    const provider = config?.maxAttempts;
-    const value: unknown = typeof provider === 'function' ? await (provider as () => unknown)() : provider;
+    const value = await configValue(config?.maxAttempts);
     return typeof value === 'number' && value >= 1 ? value : 3;
   } catch {
     return 3;

@@ -101,7 +101,6 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
 
 /** The principal whose access key the client's credentials carry, when the vault knows one. */
 async function callerOfConfig(vault: KmsVault, config: ClientConfig | undefined): Promise<Caller | undefined> {
-  if (vault.state.principalsByAccessKey.size === 0) return undefined;
   const id = await clientAccessKeyId(config);
   return id === undefined ? undefined : vault.principalByAccessKey(id)?.caller;
 }

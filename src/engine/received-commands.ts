@@ -26,9 +26,12 @@ export function recordReceivedCommand(vault: object, client: object | undefined,
   keep(received.all, command, limit);
   if (!client) return;
   vaultOf.set(client, vault);
-  const list = received.byClient.get(client);
-  if (list) keep(list, command, limit);
-  else if (limit > 0) received.byClient.set(client, [command]);
+  let list = received.byClient.get(client);
+  if (!list) {
+    list = [];
+    received.byClient.set(client, list);
+  }
+  keep(list, command, limit);
 }
 
 function keep(list: object[], command: object, limit: number): void {
