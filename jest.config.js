@@ -26,12 +26,38 @@ const base = {
   },
 };
 
+/**
+ * `--selectProjects` takes every argument after it, so `jest --selectProjects middleware some/file.test.ts`
+ * would read the path as a project name and run the whole project. Arguments after it that are paths
+ * on disk are taken as the test files to run instead.
+ */
+const SELECTED_PATHS = (() => {
+  const at = process.argv.indexOf('--selectProjects');
+  if (at < 0) return [];
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const after = [];
+  for (const arg of process.argv.slice(at + 1)) {
+    if (arg.startsWith('-')) break;
+    if (!ADAPTER_NAMES.includes(arg) && fs.existsSync(arg)) after.push(path.resolve(arg));
+  }
+  return after;
+})();
+if (SELECTED_PATHS.length > 0) {
+  base.testMatch = SELECTED_PATHS.map((p) => (require('node:fs').statSync(p).isDirectory() ? `${p}/**/*.test.ts` : p));
+}
+
 /** @type {import('jest').Config} */
 module.exports = {
   projects: ADAPTER_NAMES.map((name, i) => ({
     ...base,
     displayName: name,
-    ...(i === 0 ? {} : { testMatch: ['<rootDir>/__tests__/operations/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/wire-project-setup.ts'] }),
+    ...(i === 0
+      ? {}
+      : {
+          testMatch: SELECTED_PATHS.length > 0 ? base.testMatch.filter((p) => p.includes(`${require('node:path').sep}__tests__${require('node:path').sep}operations`)) : ['<rootDir>/__tests__/operations/**/*.test.ts'],
+          setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/wire-project-setup.ts'],
+        }),
     globals: { KMS_VAULT_MOCK_ADAPTER: name },
   })),
 };

@@ -24,7 +24,8 @@ describe('Encrypt with an RSA key pair (API Reference, Encrypt; Developer Guide,
     ['RSAES_OAEP_SHA_1', 214],
     ['RSAES_OAEP_SHA_256', 190],
   ])('%s with RSA_2048 encrypts at most %i bytes: ValidationException beyond (recorded message)', async (EncryptionAlgorithm, limit) => {
-    await expect(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.alloc(limit, 1), EncryptionAlgorithm }))).resolves.toBeDefined();
+    const atLimit = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.alloc(limit, 1), EncryptionAlgorithm }));
+    expect(atLimit.CiphertextBlob).toHaveLength(256);
     const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.alloc(limit + 1, 1), EncryptionAlgorithm })));
     expect(error).toMatchObject({ name: 'ValidationException', message: `Algorithm ${EncryptionAlgorithm} and key spec RSA_2048 cannot encrypt data larger than ${limit} bytes.` });
   });

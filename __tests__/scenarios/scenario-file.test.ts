@@ -49,7 +49,11 @@ describe('scenario files are checked against the scenario format', () => {
   });
 
   it('the example fixture follows the format', () => {
-    expect(() => loadScenarioFile(join(__dirname, '..', '..', 'examples', 'fixtures', 'orders.yaml'))).not.toThrow();
+    const scenario = loadScenarioFile(join(__dirname, '..', '..', 'examples', 'fixtures', 'orders.yaml'));
+    expect(scenario.name).toBe('orders');
+    expect(scenario.keys?.map((k) => k.ref)).toEqual(['orders', 'legacy', 'signing']);
+    expect(scenario.keys?.[0]?.ciphertexts?.[0]).toMatchObject({ name: 'last-year', material: 'oldest', encryptionContext: { tenant: 'acme' } });
+    expect(scenario.faults).toEqual([{ operation: 'Decrypt', error: 'ThrottlingException', times: 1 }]);
   });
 
   it('an unknown field is an error naming the file, the path and the allowed fields, with the likely one', () => {

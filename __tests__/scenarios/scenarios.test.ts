@@ -77,7 +77,9 @@ describe('scenario fixtures', () => {
     expect(arn).toContain(':999988887777:');
     const kms = client(vault);
     const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') }));
-    await expect(kms.send(new DecryptCommand({ CiphertextBlob }))).resolves.toBeDefined();
+    const decrypted = await kms.send(new DecryptCommand({ CiphertextBlob }));
+    expect(Buffer.from(decrypted.Plaintext ?? []).toString()).toBe('x');
+    expect(decrypted.KeyId).toBe(arn);
   });
 
   it('throttling-under-load: some calls are throttled, the same ones for the same seed', async () => {
