@@ -162,6 +162,11 @@ export class VaultState {
     return this.expiringImports;
   }
 
+  /** The keys waiting for their deletion: PendingDeletion, and primary keys waiting for their replicas. */
+  keysAwaitingDeletion(): KeyRecord[] {
+    return this.pendingDeletion.size + this.awaitingReplicaDeletion.size === 0 ? [] : [...this.pendingDeletion, ...this.awaitingReplicaDeletion];
+  }
+
   /** The vault's own key for sealing import tokens (GetParametersForImport), drawn from `random` once. */
   issueImportTokenSecret(random: RandomSource): Buffer {
     this.importTokenKey ??= Buffer.from(random.bytes(32));

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import type { OperationName } from '../contract/generated';
+import type { Caller, RequestFacts } from '../context/operation-context';
+import { aliasArn, keyArn, parseKmsArn } from '../vault/arn';
+import { EVENT_VERSION, type CallerIdentity, type CloudTrailEvent, type CloudTrailResource, type JsonObject, type JsonValue } from './cloudtrail-event';
+import { MAP_MEMBERS, SECRET_MEMBERS, TRAIL_ROWS } from './operation-table';
+
+/** What the CloudTrail log needs of one answered call (the engine's CallEvent has all of it). */
+export interface TrailCall {
+  readonly operation: OperationName;
+  readonly input: unknown;
+  readonly region: string;
+  readonly caller: Caller;
+  readonly time: Date;
+  readonly requestId: string;
+  readonly output?: Readonly<Record<string, unknown>>;
+  readonly error?: { readonly name: string; readonly message: string };
+  readonly request?: RequestFacts;
+  /** Where the request came from over the wire. */
+  readonly source?: { readonly sourceIp?: string; readonly userAgent?: string; readonly accessKeyId?: string };
+}
+
+/** A KMS key as the log describes it. */
+export interface TrailKey {
+  readonly arn: string;
+  readonly accountId: string;
+  readonly keyId: string;
+  /** The id of the key's current material, for symmetric encryption keys with material. */
+  readonly currentMaterialId?: string;
+  readonly customKeyStoreId?: string;
+  readonly xksKeyId?: string;
+}
+
+/** What the mapping looks up in the vault, at the time the call is recorded. Never throws. */
+export interface TrailLookup {
+  /** The key `name` (key id, key ARN, alias name or alias ARN) names for a caller of `accountId` in `region`. */
+  key(name: string, region: string, accountId: string): TrailKey | undefined;
+  /** The access key id of a principal the vault knows (calls that did not come signed over the wire). */
+  accessKeyId(caller: Caller): string | undefined;
+  /** A custom key store's name and CloudHSM cluster. */
+  store(customKeyStoreId: string): { readonly name: string; readonly clusterId?: string } | undefined;
+}
+
+/** Used when no lookup is given: the record is made from the call alone. */
+export const NO_LOOKUP: TrailLookup = { key: () => undefined, accessKeyId: () => undefined, store: () => undefined };
+
+const EVENT_SOURCE = 'kms.amazonaws.com';
+/** What a call made in process (not over the wire) is logged as coming from. */
+export const IN_PROCESS_ADDRESS = '127.0.0.1';
+export const IN_PROCESS_USER_AGENT = 'kms-vault-mock (in process)';
+
+/** `2024-01-01T00:00:00Z`: CloudTrail's eventTime, to the second. */
+export function eventTime(time: Date): string {
+  return `${time.toISOString().slice(0, 19)}Z`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Dates inside requestParameters and responseElements, as KMS writes them: `Aug 10, 2022, 10:38:27 PM` (UTC). */
+export function elementDate(time: Date): string {
+  const h = time.getUTCHours();
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${MONTHS[time.getUTCMonth()]} ${time.getUTCDate()}, ${time.getUTCFullYear()}, ${h % 12 === 0 ? 12 : h % 12}:${two(time.getUTCMinutes())}:${two(time.getUTCSeconds())} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+/** `KeyMetadata` → `keyMetadata`, `AWSAccountId` → `aWSAccountId`: KMS lowers the first letter only. */
+function camel(name: string): string {
+  return name.length === 0 ? name : name[0]!.toLowerCase() + name.slice(1);
+}
+
+/** A request or response as KMS logs it: camelCase member names, dates formatted, no secret and no blob. */
+function logged(value: unknown, keepKeys = false): JsonValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (value instanceof Uint8Array) return undefined;
+  if (value instanceof Date) return elementDate(value);
+  if (Array.isArray(value)) return value.map((v) => logged(v) ?? null);
+  if (typeof value === 'object') {
+    const out: Record<string, JsonValue> = {};
+    for (const [name, member] of Object.entries(value as Record<string, unknown>)) {
+      if (name === '$metadata' || (!keepKeys && SECRET_MEMBERS.has(name))) continue;
+      const v = logged(member, MAP_MEMBERS.has(name));
+      if (v !== undefined) out[keepKeys ? name : camel(name)] = v;
+    }
+    return out;
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return undefined;
+}
+
+function loggedObject(value: unknown): JsonObject | null {
+  const v = logged(value);
+  return v !== undefined && typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length > 0 ? (v as JsonObject) : null;
+}
+
+/** The service a `kms:ViaService` value names, as CloudTrail writes it: `secretsmanager.us-east-1.amazonaws.com` → `secretsmanager.amazonaws.com`. */
+export function serviceName(viaService: string): string {
+  const [service] = viaService.split('.');
+  return `${service ?? viaService}.amazonaws.com`;
+}
+
+/** `userIdentity` of a caller (CloudTrail User Guide, "CloudTrail userIdentity element"). */
+export function callerIdentity(caller: Caller, accessKeyId: string | undefined, time: Date, viaService?: string): CallerIdentity {
+  const key = accessKeyId !== undefined ? { accessKeyId } : {};
+  const via = viaService !== undefined ? { invokedBy: serviceName(viaService) } : {};
+  if (caller.type === 'Account') return { type: 'Root', principalId: caller.accountId, arn: caller.arn, accountId: caller.accountId, ...key, ...via };
+  if (caller.type === 'User') return { type: 'IAMUser', principalId: caller.userId, arn: caller.arn, accountId: caller.accountId, ...key, userName: caller.username ?? caller.arn.slice(caller.arn.lastIndexOf('/') + 1), ...via };
+  const roleArn = caller.principalArn;
+  const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
+  const rolePrincipalId = caller.userId.slice(0, caller.userId.indexOf(':'));
+  const session = caller.userId.slice(caller.userId.indexOf(':') + 1);
+  // A role added as a principal acts as a session of it: CloudTrail names the session, not the role.
+  const arn = caller.arn.startsWith('arn:aws:sts::') || caller.arn.includes(':sts::') ? caller.arn : `arn:${caller.arn.split(':')[1] ?? 'aws'}:sts::${caller.accountId}:assumed-role/${roleName}/${session}`;
+  return {
+    type: 'AssumedRole',
+    principalId: caller.userId,
+    arn,
+    accountId: caller.accountId,
+    ...key,
+    sessionContext: {
+      sessionIssuer: { type: 'Role', principalId: rolePrincipalId, arn: roleArn, accountId: caller.accountId, userName: roleName },
+      attributes: { creationDate: eventTime(time), mfaAuthenticated: 'false' },
+    },
+    ...via,
+  };
+}
+
+function resource(arn: string): CloudTrailResource {
+  const parsed = parseKmsArn(arn);
+  return { accountId: parsed?.accountId ?? '', type: 'AWS::KMS::Key', ARN: arn };
+}
+
+const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+
+/** The ARN a key name stands for when the vault does not know the key (a call that failed with NotFoundException). */
+function guessedArn(name: string, region: string, accountId: string): string | undefined {
+  if (name.startsWith('arn:')) return parseKmsArn(name)?.resourceType === 'key' ? name : undefined;
+  return KEY_ID.test(name) ? keyArn(region, accountId, name) : undefined;
+}
+
+/**
+ * The CloudTrail record KMS writes for one call: the caller as identified, the request without
+ * secrets, the response for calls that change state, the error for failed calls, the keys acted on.
+ */
+export function callRecord(call: TrailCall, lookup: TrailLookup = NO_LOOKUP, eventID: string = randomUUID()): CloudTrailEvent {
+  const row = TRAIL_ROWS[call.operation];
+  const input = (typeof call.input === 'object' && call.input !== null ? call.input : {}) as Record<string, unknown>;
+  const output = call.error === undefined ? call.output : undefined;
+  const { caller, region } = call;
+  const viaService = call.request?.viaService;
+
+  // The keys acted on: what the response names first (it holds ARNs), then what the request names.
+  const keys: TrailKey[] = [];
+  const arns: string[] = [];
+  const addArn = (arn: string | undefined, key?: TrailKey): void => {
+    if (arn === undefined || arns.includes(arn)) return;
+    arns.push(arn);
+    if (key) keys.push(key);
+  };
+  const named = (name: unknown): void => {
+    if (typeof name !== 'string' || name.length === 0) return;
+    const key = lookup.key(name, region, caller.accountId);
+    addArn(key?.arn ?? guessedArn(name, region, caller.accountId), key);
+  };
+  const metadataArn = (output?.KeyMetadata as { Arn?: unknown } | undefined)?.Arn;
+  if (typeof metadataArn === 'string') named(metadataArn);
+  if (row.keys.length === 1 && typeof output?.KeyId === 'string') named(output.KeyId);
+  if (call.operation === 'ReEncrypt' && output) {
+    named(output.SourceKeyId);
+    named(output.KeyId);
+  }
+  for (const member of row.keys) named(input[member]);
+  const resources = arns.map(resource);
+  if (row.alias && typeof input.AliasName === 'string' && input.AliasName.startsWith('alias/')) {
+    resources.push(resource(aliasArn(region, caller.accountId, input.AliasName)));
+  }
+
+  // requestParameters: the request as sent, with what KMS adds (Decrypt example: "always includes the encryptionAlgorithm").
+  let requestParameters = row.noRequestParameters ? null : loggedObject(input);
+  if (call.operation === 'Decrypt' || call.operation === 'Encrypt') {
+    const keyId = call.operation === 'Decrypt' ? (typeof output?.KeyId === 'string' ? output.KeyId : keys[0]?.arn ?? input.KeyId) : input.KeyId;
+    requestParameters = {
+      ...requestParameters,
+      ...(typeof keyId === 'string' ? { keyId } : {}),
+      encryptionAlgorithm: typeof input.EncryptionAlgorithm === 'string' ? input.EncryptionAlgorithm : 'SYMMETRIC_DEFAULT',
+    };
+  }
+  if (call.operation === 'ReEncrypt') {
+    requestParameters = {
+      ...requestParameters,
+      sourceEncryptionAlgorithm: typeof input.SourceEncryptionAlgorithm === 'string' ? input.SourceEncryptionAlgorithm : 'SYMMETRIC_DEFAULT',
+      destinationEncryptionAlgorithm: typeof input.DestinationEncryptionAlgorithm === 'string' ? input.DestinationEncryptionAlgorithm : 'SYMMETRIC_DEFAULT',
+    };
+  }
+  if (call.operation === 'CreateKey') requestParameters = createKeyParameters(input, output);
+
+  const responseElements = row.response === 'output' && output ? loggedObject(output) : null;
+
+  // additionalEventData: custom key stores, the retired grant, the key material used.
+  const additional: Record<string, JsonValue> = {};
+  const key = keys[0];
+  if (key?.customKeyStoreId !== undefined && row.readOnly) {
+    additional.customKeyStoreId = key.customKeyStoreId;
+    if (key.xksKeyId !== undefined) additional.xksKeyId = key.xksKeyId;
+  }
+  if (row.storeDetails && typeof input.CustomKeyStoreId === 'string') {
+    const store = lookup.store(input.CustomKeyStoreId);
+    if (store) {
+      additional.customKeyStoreName = store.name;
+      if (store.clusterId !== undefined) additional.clusterId = store.clusterId;
+    }
+  }
+  if (call.operation === 'RetireGrant' && typeof input.GrantId === 'string') additional.grantId = input.GrantId;
+  if (row.keyMaterial && output) {
+    const materialId = output.KeyMaterialId ?? output.DestinationKeyMaterialId ?? (call.operation === 'Decrypt' ? undefined : key?.currentMaterialId);
+    if (typeof materialId === 'string' && key?.customKeyStoreId === undefined) additional.keyMaterialId = materialId;
+  }
+
+  const accessKeyId = call.source?.accessKeyId ?? lookup.accessKeyId(caller);
+  const recipientAccountId = keys[0]?.accountId ?? (arns[0] !== undefined ? parseKmsArn(arns[0])?.accountId : undefined) ?? caller.accountId;
+  const via = viaService !== undefined ? serviceName(viaService) : undefined;
+  const errorCode = call.error ? (call.error.name === 'AccessDeniedException' ? 'AccessDenied' : call.error.name) : undefined;
+  return {
+    eventVersion: EVENT_VERSION,
+    userIdentity: callerIdentity(caller, accessKeyId, call.time, viaService),
+    eventTime: eventTime(call.time),
+    eventSource: EVENT_SOURCE,
+    eventName: call.operation,
+    awsRegion: region,
+    sourceIPAddress: via ?? call.source?.sourceIp ?? call.request?.sourceIp ?? IN_PROCESS_ADDRESS,
+    userAgent: via ?? call.source?.userAgent ?? IN_PROCESS_USER_AGENT,
+    ...(call.error ? { errorCode: errorCode as string, errorMessage: call.error.message } : {}),
+    requestParameters,
+    responseElements,
+    ...(Object.keys(additional).length > 0 ? { additionalEventData: additional } : {}),
+    requestID: call.requestId,
+    eventID,
+    readOnly: row.readOnly,
+    ...(row.noResources ? {} : { resources }),
+    eventType: 'AwsApiCall',
+    managementEvent: true,
+    recipientAccountId: recipientAccountId,
+    eventCategory: 'Management',
+  };
+}
+
+/**
+ * CreateKey's requestParameters: KMS logs the settings the key was made with, defaults included
+ * (CreateKey example: description "", origin, bypassPolicyLockoutSafetyCheck false, keySpec,
+ * customerMasterKeySpec, keyUsage).
+ */
+function createKeyParameters(input: Record<string, unknown>, output: Readonly<Record<string, unknown>> | undefined): JsonObject | null {
+  const given = loggedObject(input) ?? {};
+  const metadata = output?.KeyMetadata as Record<string, unknown> | undefined;
+  const spec = input.KeySpec ?? input.CustomerMasterKeySpec ?? metadata?.KeySpec ?? 'SYMMETRIC_DEFAULT';
+  return {
+    description: typeof input.Description === 'string' ? input.Description : '',
+    origin: typeof input.Origin === 'string' ? input.Origin : 'AWS_KMS',
+    bypassPolicyLockoutSafetyCheck: input.BypassPolicyLockoutSafetyCheck === true,
+    customerMasterKeySpec: String(spec),
+    keySpec: String(spec),
+    keyUsage: typeof input.KeyUsage === 'string' ? input.KeyUsage : typeof metadata?.KeyUsage === 'string' ? metadata.KeyUsage : 'ENCRYPT_DECRYPT',
+    ...given,
+  };
+}

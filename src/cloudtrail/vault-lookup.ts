@@ -1,0 +1,57 @@
+import type { Caller } from '../context/operation-context';
+import { parseKmsArn } from '../vault/arn';
+import type { KeyRecord } from '../vault/key-record';
+import { isSymmetricEncryptionSpec } from '../vault/key-specs';
+import type { VaultState } from '../vault/vault-state';
+import type { TrailKey, TrailLookup } from './to-record';
+
+/** The keys, principals and key stores of a vault's state as the CloudTrail mapping looks them up. */
+export function vaultLookup(state: () => VaultState): TrailLookup {
+  return {
+    key(name, region, accountId) {
+      const key = findKey(state(), name, region, accountId);
+      return key ? trailKey(key) : undefined;
+    },
+    accessKeyId(caller: Caller) {
+      return state().principals.get(caller.arn)?.credentials.accessKeyId;
+    },
+    store(id) {
+      const record = state().customKeyStores.stores.get(id);
+      return record ? { name: record.name, ...(record.cloudHsm ? { clusterId: record.cloudHsm.clusterId } : {}) } : undefined;
+    },
+  };
+}
+
+function findKey(state: VaultState, name: string, region: string, accountId: string): KeyRecord | undefined {
+  let account = accountId;
+  let where = region;
+  let resource = name;
+  if (name.startsWith('arn:')) {
+    const arn = parseKmsArn(name);
+    if (!arn) return undefined;
+    if (arn.resourceType === 'key') return state.keyByArn(name);
+    account = arn.accountId;
+    where = arn.region;
+    resource = arn.resource;
+  }
+  const store = state.peek(account, where);
+  if (!store) return undefined;
+  if (resource.startsWith('alias/')) {
+    const target = store.aliases.get(resource)?.targetKeyId;
+    return target === undefined ? undefined : store.keys.get(target);
+  }
+  return store.keys.get(resource);
+}
+
+function trailKey(key: KeyRecord): TrailKey {
+  const store = key.customKeyStore;
+  const material = isSymmetricEncryptionSpec(key.keySpec) && !store && key.currentMaterial.id.length === 64 ? key.currentMaterial.id : undefined;
+  return {
+    arn: key.arn,
+    accountId: key.accountId,
+    keyId: key.keyId,
+    ...(material !== undefined ? { currentMaterialId: material } : {}),
+    ...(store ? { customKeyStoreId: store.customKeyStoreId } : {}),
+    ...(store?.xksKeyId !== undefined ? { xksKeyId: store.xksKeyId } : {}),
+  };
+}
