@@ -1,8 +1,9 @@
-import type { DecryptRequest, DecryptResponse, EncryptionAlgorithmSpec, EncryptRequest, EncryptResponse } from '@aws-sdk/client-kms';
+import type { EncryptionAlgorithmSpec } from '@aws-sdk/client-kms';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { requireKeyState } from '../vault/key-state-rules';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import type { NodeKeyPair } from '../crypto/key-pair';
 import { rsaOaepDecrypt, rsaOaepEncrypt } from '../crypto/rsa-oaep';
@@ -102,10 +103,10 @@ export function decryptUnder(source: CiphertextSource, algorithm: EncryptionAlgo
  * Encrypt with a key pair (called by Encrypt once the key, its state and its usage are checked):
  * RSAES-OAEP or SM2PKE as requested, within the algorithm's plaintext limit, without encryption context.
  */
-export function encryptWithKeyPair(context: OperationContext, key: KeyRecord, input: EncryptRequest): EncryptResponse {
+export function encryptWithKeyPair(context: OperationContext, key: KeyRecord, input: HandlerInput<'Encrypt'>): HandlerOutput<'Encrypt'> {
   const algorithm = encryptionAlgorithmFor(key, input.EncryptionAlgorithm);
   requireNoEncryptionContext(key, input.EncryptionContext);
-  const plaintext = plaintextBytes(input.Plaintext as Uint8Array | string);
+  const plaintext = plaintextBytes(input.Plaintext);
   requirePlaintextFits(key, algorithm, plaintext);
   endDryRun(input);
   const { ciphertext } = encryptUnder(context, key, algorithm, plaintext, undefined);
@@ -117,7 +118,7 @@ export function encryptWithKeyPair(context: OperationContext, key: KeyRecord, in
  * has no header to name it): the requested algorithm (RSAES-OAEP hash, SM2PKE) must be the one it was
  * made with.
  */
-export function decryptWithKeyPair(context: OperationContext, key: KeyRecord, input: DecryptRequest): DecryptResponse {
+export function decryptWithKeyPair(context: OperationContext, key: KeyRecord, input: HandlerInput<'Decrypt'>): HandlerOutput<'Decrypt'> {
   if (input.CiphertextBlob === undefined) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
   authorize(context, permissionOf(context.operation), key, input);
   requireKeyState('Decrypt', key);

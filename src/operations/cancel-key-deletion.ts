@@ -1,5 +1,5 @@
-import type { CancelKeyDeletionRequest, CancelKeyDeletionResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { allMaterialImported } from '../vault/imported-material';
 import { keyForOperation } from './key-for-operation';
 import { makeUnavailable } from '../vault/custom-key-stores';
@@ -9,8 +9,8 @@ import { makeUnavailable } from '../vault/custom-key-stores';
  * lacks imported key material (deleted or expired while the key was pending deletion).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html
  */
-export function cancelKeyDeletion(context: OperationContext, input: CancelKeyDeletionRequest): CancelKeyDeletionResponse {
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
+export function cancelKeyDeletion(context: OperationContext, input: HandlerInput<'CancelKeyDeletion'>): HandlerOutput<'CancelKeyDeletion'> {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: false });
   key.state = key.origin === 'EXTERNAL' && !allMaterialImported(key) ? 'PendingImport' : 'Disabled';
   key.deletionDate = undefined;
   key.pendingWindowInDays = undefined;

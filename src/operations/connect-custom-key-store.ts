@@ -1,5 +1,5 @@
-import type { ConnectCustomKeyStoreRequest, ConnectCustomKeyStoreResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { CONNECT_DURATION_MS } from '../vault/custom-key-stores';
@@ -13,8 +13,8 @@ import { connectionOutcome, findCustomKeyStore, requireConnectionState } from '.
  * not active fails at once (CloudHsmClusterNotActiveException).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ConnectCustomKeyStore.html
  */
-export function connectCustomKeyStore(context: OperationContext, input: ConnectCustomKeyStoreRequest): ConnectCustomKeyStoreResponse {
-  const store = findCustomKeyStore(context, input.CustomKeyStoreId as string);
+export function connectCustomKeyStore(context: OperationContext, input: HandlerInput<'ConnectCustomKeyStore'>): HandlerOutput<'ConnectCustomKeyStore'> {
+  const store = findCustomKeyStore(context, input.CustomKeyStoreId);
   requireConnectionState(store, ['DISCONNECTED', 'CONNECTED', 'CONNECTING']);
   if (store.connectionState !== 'DISCONNECTED') return {};
   if (store.cloudHsm) {

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
-import type { CreateCustomKeyStoreRequest, CreateCustomKeyStoreResponse, CustomKeyStoreType } from '@aws-sdk/client-kms';
+import type { CustomKeyStoreType } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { CustomKeyStoreRecord, XksSettings } from '../vault/custom-key-stores';
@@ -20,12 +21,12 @@ const XKS_OPTIONAL = ['XksProxyVpcEndpointServiceName', 'XksProxyVpcEndpointServ
  * only when it connects.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html
  */
-export function createCustomKeyStore(context: OperationContext, input: CreateCustomKeyStoreRequest): CreateCustomKeyStoreResponse {
+export function createCustomKeyStore(context: OperationContext, input: HandlerInput<'CreateCustomKeyStore'>): HandlerOutput<'CreateCustomKeyStore'> {
   const type: CustomKeyStoreType = input.CustomKeyStoreType ?? 'AWS_CLOUDHSM';
   const [required, foreign] = type === 'AWS_CLOUDHSM' ? [CLOUDHSM_MEMBERS, [...XKS_MEMBERS, ...XKS_OPTIONAL]] : [XKS_MEMBERS, CLOUDHSM_MEMBERS];
   for (const member of required) if (input[member] === undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberRequired(member, type));
   for (const member of foreign) if (input[member] !== undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberNotValid(member, type));
-  const name = input.CustomKeyStoreName as string;
+  const name = input.CustomKeyStoreName;
   requireFreeName(context, name);
   const stores = context.state.customKeyStores;
   if (stores.storesOf(context.caller.accountId, context.region).length >= CUSTOM_KEY_STORE_LIMIT) {

@@ -1,5 +1,6 @@
-import type { CreateGrantRequest, CreateGrantResponse, GrantOperation } from '@aws-sdk/client-kms';
+import type { CreateGrantRequest, GrantOperation } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { grantOperationsFor, supportsGrantConstraints } from '../auth/grant-operations';
@@ -64,8 +65,8 @@ function checkKey(key: KeyRecord, operations: readonly GrantOperation[], constra
  * that grant's id with a new token.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html
  */
-export function createGrant(context: OperationContext, input: CreateGrantRequest): CreateGrantResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+export function createGrant(context: OperationContext, input: HandlerInput<'CreateGrant'>): HandlerOutput<'CreateGrant'> {
+  const key = resolveKey(context, input.KeyId, { aliases: false });
   const grantee = input.GranteePrincipal ?? input.GranteeServicePrincipal;
   if (grantee === undefined || (input.GranteePrincipal !== undefined && input.GranteeServicePrincipal !== undefined)) {
     throw kmsError('ValidationException', messages.granteeRequired());

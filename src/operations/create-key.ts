@@ -1,7 +1,7 @@
-import type { CreateKeyRequest, CreateKeyResponse } from '@aws-sdk/client-kms';
 import { kmsError } from '../errors/kms-error';
 import { NotImplementedError } from '../errors/library-error';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { keyArn } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
 import { keyMetadata } from '../vault/key-metadata';
@@ -29,7 +29,7 @@ const IMPORTABLE_MATERIAL: ReadonlySet<MaterialParams['kind']> = new Set(['aes',
  * ImportKeyMaterial imports some.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html
  */
-export function createKey(context: OperationContext, input: CreateKeyRequest): CreateKeyResponse {
+export function createKey(context: OperationContext, input: HandlerInput<'CreateKey'>): HandlerOutput<'CreateKey'> {
   authorizeWithoutKey(context, permissionOf(context.operation), input);
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     throw kmsError('ValidationException', messages.keySpecAndCustomerMasterKeySpec());

@@ -1,7 +1,4 @@
-import type { DataKeyPairSpec, GenerateDataKeyPairWithoutPlaintextRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
-import { authorize } from '../auth/authorize';
-import { permissionOf } from '../auth/permissions';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { keyPairFromSeed } from '../crypto/key-pair';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
@@ -9,9 +6,9 @@ import { externalLayerFor } from '../xks/real-proxy';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { asymmetricParams } from '../vault/key-pair-of';
-import { requireKeyState } from '../vault/key-state-rules';
 import { availableIn, DATA_KEY_PAIR_SPECS, KEY_SPECS } from '../vault/key-specs';
-import { resolveKey } from './resolve-key';
+import type { HandlerInput } from './handler-types';
+import { keyForOperation } from './key-for-operation';
 import { requireSymmetricEncryptionKey } from './algorithm-rules';
 import { endDryRun, requireKeyUsage } from './shared';
 
@@ -32,17 +29,11 @@ export interface DataKeyPair {
  * `KeyPairSpec` (drawn from the vault's randomness, so a seeded vault repeats it) whose private key is
  * encrypted under a symmetric encryption key, as Encrypt would with the same encryption context.
  */
-export function makeDataKeyPair(
-  context: OperationContext,
-  input: GenerateDataKeyPairWithoutPlaintextRequest & { Recipient?: unknown },
-  operation: 'GenerateDataKeyPair' | 'GenerateDataKeyPairWithoutPlaintext',
-): DataKeyPair {
-  const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, permissionOf(operation), key, input);
-  requireKeyState(operation, key);
-  requireKeyUsage(key, 'ENCRYPT_DECRYPT', operation);
-  requireSymmetricEncryptionKey(key, operation);
-  const pairSpec = input.KeyPairSpec as DataKeyPairSpec;
+export function makeDataKeyPair(context: OperationContext, input: HandlerInput<'GenerateDataKeyPair'> | HandlerInput<'GenerateDataKeyPairWithoutPlaintext'>): DataKeyPair {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: true });
+  requireKeyUsage(key, 'ENCRYPT_DECRYPT', context.operation);
+  requireSymmetricEncryptionKey(key, context.operation);
+  const pairSpec = input.KeyPairSpec;
   const spec = DATA_KEY_PAIR_SPECS[pairSpec];
   if (!availableIn(KEY_SPECS[spec].availability, context.region)) throw kmsError('UnsupportedOperationException', messages.keySpecNotInRegion(pairSpec));
   endDryRun(input);

@@ -1,5 +1,6 @@
-import type { DecryptRequest, DecryptResponse } from '@aws-sdk/client-kms';
+import type { DecryptRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
@@ -20,7 +21,7 @@ import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recip
  * no header, so its key pair must be named in KeyId.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html
  */
-export function decrypt(context: OperationContext, input: DecryptRequest): DecryptResponse {
+export function decrypt(context: OperationContext, input: HandlerInput<'Decrypt'>): HandlerOutput<'Decrypt'> {
   // A Nitro enclave's request: the plaintext goes to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
   if (recipient) return answerRecipient(context, recipient, decrypt(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');

@@ -1,5 +1,5 @@
-import type { DeleteAliasRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { findAlias, requireCustomerAliasName } from './alias-rules';
@@ -8,8 +8,8 @@ import { findAlias, requireCustomerAliasName } from './alias-rules';
  * Deletes an alias; the key it pointed to is not affected.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html
  */
-export function deleteAlias(context: OperationContext, input: DeleteAliasRequest): Record<string, never> {
-  const aliasName = input.AliasName as string;
+export function deleteAlias(context: OperationContext, input: HandlerInput<'DeleteAlias'>): HandlerOutput<'DeleteAlias'> {
+  const aliasName = input.AliasName;
   requireCustomerAliasName(aliasName);
   const { store, alias, key } = findAlias(context, aliasName);
   authorizeWithoutKey(context, permissionOf(context.operation), input, alias.aliasArn);

@@ -1,5 +1,5 @@
-import type { DeriveSharedSecretRequest, DeriveSharedSecretResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { ecdhSharedSecret } from '../crypto/ecdh';
 import { curveOf } from '../crypto/key-pair';
 import { kmsError } from '../errors/kms-error';
@@ -14,15 +14,15 @@ import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
  * SubjectPublicKeyInfo on the same curve): the raw shared secret, which the peer computes as well.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeriveSharedSecret.html
  */
-export function deriveSharedSecret(context: OperationContext, input: DeriveSharedSecretRequest): DeriveSharedSecretResponse {
+export function deriveSharedSecret(context: OperationContext, input: HandlerInput<'DeriveSharedSecret'>): HandlerOutput<'DeriveSharedSecret'> {
   // A Nitro enclave's request: the shared secret goes to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
   if (recipient) return answerRecipient(context, recipient, deriveSharedSecret(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'SharedSecret');
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: true });
+  const key = keyForOperation(context, input.KeyId, input, { aliases: true });
   requireKeyUsage(key, 'KEY_AGREEMENT', 'DeriveSharedSecret');
   const pair = keyPairOf(key);
   const curve = curveOf(pair);
-  const secret = curve && pair.kind === 'node' && pair.ec ? ecdhSharedSecret(curve, pair.ec.scalar, bytesOf(input.PublicKey as Uint8Array)) : undefined;
+  const secret = curve && pair.kind === 'node' && pair.ec ? ecdhSharedSecret(curve, pair.ec.scalar, bytesOf(input.PublicKey)) : undefined;
   if (!secret) throw kmsError('ValidationException', messages.invalidPeerPublicKey());
   endDryRun(input);
   return { KeyId: key.arn, SharedSecret: blob(secret), KeyAgreementAlgorithm: 'ECDH', KeyOrigin: key.origin };

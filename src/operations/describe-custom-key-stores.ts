@@ -1,5 +1,5 @@
-import type { DescribeCustomKeyStoresRequest, DescribeCustomKeyStoresResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { customKeyStoreEntry, findCustomKeyStore } from './custom-key-store-rules';
@@ -13,7 +13,7 @@ const DEFAULT_LIMIT = 100;
  * CustomKeyStoreId or CustomKeyStoreName (not both); CustomKeyStoreNotFoundException when none has it.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeCustomKeyStores.html
  */
-export function describeCustomKeyStores(context: OperationContext, input: DescribeCustomKeyStoresRequest): DescribeCustomKeyStoresResponse {
+export function describeCustomKeyStores(context: OperationContext, input: HandlerInput<'DescribeCustomKeyStores'>): HandlerOutput<'DescribeCustomKeyStores'> {
   if (input.CustomKeyStoreId !== undefined && input.CustomKeyStoreName !== undefined) throw kmsError('ValidationException', messages.customKeyStoreIdAndName());
   let stores = context.state.customKeyStores.storesOf(context.caller.accountId, context.region);
   if (input.CustomKeyStoreId !== undefined) stores = [findCustomKeyStore(context, input.CustomKeyStoreId)];

@@ -1,5 +1,5 @@
-import type { DescribeKeyRequest, DescribeKeyResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { createAwsManagedKey, unassociatedPredefinedAlias } from './aws-managed-keys';
@@ -11,8 +11,8 @@ import { resolveKey } from './resolve-key';
  * predefined AWS alias (`alias/aws/s3`, ...) not yet associated with a key gets its AWS managed key.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html
  */
-export function describeKey(context: OperationContext, input: DescribeKeyRequest): DescribeKeyResponse {
-  const keyId = input.KeyId as string;
+export function describeKey(context: OperationContext, input: HandlerInput<'DescribeKey'>): HandlerOutput<'DescribeKey'> {
+  const keyId = input.KeyId;
   const predefined = unassociatedPredefinedAlias(context, keyId);
   const key = predefined === undefined ? resolveKey(context, keyId, { aliases: true }) : createAwsManagedKey(context, predefined);
   authorize(context, permissionOf(context.operation), key, input);

@@ -1,5 +1,5 @@
-import type { EnableKeyRotationRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { keyForOperation } from './key-for-operation';
 import { addDays } from '../vault/rotation';
 import { requireNotReplica, requireRotatableKey } from './rotation-rules';
@@ -9,8 +9,8 @@ import { requireNotReplica, requireRotatableKey } from './rotation-rules';
  * with a new period reschedules the next rotation from the last one.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
  */
-export function enableKeyRotation(context: OperationContext, input: EnableKeyRotationRequest): Record<string, never> {
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
+export function enableKeyRotation(context: OperationContext, input: HandlerInput<'EnableKeyRotation'>): HandlerOutput<'EnableKeyRotation'> {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: false });
   requireRotatableKey(key);
   requireNotReplica(key);
   const periodDays = input.RotationPeriodInDays ?? 365;

@@ -1,5 +1,5 @@
-import type { EncapsulateRequest, EncapsulateResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { isKemKeyPair, mlKemEncapsulate } from '../crypto/ml-kem';
 import { KmsVaultMockError } from '../errors/library-error';
 import { keyPairOf } from '../vault/key-pair-of';
@@ -11,8 +11,8 @@ import { blob, endDryRun, requireKeyUsage } from './shared';
  * 32-byte shared secret and its ciphertext (768, 1088 or 1568 bytes for ML_KEM_512, _768, _1024).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encapsulate.html
  */
-export function encapsulate(context: OperationContext, input: EncapsulateRequest): EncapsulateResponse {
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: true });
+export function encapsulate(context: OperationContext, input: HandlerInput<'Encapsulate'>): HandlerOutput<'Encapsulate'> {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: true });
   requireKeyUsage(key, 'ENCAPSULATE_DECAPSULATE', 'Encapsulate');
   endDryRun(input);
   const pair = keyPairOf(key);

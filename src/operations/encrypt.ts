@@ -1,5 +1,5 @@
-import type { EncryptRequest, EncryptResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { encodeEncryptionContext } from '../crypto/encryption-context';
 import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { externalLayerFor } from '../xks/real-proxy';
@@ -14,12 +14,12 @@ import { encryptWithKeyPair } from './asymmetric-encryption';
  * with SM2PKE (China Regions).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
  */
-export function encrypt(context: OperationContext, input: EncryptRequest): EncryptResponse {
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: true });
+export function encrypt(context: OperationContext, input: HandlerInput<'Encrypt'>): HandlerOutput<'Encrypt'> {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: true });
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', 'Encrypt');
   if (isKeyPair(key)) return encryptWithKeyPair(context, key, input);
   requireSymmetricAlgorithm(key, input.EncryptionAlgorithm);
   endDryRun(input);
-  const ciphertext = sealSymmetric(key.currentMaterial, plaintextBytes(input.Plaintext as Uint8Array | string), encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12), externalLayerFor(context, key));
+  const ciphertext = sealSymmetric(key.currentMaterial, plaintextBytes(input.Plaintext), encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12), externalLayerFor(context, key));
   return { CiphertextBlob: blob(ciphertext), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
 }

@@ -1,5 +1,5 @@
-import type { DataKeyPairSpec, GenerateDataKeyPairWithoutPlaintextRequest, GenerateDataKeyPairWithoutPlaintextResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { makeDataKeyPair } from './data-key-pair';
 import { blob } from './shared';
 
@@ -8,13 +8,13 @@ import { blob } from './shared';
  * encrypted under a symmetric encryption key.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyPairWithoutPlaintext.html
  */
-export function generateDataKeyPairWithoutPlaintext(context: OperationContext, input: GenerateDataKeyPairWithoutPlaintextRequest): GenerateDataKeyPairWithoutPlaintextResponse {
-  const pair = makeDataKeyPair(context, input, 'GenerateDataKeyPairWithoutPlaintext');
+export function generateDataKeyPairWithoutPlaintext(context: OperationContext, input: HandlerInput<'GenerateDataKeyPairWithoutPlaintext'>): HandlerOutput<'GenerateDataKeyPairWithoutPlaintext'> {
+  const pair = makeDataKeyPair(context, input);
   return {
     PrivateKeyCiphertextBlob: blob(pair.privateKeyCiphertext),
     PublicKey: blob(pair.publicKey),
     KeyId: pair.keyArn,
-    KeyPairSpec: input.KeyPairSpec as DataKeyPairSpec,
+    KeyPairSpec: input.KeyPairSpec,
     KeyMaterialId: pair.keyMaterialId,
   };
 }

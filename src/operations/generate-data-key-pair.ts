@@ -1,5 +1,5 @@
-import type { DataKeyPairSpec, GenerateDataKeyPairRequest, GenerateDataKeyPairResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { makeDataKeyPair } from './data-key-pair';
 import { blob } from './shared';
 import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
@@ -10,17 +10,17 @@ import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recip
  * opens with the same encryption context.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyPair.html
  */
-export function generateDataKeyPair(context: OperationContext, input: GenerateDataKeyPairRequest): GenerateDataKeyPairResponse {
+export function generateDataKeyPair(context: OperationContext, input: HandlerInput<'GenerateDataKeyPair'>): HandlerOutput<'GenerateDataKeyPair'> {
   // A Nitro enclave's request: the private key goes to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
   if (recipient) return answerRecipient(context, recipient, generateDataKeyPair(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'PrivateKeyPlaintext');
-  const pair = makeDataKeyPair(context, input, 'GenerateDataKeyPair');
+  const pair = makeDataKeyPair(context, input);
   return {
     PrivateKeyCiphertextBlob: blob(pair.privateKeyCiphertext),
     PrivateKeyPlaintext: blob(pair.privateKey),
     PublicKey: blob(pair.publicKey),
     KeyId: pair.keyArn,
-    KeyPairSpec: input.KeyPairSpec as DataKeyPairSpec,
+    KeyPairSpec: input.KeyPairSpec,
     KeyMaterialId: pair.keyMaterialId,
   };
 }

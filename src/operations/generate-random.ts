@@ -1,5 +1,5 @@
-import type { GenerateRandomRequest, GenerateRandomResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recipient';
@@ -13,7 +13,7 @@ import { permissionOf } from '../auth/permissions';
  * names one (external key stores cannot: UnsupportedOperationException).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html
  */
-export function generateRandom(context: OperationContext, input: GenerateRandomRequest): GenerateRandomResponse {
+export function generateRandom(context: OperationContext, input: HandlerInput<'GenerateRandom'>): HandlerOutput<'GenerateRandom'> {
   // A Nitro enclave's request: the bytes go to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
   if (recipient) return answerRecipient(context, recipient, generateRandom(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');

@@ -1,5 +1,6 @@
-import type { GetKeyLastUsageRequest, GetKeyLastUsageResponse, KeyLastUsageTrackingOperation } from '@aws-sdk/client-kms';
+import type { GetKeyLastUsageResponse, KeyLastUsageTrackingOperation } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { resolveKey } from './resolve-key';
@@ -11,8 +12,8 @@ import { createHash } from 'node:crypto';
  * key's CreationDate.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyLastUsage.html
  */
-export function getKeyLastUsage(context: OperationContext, input: GetKeyLastUsageRequest): GetKeyLastUsageResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+export function getKeyLastUsage(context: OperationContext, input: HandlerInput<'GetKeyLastUsage'>): HandlerOutput<'GetKeyLastUsage'> {
+  const key = resolveKey(context, input.KeyId, { aliases: false });
   authorize(context, permissionOf(context.operation), key, input);
   const out: GetKeyLastUsageResponse = {
     KeyId: key.arn,

@@ -1,5 +1,5 @@
-import type { GetKeyRotationStatusRequest, GetKeyRotationStatusResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { keyForOperation } from './key-for-operation';
 import { rotationOwner } from './rotation-rules';
 
@@ -8,8 +8,8 @@ import { rotationOwner } from './rotation-rules';
  * complete at once in the vault, so OnDemandRotationStartDate never appears.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
  */
-export function getKeyRotationStatus(context: OperationContext, input: GetKeyRotationStatusRequest): GetKeyRotationStatusResponse {
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
+export function getKeyRotationStatus(context: OperationContext, input: HandlerInput<'GetKeyRotationStatus'>): HandlerOutput<'GetKeyRotationStatus'> {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: false });
   const rotation = rotationOwner(key).rotation;
   if (!rotation) return { KeyId: key.arn, KeyRotationEnabled: false };
   return {

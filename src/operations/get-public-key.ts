@@ -1,5 +1,6 @@
-import type { GetPublicKeyRequest, GetPublicKeyResponse, KeyMetadata } from '@aws-sdk/client-kms';
+import type { KeyMetadata } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { usageAlgorithms } from '../vault/key-metadata';
@@ -14,8 +15,8 @@ import { blob } from './shared';
  * UnsupportedOperationException.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GetPublicKey.html
  */
-export function getPublicKey(context: OperationContext, input: GetPublicKeyRequest): GetPublicKeyResponse {
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: true });
+export function getPublicKey(context: OperationContext, input: HandlerInput<'GetPublicKey'>): HandlerOutput<'GetPublicKey'> {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: true });
   if (!isKeyPair(key)) throw kmsError('UnsupportedOperationException', messages.keySpecNotValid(key.arn, key.keySpec, 'GetPublicKey'));
   return {
     KeyId: key.arn,

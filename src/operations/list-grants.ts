@@ -1,5 +1,5 @@
-import type { ListGrantsRequest, ListGrantsResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
@@ -13,8 +13,8 @@ import { resolveKey } from './resolve-key';
  * (GranteePrincipal); Limit (1 to 100, default 50) and Marker page the list.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListGrants.html
  */
-export function listGrants(context: OperationContext, input: ListGrantsRequest): ListGrantsResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+export function listGrants(context: OperationContext, input: HandlerInput<'ListGrants'>): HandlerOutput<'ListGrants'> {
+  const key = resolveKey(context, input.KeyId, { aliases: false });
   authorize(context, permissionOf(context.operation), key, input);
   let grants = context.state.grants.ofKey(key.arn);
   if (input.GrantId !== undefined) {

@@ -1,5 +1,6 @@
-import type { ListKeyRotationsRequest, ListKeyRotationsResponse, RotationsListEntry } from '@aws-sdk/client-kms';
+import type { RotationsListEntry } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { keyForOperation } from './key-for-operation';
 import { page } from './paging';
 import { requireRotatableKey } from './rotation-rules';
@@ -11,8 +12,8 @@ import { requireRotatableKey } from './rotation-rules';
  * material waiting for RotateKeyOnDemand is listed (ALL_KEY_MATERIAL) as PENDING_ROTATION.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyRotations.html
  */
-export function listKeyRotations(context: OperationContext, input: ListKeyRotationsRequest): ListKeyRotationsResponse {
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
+export function listKeyRotations(context: OperationContext, input: HandlerInput<'ListKeyRotations'>): HandlerOutput<'ListKeyRotations'> {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: false });
   requireRotatableKey(key, { imported: true });
   const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL';
   const entries: RotationsListEntry[] = [];

@@ -1,5 +1,5 @@
-import type { ListRetirableGrantsRequest, ListGrantsResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorizeWithoutKey } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { grantListEntry } from '../vault/grants';
@@ -11,7 +11,7 @@ import { page } from './paging';
  * and Marker page the list.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListRetirableGrants.html
  */
-export function listRetirableGrants(context: OperationContext, input: ListRetirableGrantsRequest): ListGrantsResponse {
+export function listRetirableGrants(context: OperationContext, input: HandlerInput<'ListRetirableGrants'>): HandlerOutput<'ListRetirableGrants'> {
   authorizeWithoutKey(context, permissionOf(context.operation), input);
   const store = context.state.peek(context.caller.accountId, context.region);
   const grants = [];

@@ -1,5 +1,5 @@
-import type { PutKeyPolicyRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { checkPolicyLockout, validateKeyPolicy } from '../auth/key-policy-rules';
@@ -12,11 +12,11 @@ import { resolveKey } from './resolve-key';
  * check). Works in every key state.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
  */
-export function putKeyPolicy(context: OperationContext, input: PutKeyPolicyRequest): Record<string, never> {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+export function putKeyPolicy(context: OperationContext, input: HandlerInput<'PutKeyPolicy'>): HandlerOutput<'PutKeyPolicy'> {
+  const key = resolveKey(context, input.KeyId, { aliases: false });
   authorize(context, permissionOf(context.operation), key, input);
   requirePolicyName(input.PolicyName);
-  const policy = input.Policy as string;
+  const policy = input.Policy;
   validateKeyPolicy(policy);
   if (input.BypassPolicyLockoutSafetyCheck !== true) checkPolicyLockout(context, policy, key.arn, input);
   key.policy = policy;

@@ -1,5 +1,6 @@
-import type { ReEncryptRequest, ReEncryptResponse } from '@aws-sdk/client-kms';
+import type { ReEncryptRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
@@ -20,9 +21,9 @@ import { decryptUnder, encryptionAlgorithmFor, encryptUnder, keyPairSource, requ
  * SourceKeyId.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html
  */
-export function reEncrypt(context: OperationContext, input: ReEncryptRequest): ReEncryptResponse {
+export function reEncrypt(context: OperationContext, input: HandlerInput<'ReEncrypt'>): HandlerOutput<'ReEncrypt'> {
   const namedSource = input.SourceKeyId === undefined ? undefined : resolveKey(context, input.SourceKeyId, { aliases: true });
-  const destination = resolveKey(context, input.DestinationKeyId as string, { aliases: true });
+  const destination = resolveKey(context, input.DestinationKeyId, { aliases: true });
   // IGNORE_CIPHERTEXT takes the source key from SourceKeyId, so the blob is neither needed nor read.
   if (namedSource && ignoresCiphertext(input)) {
     requireUsableKeys(context, namedSource, destination, input);

@@ -1,5 +1,6 @@
 import type { OperationName, OperationTypes } from '../contract/generated';
 import type { OperationHandler } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { cancelKeyDeletion } from './cancel-key-deletion';
 import { createAlias } from './create-alias';
 import { createKey } from './create-key';
@@ -57,19 +58,7 @@ import { putKeyPolicy } from './put-key-policy';
 import { retireGrant } from './retire-grant';
 import { revokeGrant } from './revoke-grant';
 
-/**
- * An input as validation hands it to a handler: the members the model requires (the SDK types them
- * `Member: T | undefined`) are present, the optional ones (`Member?: T`) may be absent.
- */
-export type Validated<T> = { [K in keyof T as object extends Pick<T, K> ? never : K]-?: Exclude<T[K], undefined> } & {
-  [K in keyof T as object extends Pick<T, K> ? K : never]?: T[K];
-};
-
-/** What the handler of operation `K` receives. */
-export type HandlerInput<K extends OperationName> = Validated<OperationTypes[K]['input']>;
-
-/** What the handler of operation `K` returns: the output without `$metadata`, which the engine adds. */
-export type HandlerOutput<K extends OperationName> = Omit<OperationTypes[K]['output'], '$metadata'>;
+export type { HandlerInput, HandlerOutput, Validated } from './handler-types';
 
 /** The registry's type: each operation's handler takes that operation's input and returns its output. */
 export type Handlers = { readonly [K in OperationName]: OperationHandler<HandlerInput<K>, HandlerOutput<K>> };

@@ -1,5 +1,5 @@
-import type { RetireGrantRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { GrantRecord } from '../vault/grants';
@@ -23,7 +23,7 @@ function namedByGrant(context: OperationContext, grant: GrantRecord): boolean {
  * created it.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RetireGrant.html
  */
-export function retireGrant(context: OperationContext, input: RetireGrantRequest): Record<string, never> {
+export function retireGrant(context: OperationContext, input: HandlerInput<'RetireGrant'>): HandlerOutput<'RetireGrant'> {
   let grant: GrantRecord;
   if (input.GrantToken !== undefined) {
     const grants = context.state.grants;

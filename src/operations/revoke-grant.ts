@@ -1,5 +1,5 @@
-import type { RevokeGrantRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { findGrant } from './grant-lookup';
@@ -11,10 +11,10 @@ import { resolveKey } from './resolve-key';
  * RetireGrant. Works in every key state.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RevokeGrant.html
  */
-export function revokeGrant(context: OperationContext, input: RevokeGrantRequest): Record<string, never> {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+export function revokeGrant(context: OperationContext, input: HandlerInput<'RevokeGrant'>): HandlerOutput<'RevokeGrant'> {
+  const key = resolveKey(context, input.KeyId, { aliases: false });
   authorize(context, permissionOf(context.operation), key, input);
-  const grant = findGrant(context, key, input.GrantId as string);
+  const grant = findGrant(context, key, input.GrantId);
   endDryRun(input);
   context.state.grants.remove(grant);
   return {};

@@ -1,6 +1,6 @@
-import type { RotateKeyOnDemandRequest, RotateKeyOnDemandResponse } from '@aws-sdk/client-kms';
 import { isSymmetricEncryptionSpec } from '../vault/key-specs';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { keyForOperation } from './key-for-operation';
 import { rotateMaterial } from '../vault/rotation';
@@ -18,8 +18,8 @@ export const ON_DEMAND_ROTATION_LIMIT = 25;
  * the new material imported for it (ImportType NEW_KEY_MATERIAL, key material state PENDING_ROTATION).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html
  */
-export function rotateKeyOnDemand(context: OperationContext, input: RotateKeyOnDemandRequest): RotateKeyOnDemandResponse {
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
+export function rotateKeyOnDemand(context: OperationContext, input: HandlerInput<'RotateKeyOnDemand'>): HandlerOutput<'RotateKeyOnDemand'> {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: false });
   // Recorded: a key that is not symmetric gets UnsupportedOperationException without a message.
   if (!isSymmetricEncryptionSpec(key.keySpec) && (key.origin === 'AWS_KMS' || key.origin === 'EXTERNAL')) {
     throw kmsError('UnsupportedOperationException', messages.rotateOnDemandKeySpec());

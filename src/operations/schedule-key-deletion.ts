@@ -1,5 +1,5 @@
-import type { ScheduleKeyDeletionRequest, ScheduleKeyDeletionResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { keyForOperation } from './key-for-operation';
@@ -10,11 +10,11 @@ const DAY_MS = 86_400_000;
  * Schedules a key for deletion after a waiting period of 7 to 30 days (default 30).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html
  */
-export function scheduleKeyDeletion(context: OperationContext, input: ScheduleKeyDeletionRequest): ScheduleKeyDeletionResponse {
+export function scheduleKeyDeletion(context: OperationContext, input: HandlerInput<'ScheduleKeyDeletion'>): HandlerOutput<'ScheduleKeyDeletion'> {
   // The model allows 1..365; KMS itself rejects what is outside 7..30, with its own message.
   const days = input.PendingWindowInDays ?? 30;
   if (days < 7 || days > 30) throw kmsError('ValidationException', messages.pendingWindowInDays());
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
+  const key = keyForOperation(context, input.KeyId, input, { aliases: false });
   key.pendingWindowInDays = days;
   const group = key.multiRegionGroup;
   if (group && group.primaryRegion === key.region && group.members.size > 1) {

@@ -1,5 +1,5 @@
-import type { SignRequest, SignResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { signMessage } from '../crypto/asymmetric-signature';
 import { blob } from './shared';
 import { signingRequest } from './signing-request';
@@ -9,7 +9,7 @@ import { signingRequest } from './signing-request';
  * a SIGN_VERIFY key pair. RSASSA-PSS uses a salt as long as the digest; ECDSA signatures are DER.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Sign.html
  */
-export function sign(context: OperationContext, input: SignRequest): SignResponse {
-  const { key, pair, algorithm, rule, message, messageType } = signingRequest(context, 'Sign', input);
+export function sign(context: OperationContext, input: HandlerInput<'Sign'>): HandlerOutput<'Sign'> {
+  const { key, pair, algorithm, rule, message, messageType } = signingRequest(context, input);
   return { KeyId: key.arn, Signature: blob(signMessage(pair, rule, message, messageType, (length) => context.random.bytes(length))), SigningAlgorithm: algorithm };
 }

@@ -1,13 +1,11 @@
-import type { MessageType, SignRequest, SigningAlgorithmSpec, VerifyRequest } from '@aws-sdk/client-kms';
-import { authorize } from '../auth/authorize';
-import { permissionOf } from '../auth/permissions';
+import type { MessageType, SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
 import type { KeyRecord } from '../vault/key-record';
 import type { KeyPair } from '../crypto/key-pair';
 import { keyPairOf } from '../vault/key-pair-of';
-import { requireKeyState } from '../vault/key-state-rules';
 import type { SigningAlgorithmRule } from '../crypto/params';
-import { resolveKey } from './resolve-key';
+import type { HandlerInput } from './handler-types';
+import { keyForOperation } from './key-for-operation';
 import { requireMessage, requireSigningAlgorithm } from './algorithm-rules';
 import { bytesOf, endDryRun, requireKeyUsage } from './shared';
 
@@ -23,17 +21,15 @@ export interface SigningRequest {
 
 /**
  * What Sign and Verify check alike, in KMS's order: the key (by id, ARN or alias), the caller's
- * permission, the key state, SIGN_VERIFY usage, an algorithm of the key spec, the message type and
+ * permission, the key state (the running operation's, from the context: {@link keyForOperation}), SIGN_VERIFY usage, an algorithm of the key spec, the message type and
  * digest length; then the DryRun stop.
  */
-export function signingRequest(context: OperationContext, operation: 'Sign' | 'Verify', input: SignRequest | VerifyRequest): SigningRequest {
-  const key = resolveKey(context, input.KeyId as string, { aliases: true });
-  authorize(context, permissionOf(operation), key, input);
-  requireKeyState(operation, key);
-  requireKeyUsage(key, 'SIGN_VERIFY', operation);
-  const algorithm = input.SigningAlgorithm as SigningAlgorithmSpec;
+export function signingRequest(context: OperationContext, input: HandlerInput<'Sign'> | HandlerInput<'Verify'>): SigningRequest {
+  const key = keyForOperation(context, input.KeyId, input, { aliases: true });
+  requireKeyUsage(key, 'SIGN_VERIFY', context.operation);
+  const algorithm = input.SigningAlgorithm;
   const rule = requireSigningAlgorithm(key, algorithm);
-  const message = bytesOf(input.Message as Uint8Array);
+  const message = bytesOf(input.Message);
   const messageType = input.MessageType ?? 'RAW';
   requireMessage(rule, algorithm, messageType, message);
   endDryRun(input);

@@ -1,7 +1,7 @@
 import type { KeySpec } from '@aws-sdk/client-kms';
-import type { UpdateAliasRequest } from '@aws-sdk/client-kms';
 import { isHmacSpec, isSymmetricEncryptionSpec } from '../vault/key-specs';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
@@ -14,12 +14,12 @@ import { findAlias, requireCustomerAliasName } from './alias-rules';
  * Points an existing alias at another key of the same type and key usage.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html
  */
-export function updateAlias(context: OperationContext, input: UpdateAliasRequest): Record<string, never> {
-  const aliasName = input.AliasName as string;
+export function updateAlias(context: OperationContext, input: HandlerInput<'UpdateAlias'>): HandlerOutput<'UpdateAlias'> {
+  const aliasName = input.AliasName;
   requireCustomerAliasName(aliasName);
   const { store, alias, key: current } = findAlias(context, aliasName);
   if (!current) throw kmsError('NotFoundException', messages.aliasNotFound(alias.aliasArn));
-  const key = resolveKey(context, input.TargetKeyId as string, { aliases: false });
+  const key = resolveKey(context, input.TargetKeyId, { aliases: false });
   authorizeWithoutKey(context, permissionOf(context.operation), input, alias.aliasArn);
   authorize(context, permissionOf(context.operation), current, input);
   authorize(context, permissionOf(context.operation), key, input);

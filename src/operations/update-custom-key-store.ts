@@ -1,5 +1,6 @@
-import type { UpdateCustomKeyStoreRequest, UpdateCustomKeyStoreResponse } from '@aws-sdk/client-kms';
+import type { UpdateCustomKeyStoreRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { keysIn, type XksSettings } from '../vault/custom-key-stores';
@@ -17,8 +18,8 @@ const XKS_WHILE_CONNECTED = new Set<string>(['NewCustomKeyStoreName', 'XksProxyA
  * Settings a connected or public-endpoint proxy must accept are checked with it.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateCustomKeyStore.html
  */
-export function updateCustomKeyStore(context: OperationContext, input: UpdateCustomKeyStoreRequest): UpdateCustomKeyStoreResponse {
-  const store = findCustomKeyStore(context, input.CustomKeyStoreId as string);
+export function updateCustomKeyStore(context: OperationContext, input: HandlerInput<'UpdateCustomKeyStore'>): HandlerOutput<'UpdateCustomKeyStore'> {
+  const store = findCustomKeyStore(context, input.CustomKeyStoreId);
   const foreign = store.type === 'AWS_CLOUDHSM' ? XKS_MEMBERS : CLOUDHSM_MEMBERS;
   for (const member of foreign) if (input[member] !== undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberNotValid(member, store.type));
   const changed = Object.keys(input).filter((m) => m !== 'CustomKeyStoreId' && (input as unknown as Record<string, unknown>)[m] !== undefined);

@@ -1,5 +1,5 @@
-import type { UpdatePrimaryRegionRequest } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { kmsError } from '../errors/kms-error';
@@ -14,12 +14,12 @@ import { requireMultiRegionPrimary } from './multi-region-rules';
  * are `Updating` until the change completes (from the next request on).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdatePrimaryRegion.html
  */
-export function updatePrimaryRegion(context: OperationContext, input: UpdatePrimaryRegionRequest): Record<string, never> {
-  const primary = resolveKey(context, input.KeyId as string, { aliases: false });
+export function updatePrimaryRegion(context: OperationContext, input: HandlerInput<'UpdatePrimaryRegion'>): HandlerOutput<'UpdatePrimaryRegion'> {
+  const primary = resolveKey(context, input.KeyId, { aliases: false });
   authorize(context, permissionOf(context.operation), primary, input);
   requireKeyState('UpdatePrimaryRegion', primary);
   const group = requireMultiRegionPrimary(primary);
-  const region = input.PrimaryRegion as string;
+  const region = input.PrimaryRegion;
   const replica = group.members.get(region);
   if (!replica) throw kmsError('NotFoundException', messages.keyNotFound(keyArn(region, primary.accountId, primary.keyId)));
   if (replica === primary) return {};

@@ -1,5 +1,5 @@
-import type { VerifyMacRequest, VerifyMacResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { hmacMatches } from '../crypto/hmac';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
@@ -11,9 +11,9 @@ import { bytesOf } from './shared';
  * KMSInvalidMacException when they differ.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_VerifyMac.html
  */
-export function verifyMac(context: OperationContext, input: VerifyMacRequest): VerifyMacResponse {
-  const { key, algorithm, hash } = macRequest(context, 'VerifyMac', input);
-  if (!hmacMatches(hash, key.currentMaterial.secret, bytesOf(input.Message as Uint8Array), bytesOf(input.Mac as Uint8Array))) {
+export function verifyMac(context: OperationContext, input: HandlerInput<'VerifyMac'>): HandlerOutput<'VerifyMac'> {
+  const { key, algorithm, hash } = macRequest(context, input);
+  if (!hmacMatches(hash, key.currentMaterial.secret, bytesOf(input.Message), bytesOf(input.Mac))) {
     throw kmsError('KMSInvalidMacException', messages.invalidMac());
   }
   return { KeyId: key.arn, MacValid: true, MacAlgorithm: algorithm };

@@ -1,5 +1,5 @@
-import type { VerifyRequest, VerifyResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { verifySignature } from '../crypto/asymmetric-signature';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
@@ -12,9 +12,9 @@ import { signingRequest } from './signing-request';
  * does not verify, with the same MessageType rules as Sign.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_Verify.html
  */
-export function verify(context: OperationContext, input: VerifyRequest): VerifyResponse {
-  const { key, pair, algorithm, rule, message, messageType } = signingRequest(context, 'Verify', input);
-  if (!verifySignature(pair, rule, message, messageType, bytesOf(input.Signature as Uint8Array))) {
+export function verify(context: OperationContext, input: HandlerInput<'Verify'>): HandlerOutput<'Verify'> {
+  const { key, pair, algorithm, rule, message, messageType } = signingRequest(context, input);
+  if (!verifySignature(pair, rule, message, messageType, bytesOf(input.Signature))) {
     throw kmsError('KMSInvalidSignatureException', messages.invalidSignature());
   }
   return { KeyId: key.arn, SignatureValid: true, SigningAlgorithm: algorithm };
