@@ -33,7 +33,7 @@ describe('kms-vault-mock command', () => {
     const { code, out, err } = await run('scenaros');
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toMatch(/^Unknown command 'scenaros'\.\n\nkms-vault-mock /);
+    expect(err).toMatch(/^Unknown command 'scenaros'\. Did you mean 'scenarios'\?\n\nkms-vault-mock /);
   });
 
   it('scenarios lists the catalogue, one line each', async () => {
@@ -53,10 +53,10 @@ describe('kms-vault-mock command', () => {
     }
   });
 
-  it('scenarios show with an unknown or missing name names the catalogue and exits 2', async () => {
+  it('scenarios show with an unknown or missing name names the catalogue (and the nearest name) and exits 2', async () => {
     const unknown = await run('scenarios', 'show', 'disabled');
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toBe(`No built-in scenario 'disabled'; the catalogue has: ${Object.keys(scenarios).join(', ')}`);
+    expect(unknown.err).toBe(`No built-in scenario 'disabled'. Did you mean 'disabled-key'? The catalogue has: ${Object.keys(scenarios).join(', ')}.`);
     expect((await run('scenarios', 'show')).err).toMatch(/^Name a scenario; the catalogue has: disabled-key,/);
     expect((await run('scenarios', 'list')).code).toBe(2);
   });

@@ -22,9 +22,38 @@ describe('kms-vault-mock serve: options', () => {
     [['--port', '70000'], "--port must be a port number from 0 to 65535; got '70000'."],
     [['--auth', 'none'], "--auth must be 'lenient' or 'strict'; got 'none'."],
     [['--region', '--port', '1'], 'Option --region needs a value.'],
+    [['--account-id', '12'], "--account-id must be 12 digits, like '111122223333'; got '12'."],
+    [['--region', 'nowhere'], "--region must be an AWS Region name such as 'us-east-1'; got 'nowhere'."],
+    [['--prot', '1'], "Unknown option '--prot'. Did you mean '--port'?"],
+    [['-port', '1'], "Unknown option '-port'. Did you mean '--port'?"],
+    [['--log-request'], "Unknown option '--log-request'. Did you mean '--log-requests'?"],
+    [['--scenarios', 'a.yaml'], "Unknown option '--scenarios'. Did you mean '--scenario'?"],
+    [['--like', 'locastack'], "--like must be 'localstack' or 'moto'; got 'locastack'. Did you mean 'localstack'?"],
+    [['--auth', 'lenent'], "--auth must be 'lenient' or 'strict'; got 'lenent'. Did you mean 'lenient'?"],
+    [['--log-requests=yes'], 'Option --log-requests takes no value.'],
   ])('refuses %j with a message saying why', (args, message) => {
     expect(() => parseServeArgs(args)).toThrow(KmsVaultMockError);
     expect(() => parseServeArgs(args)).toThrow(message);
+  });
+});
+
+describe('kms-vault-mock serve: presets for the emulators it replaces', () => {
+  it('--like localstack: port 4566, account 000000000000, us-east-1 (LocalStack\'s defaults)', () => {
+    expect(parseServeArgs(['--like', 'localstack'])).toMatchObject({ like: 'localstack', port: 4566, accountId: '000000000000', region: 'us-east-1' });
+  });
+
+  it('--like moto: port 5000, account 123456789012, us-east-1 (moto\'s defaults)', () => {
+    expect(parseServeArgs(['--like=moto'])).toMatchObject({ like: 'moto', port: 5000, accountId: '123456789012', region: 'us-east-1' });
+  });
+
+  it('explicit options win over the preset, wherever they stand on the line', () => {
+    expect(parseServeArgs(['--port', '0', '--like', 'localstack', '--region', 'eu-west-1'])).toMatchObject({ port: 0, accountId: '000000000000', region: 'eu-west-1' });
+    expect(parseServeArgs(['--like', 'moto', '--account-id', '444455556666'])).toMatchObject({ port: 5000, accountId: '444455556666' });
+  });
+
+  it('without a preset, the account and region stay the vault\'s defaults', () => {
+    const options = parseServeArgs(['--pid-file', 'p', '--log-requests']);
+    expect(options).toEqual({ port: 4599, host: '127.0.0.1', scenarios: [], auth: 'lenient', pidFile: 'p', logRequests: true });
   });
 });
 

@@ -1,6 +1,12 @@
-import * as Sdk from '@aws-sdk/client-kms';
-import { KMSServiceException } from '@aws-sdk/client-kms';
+import type * as Sdk from '@aws-sdk/client-kms';
+import type { KMSServiceException } from '@aws-sdk/client-kms';
 import { ERROR_SHAPES, type ModeledErrorName } from '../contract/generated';
+import { lazyRequire } from '../lazy-require';
+
+// The SDK's exception classes load with the first error, not with the package: `kms-vault-mock serve`
+// answers its first requests without paying for the SDK (about 55 ms), and in-process the test file
+// has already loaded it, so the require finds the same copy in the module cache (docs/decisions/016).
+const sdk = lazyRequire<typeof Sdk>('@aws-sdk/client-kms');
 
 /** Errors AWS KMS returns that the model does not declare; the SDK surfaces them as `KMSServiceException`. */
 export const UNMODELED_ERRORS = {
@@ -23,7 +29,7 @@ export type KmsErrorName = ModeledErrorName | keyof typeof UNMODELED_ERRORS;
 type ExceptionCtor = new (opts: { message: string; $metadata: Sdk.KMSServiceException['$metadata'] }) => KMSServiceException;
 
 function sdkClass(name: ModeledErrorName): ExceptionCtor | undefined {
-  const candidate: unknown = (Sdk as Record<string, unknown>)[name];
+  const candidate: unknown = (sdk() as unknown as Record<string, unknown>)[name];
   return typeof candidate === 'function' ? (candidate as ExceptionCtor) : undefined;
 }
 
@@ -46,15 +52,18 @@ export function kmsError(name: KmsErrorName, message: string, requestId = ''): K
   }
   const error = ctor
     ? new ctor({ message, $metadata })
-    : new KMSServiceException({ name, $fault: shape.fault, message, $metadata });
+    : new (sdk().KMSServiceException)({ name, $fault: shape.fault, message, $metadata });
   Object.defineProperty(error, '__type', { value: name, enumerable: true, writable: true, configurable: true });
   if (name === 'ThrottlingException') error.$retryable = { throttling: true };
   return error;
 }
 
-/** True when `value` is an error built by {@link kmsError} or thrown by the SDK for KMS. */
+/**
+ * True when `value` is an error built by {@link kmsError} or thrown by the SDK for KMS. Anything that
+ * is not an Error is answered without loading the SDK (a request's origin on the server's way).
+ */
 export function isKmsError(value: unknown): value is KMSServiceException {
-  return value instanceof KMSServiceException;
+  return value instanceof Error && value instanceof sdk().KMSServiceException;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineScenario } from './define-scenario';
+import { didYouMean } from './did-you-mean';
 import type { Scenario } from './scenario';
 
 /** The account that shares a key in the `shared-key-from-another-account` scenario. */
@@ -74,3 +75,13 @@ export const scenarios = {
 
 /** The name of a built-in scenario. */
 export type ScenarioName = keyof typeof scenarios;
+
+/** The built-in scenario of that name, or undefined. */
+export function builtInScenario(name: string): Scenario | undefined {
+  return Object.hasOwn(scenarios, name) ? scenarios[name as ScenarioName] : undefined;
+}
+
+/** What to tell someone who named a built-in scenario that does not exist (with the nearest name, if any). */
+export function unknownScenarioMessage(name: string): string {
+  return `No built-in scenario '${name}'.${didYouMean(name, Object.keys(scenarios))} The catalogue has: ${Object.keys(scenarios).join(', ')}.`;
+}

@@ -4,7 +4,8 @@
  * entry (its usage lines appear in `help` by themselves).
  */
 import { version } from '../../package.json';
-import { scenarios } from './catalogue';
+import { builtInScenario, scenarios, unknownScenarioMessage } from './catalogue';
+import { didYouMean } from './did-you-mean';
 import { scenarioToYaml } from './scenario-file';
 
 /** Where a subcommand writes: standard output and standard error, replaceable in tests. */
@@ -28,9 +29,9 @@ function listScenarios(io: Output): number {
 }
 
 function showScenario(name: string | undefined, io: Output): number {
-  const scenario = name !== undefined && Object.hasOwn(scenarios, name) ? scenarios[name as keyof typeof scenarios] : undefined;
+  const scenario = name === undefined ? undefined : builtInScenario(name);
   if (!scenario) {
-    io.err(`${name === undefined ? 'Name a scenario' : `No built-in scenario '${name}'`}; the catalogue has: ${Object.keys(scenarios).join(', ')}`);
+    io.err(name === undefined ? `Name a scenario; the catalogue has: ${Object.keys(scenarios).join(', ')}.` : unknownScenarioMessage(name));
     return EXIT_USAGE;
   }
   io.out(scenarioToYaml(scenario).trimEnd());
@@ -92,7 +93,7 @@ export async function main(argv: readonly string[], io: Output = { out: (t) => c
   const name = first === undefined ? 'help' : (ALIASES[first] ?? first);
   const subcommand = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
   if (!subcommand) {
-    io.err(`Unknown command '${first}'.\n\n${helpText()}`);
+    io.err(`Unknown command '${first}'.${didYouMean(first ?? '', [...Object.keys(SUBCOMMANDS), ...Object.keys(ALIASES)])}\n\n${helpText()}`);
     return EXIT_USAGE;
   }
   return subcommand.run(rest, io);

@@ -9,6 +9,8 @@ import type { Scenario } from '../scenarios/scenario';
 import { validateScenario } from '../scenarios/validate-scenario';
 import { VaultPersistence } from '../store/vault-persistence';
 import { answerWireRequest, type AuthMode } from './wire-pipeline';
+import { localStackResponse } from './emulator-endpoints';
+import { logRequests } from './request-log';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -31,6 +33,8 @@ export interface ServerOptions {
   readonly maxBodyBytes?: number;
   /** Time a client has to send a whole request, in ms. Default 30 000. */
   readonly requestTimeoutMs?: number;
+  /** Called with one line per answered request (time, operation, caller, status, error code, ms): `serve --log-requests`. */
+  readonly requestLog?: (line: string) => void;
 }
 
 /** A running KMS endpoint; `await using server = await startServer(...)` closes it at the end of the scope. */
@@ -73,6 +77,7 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   server.requestTimeout = requestTimeoutMs;
   server.headersTimeout = Math.min(10_000, requestTimeoutMs);
   server.keepAliveTimeout = 5_000;
+  if (options.requestLog) logRequests(server, vault, options.requestLog);
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     socket.destroy();
@@ -115,6 +120,8 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
 
   function controlResponse(method: string, path: string, body: Uint8Array): WireResponse | undefined {
     if (path === CONTROL_PATHS.health && (method === 'GET' || method === 'HEAD')) return json(200, { status: 'ready', region: vault.region, accountId: vault.accountId });
+    const localStack = localStackResponse(method, path);
+    if (localStack) return localStack;
     if ((path === CONTROL_PATHS.reset || path === CONTROL_PATHS.motoReset) && method === 'POST') {
       vault.reset();
       persistence?.save();
