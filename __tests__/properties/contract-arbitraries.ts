@@ -12,6 +12,8 @@ export interface Fixtures {
   /** Ciphertexts, signatures, MACs and public keys the vault made, to reach past the blob checks. */
   readonly blobs: readonly Uint8Array[];
   readonly regions: readonly string[];
+  /** NextMarker values the vault issued, one or more per List operation that pages. */
+  readonly markers: readonly string[];
 }
 
 /** What an SDK user might pass that the member's type does not take, or that the serializer rewrites. */
@@ -48,6 +50,8 @@ function stringFor(name: string, rule: Rule, fixtures: Fixtures): fc.Arbitrary<u
   const choices: fc.Arbitrary<unknown>[] = [fc.string(bounded(rule, 24))];
   // Names of things the vault holds, most of the time, so that calls get past the lookup.
   if (/KeyId$/.test(name) || name === 'KeyId') return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...fixtures.keyRefs) }, { weight: 1, arbitrary: fc.oneof(...choices) });
+  // Markers the vault issued (of this operation and of the others), beside strings it never issued.
+  if (name === 'Marker' && fixtures.markers.length > 0) return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...fixtures.markers) }, { weight: 1, arbitrary: fc.oneof(...choices) });
   if (/AliasName$/.test(name)) choices.push(fc.constantFrom(...fixtures.aliasNames), fc.string({ maxLength: 12 }).map((s) => `alias/${s}`));
   if (/Region$/.test(name)) choices.push(fc.constantFrom(...fixtures.regions));
   if (rule.pattern) {

@@ -28,12 +28,10 @@ const COMMON_ERRORS = new Set(['ValidationException', 'SerializationException', 
 
 /**
  * Errors the vault answers that the KMS model does not list for the operation, each kept on purpose
- * until a recording of real AWS says otherwise. ListKeyPolicies: a marker the vault did not issue; the
- * model lists no InvalidMarkerException, but every other List operation answers it.
+ * until a recording of real AWS says otherwise. None at present (ListKeyPolicies no longer answers
+ * InvalidMarkerException: docs/research/list-key-policies-marker.md).
  */
-const UNDOCUMENTED_BUT_KEPT: Partial<Record<OperationName, readonly string[]>> = {
-  ListKeyPolicies: ['InvalidMarkerException'],
-};
+const UNDOCUMENTED_BUT_KEPT: Partial<Record<OperationName, readonly string[]>> = {};
 
 const implemented = OPERATION_NAMES.filter((op) => (OPERATIONS[op] as { implemented?: boolean }).implemented !== false);
 
@@ -61,14 +59,32 @@ beforeAll(() => {
   vault.execute('DisableKey', { KeyId: disabled.KeyId });
   vault.execute('CreateAlias', { AliasName: 'alias/props', TargetKeyId: symmetric.KeyId });
   keyRefs.push('alias/props', 'arn:aws:kms:us-east-1:111122223333:alias/props', 'alias/aws/s3', '1234abcd-12ab-34cd-56ef-1234567890ab', 'mrk-1234abcd12ab34cd56ef1234567890ab', 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+  // Enough of everything that every List operation pages at Limit 1, so its NextMarker can be drawn.
+  vault.execute('CreateAlias', { AliasName: 'alias/props-2', TargetKeyId: symmetric.KeyId });
+  vault.execute('TagResource', { KeyId: symmetric.KeyId, Tags: [{ TagKey: 'a', TagValue: '1' }, { TagKey: 'b', TagValue: '2' }] });
+  for (let i = 0; i < 2; i++) vault.execute('CreateGrant', { KeyId: symmetric.KeyId, GranteePrincipal: 'arn:aws:iam::111122223333:role/props', RetiringPrincipal: 'arn:aws:iam::111122223333:role/props', Operations: ['Decrypt'] });
+  for (let i = 0; i < 2; i++) vault.execute('RotateKeyOnDemand', { KeyId: symmetric.KeyId });
+  const markers: string[] = [];
+  const paged: ReadonlyArray<[OperationName, Record<string, unknown>]> = [
+    ['ListKeys', {}], ['ListAliases', {}], ['ListAliases', { KeyId: symmetric.KeyId }], ['ListGrants', { KeyId: symmetric.KeyId }],
+    ['ListRetirableGrants', { RetiringPrincipal: 'arn:aws:iam::111122223333:role/props' }], ['ListResourceTags', { KeyId: symmetric.KeyId }],
+    ['ListKeyRotations', { KeyId: symmetric.KeyId }], ['ListKeyPolicies', { KeyId: symmetric.KeyId }], ['DescribeCustomKeyStores', {}],
+  ];
+  for (const [operation, input] of paged) {
+    const out = vault.execute(operation, { ...input, Limit: 1 } as never) as { NextMarker?: string };
+    if (out.NextMarker) markers.push(out.NextMarker);
+  }
   blobs.push(vault.execute('Encrypt', { KeyId: symmetric.KeyId, Plaintext: Buffer.from('p') }).CiphertextBlob as Uint8Array);
   blobs.push(vault.execute('Encrypt', { KeyId: symmetric.KeyId, Plaintext: Buffer.from('p'), EncryptionContext: { a: 'b' } }).CiphertextBlob as Uint8Array);
   blobs.push(vault.execute('Sign', { KeyId: signer.KeyId, Message: Buffer.from('m'), SigningAlgorithm: 'ECDSA_SHA_256' }).Signature as Uint8Array);
   blobs.push(vault.execute('GenerateMac', { KeyId: hmac.KeyId, Message: Buffer.from('m'), MacAlgorithm: 'HMAC_SHA_256' }).Mac as Uint8Array);
   blobs.push(vault.execute('GetPublicKey', { KeyId: agreement.KeyId }).PublicKey as Uint8Array);
   blobs.push(vault.execute('Encapsulate', { KeyId: kem.KeyId, EncapsulationAlgorithm: 'ML_KEM' }).SharedSecretCiphertextBlob as Uint8Array);
-  fixtures = { keyRefs, aliasNames: ['alias/props', 'alias/new', 'alias/aws/s3', 'props'], blobs, regions: ['us-east-1', 'eu-west-1', 'us-west-2'] };
+  fixtures = { keyRefs, aliasNames: ['alias/props', 'alias/new', 'alias/aws/s3', 'props'], blobs, regions: ['us-east-1', 'eu-west-1', 'us-west-2'], markers };
   base = vault.snapshot();
+  // The List operations that page reach their own markers (ListKeyPolicies and DescribeCustomKeyStores
+  // with no store have a single page and issue none).
+  expect(markers).toHaveLength(7);
 });
 
 interface Figures {
