@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { KMSServiceException } from '@aws-sdk/client-kms';
+import type { KMSServiceException } from '@aws-sdk/client-kms';
 import { OPERATION_ERRORS, OPERATION_NAMES, type OperationName } from '../contract/generated';
 import { checkGrantTokens } from '../auth/grant-tokens';
-import { internalError } from '../errors/kms-error';
+import { internalError, isKmsError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { InjectedFault } from '../faults/fault-injector';
 import { OPERATIONS } from '../operations/registry';
@@ -109,7 +109,7 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
   } catch (error) {
     if (error instanceof KmsVaultMockError) throw error;
     let kms: KMSServiceException;
-    if (error instanceof KMSServiceException) {
+    if (isKmsError(error)) {
       kms = error;
       kms.$metadata.requestId = requestId;
     } else {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { KMSServiceException } from '@aws-sdk/client-kms';
+import type { KMSServiceException } from '@aws-sdk/client-kms';
 import { OPERATION_NAMES, type OperationName } from '../contract/generated';
 import { execute, type RequestOrigin } from '../engine/execute';
-import { internalError, kmsError } from '../errors/kms-error';
+import { internalError, isKmsError, kmsError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import { messages } from '../errors/messages';
 import { keyNamer } from '../faults/key-namer';
@@ -63,12 +63,12 @@ export async function answerWireRequest(vault: KmsVault, request: WireRequest, o
     if (!OPERATIONS.has(operation)) return kmsErrorResponse(kmsError('UnknownOperationException', messages.noMessage()), requestId);
 
     const origin = await identify(vault, request, options.auth ?? 'lenient', options.viaService);
-    if (origin instanceof KMSServiceException) return kmsErrorResponse(origin, requestId);
+    if (isKmsError(origin)) return kmsErrorResponse(origin, requestId);
 
     if (json === undefined) return kmsErrorResponse(kmsError('SerializationException', messages.noMessage()), requestId);
     return await run(vault, operation as OperationName, json, origin);
   } catch (error) {
-    if (error instanceof KMSServiceException) return kmsErrorResponse(error, error.$metadata.requestId || requestId);
+    if (isKmsError(error)) return kmsErrorResponse(error, error.$metadata.requestId || requestId);
     if (error instanceof KmsVaultMockError) {
       if (options.throwLibraryErrors === true) throw error;
       return libraryErrorResponse(error, requestId);
@@ -85,7 +85,7 @@ async function identify(vault: KmsVault, request: WireRequest, auth: AuthMode, v
     ...(viaService !== undefined ? { viaService } : {}),
   };
   const signed = readSignature(request, new Date());
-  if (signed instanceof KMSServiceException) return signed;
+  if (isKmsError(signed)) return signed;
   if (signed === undefined) {
     if (auth === 'strict') return kmsError('MissingAuthenticationTokenException', messages.missingAuthenticationToken());
     return { region: vault.region, caller: vault.caller, request: facts };
