@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { OperationName, OperationTypes } from './contract/generated';
 import { OPERATION_NAMES } from './contract/generated';
 import type { Caller, RequestFacts } from './context/operation-context';
-import { execute, type CallEvent, type CallObserver, type Output } from './engine/execute';
+import { answerNow } from './engine/answer';
+import { execute, type Output } from './engine/execute';
+import { CallObservers } from './engine/observers';
 import { KmsVaultMockError } from './errors/library-error';
 import { type Clock, VaultClock } from './vault/clock';
 import { SeededRandom, systemRandom, type RandomSource } from './vault/random';
@@ -12,7 +14,6 @@ import { callerOf, credentialsFor, rootCaller, type PrincipalCredentials } from 
 import { recordKeyUsage } from './vault/last-usage';
 import { forgetReceivedCommands } from './engine/received-commands';
 import { FaultInjector } from './faults/fault-injector';
-import { keyNamer } from './faults/key-namer';
 import type { LoadedScenario, Scenario } from './scenarios/scenario';
 import { loadScenario } from './scenarios/load-scenario';
 import { validateScenario } from './scenarios/validate-scenario';
@@ -96,8 +97,11 @@ export class KmsVault {
   readonly nitro: NitroEnclaves = new NitroEnclaves(this);
   /** @internal The principal requests are made as by default: the vault account's root. */
   readonly caller: Caller;
-  /** @internal Told of every call answered for a caller: history, last usage, and whatever else subscribes. */
-  readonly observers: CallObserver[];
+  /**
+   * @internal Told of every call answered for a caller, by name: `last-usage`, `history`, and whatever
+   * else subscribes (`vault.observers.add('persistence', fn)`).
+   */
+  readonly observers = new CallObservers();
   private readonly seed: string | number | undefined;
   /** @internal How many calls the history keeps; the matchers' lists of received commands keep as many. */
   readonly historyLimit: number;
@@ -124,25 +128,23 @@ export class KmsVault {
     this.faults = new FaultInjector(seed);
     this.random = seed === undefined ? systemRandom : new SeededRandom(seed);
     const history = this.history;
-    this.observers = [
-      (event: CallEvent) => {
-        if (event.output) recordKeyUsage(this.state, event.operation, event.output, event.time, event.requestId);
-      },
-      (event: CallEvent) => {
-        if (historyLimit === 0) return;
-        const record: { -readonly [K in keyof CallRecord]: CallRecord[K] } = {
-          operation: event.operation,
-          input: recordSecrets ? event.input : withoutSecrets(event.input),
-          region: event.region,
-          caller: event.caller.arn,
-          time: event.time,
-          requestId: event.requestId,
-        };
-        if (event.output) record.output = recordSecrets ? event.output : withoutSecrets(event.output);
-        if (event.error) record.error = event.error;
-        appendBounded(history, record, historyLimit);
-      },
-    ];
+    this.observers.add('last-usage', (event) => {
+      if (event.output) recordKeyUsage(this.state, event.operation, event.output, event.time, event.requestId);
+    });
+    this.observers.add('history', (event) => {
+      if (historyLimit === 0) return;
+      const record: { -readonly [K in keyof CallRecord]: CallRecord[K] } = {
+        operation: event.operation,
+        input: recordSecrets ? event.input : withoutSecrets(event.input),
+        region: event.region,
+        caller: event.caller.arn,
+        time: event.time,
+        requestId: event.requestId,
+      };
+      if (event.output) record.output = recordSecrets ? event.output : withoutSecrets(event.output);
+      if (event.error) record.error = event.error;
+      appendBounded(history, record, historyLimit);
+    });
   }
 
   /**
@@ -153,9 +155,8 @@ export class KmsVault {
   execute<K extends OperationName>(operation: K, input: OperationTypes[K]['input'], options: ExecuteOptions = {}): OperationTypes[K]['output'] {
     if (!KNOWN.has(operation)) throw new KmsVaultMockError(`'${String(operation)}' is not a KMS operation. Use a name from the KMS API Reference, such as 'Encrypt'.`);
     const region = options.region ?? this.region;
-    const fault = this.faults.size > 0 ? this.faults.decide(operation, input, keyNamer(this, region)) : undefined;
     const request: RequestFacts | undefined = options.viaService === undefined ? undefined : { viaService: options.viaService };
-    return execute(this, operation, input, { region, caller: this.callerFor(options), ...(request ? { request } : {}) }, { fault }) as OperationTypes[K]['output'];
+    return answerNow(this, operation, input, { region, caller: this.callerFor(options), ...(request ? { request } : {}) }) as OperationTypes[K]['output'];
   }
 
   /**

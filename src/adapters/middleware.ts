@@ -10,7 +10,6 @@ import { answerCall } from './answer';
 import { configOfCommand, trackClientConfigs, type ClientConfig } from './client-config';
 import { clientAccessKeyId } from './client-credentials';
 import { cachedClientRegion, clientRegion } from './client-region';
-import { recordReceivedCommand } from '../engine/received-commands';
 
 /** An initialize-step middleware of a `KMSClient`. */
 export type VaultMiddleware = InitializeMiddleware<ServiceInputTypes, ServiceOutputTypes>;
@@ -80,8 +79,8 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
     // The signal of `send(command, { abortSignal })`, which recent SDK releases put in the context (older ones do not).
     const abortSignal = smithyContext?.abortSignal;
     const config = configOfCommand(command);
-    // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received.
-    if (typeof command === 'object' && command !== null) recordReceivedCommand(vault, config, command, vault.historyLimit);
+    // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received: the engine records it.
+    const received = typeof command === 'object' && command !== null ? { command, client: config } : undefined;
     return async (args) => {
       if (operation === undefined) {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);
@@ -91,7 +90,7 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
       const region = cachedClientRegion(config) ?? (await clientRegion(config, vault.region));
       // Without principals there is nobody to look up: no await, so the common call stays one step.
       const caller = fixed ?? (vault.state.principalsByAccessKey.size === 0 ? undefined : await callerOfConfig(vault, config)) ?? fallback;
-      const answer = answerCall(vault, operation, args.input, originFor(region, caller), config);
+      const answer = answerCall(vault, operation, args.input, originFor(region, caller), config, received);
       return { output: (answer instanceof Promise ? await unlessAborted(answer, abortSignal) : answer) as ServiceOutputTypes, response: undefined };
     };
   };

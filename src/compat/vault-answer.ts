@@ -1,7 +1,6 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
 import { answerCall } from '../adapters/answer';
 import { clientRegion } from '../adapters/client-region';
-import { recordReceivedCommand } from '../engine/received-commands';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../kms-vault';
 import type { SentCommand } from './aws-command';
@@ -33,8 +32,7 @@ export async function vaultAnswer(backing: VaultBacking, client: unknown, comman
   const region = await clientRegion(config, backing.vault.region);
   const input = (command as SentCommand).input ?? {};
   const origin = { region, caller: backing.vault.callerFor({ accountId: backing.accountId, principal: backing.principal }) };
-  if (typeof command === 'object' && command !== null) recordReceivedCommand(backing.vault, undefined, command, backing.vault.historyLimit);
-  return answerCall(backing.vault, operation, input as object, origin, config);
+  return answerCall(backing.vault, operation, input as object, origin, config, typeof command === 'object' && command !== null ? { command } : undefined);
 }
 
 /** A client whose configuration has a region provider, as every SDK client has. */

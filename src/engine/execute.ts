@@ -13,34 +13,17 @@ import type { Clock } from '../vault/clock';
 import type { RandomSource } from '../vault/random';
 import type { VaultState } from '../vault/vault-state';
 import type { Caller, OperationContext, RequestFacts } from '../context/operation-context';
+import type { CallEvent, CallObservers, RequestSource } from './observers';
 
-/** One answered call, as the engine hands it to its observers. */
-export interface CallEvent {
-  readonly operation: OperationName;
-  readonly input: unknown;
-  readonly region: string;
-  readonly caller: Caller;
-  readonly time: Date;
-  readonly requestId: string;
-  /** The output, when the call succeeded. */
-  readonly output?: Output;
-  /** The KMS error, when it failed. */
-  readonly error?: KMSServiceException;
-}
-
-/**
- * Something that watches every call the engine answers for callers (the call history, last usage,
- * persistence). Internal uses (matchers, scenario loading) are not shown to observers.
- */
-export type CallObserver = (event: CallEvent) => void;
+export type { CallEvent, CallObserver, NamedObserver, RequestSource } from './observers';
 
 /** What the engine needs of a vault. */
 export interface EngineVault {
   readonly state: VaultState;
   readonly clock: Clock;
   readonly random: RandomSource;
-  /** Told of every call answered for a caller, in order. */
-  readonly observers: readonly CallObserver[];
+  /** Told of every call answered for a caller, in order: named observers (`vault.observers.add(name, fn)`). */
+  readonly observers: CallObservers;
 }
 
 /** Where a request comes from. */
@@ -49,11 +32,13 @@ export interface RequestOrigin {
   readonly caller: Caller;
   /** Facts about the request that policies can test (`kms:ViaService`, `aws:SourceIp`). */
   readonly request?: RequestFacts;
+  /** Where the request came from (address, user agent, access key id), for observers such as an audit log. */
+  readonly source?: RequestSource;
 }
 
 /** How the engine runs one request. */
 export interface ExecuteMode {
-  /** The injected fault this attempt meets, decided by the adapter (it may also wait for latency). */
+  /** The injected fault this attempt meets, decided by the engine's fault step (engine/answer.ts). */
   readonly fault?: InjectedFault;
   /**
    * An internal use (a matcher's check, a scenario being loaded): the operation runs as for a caller,
@@ -74,6 +59,7 @@ export interface ResponseMetadata {
 export type Output = Record<string, unknown> & { $metadata: ResponseMetadata };
 
 const NO_FACTS: RequestFacts = {};
+const NO_SOURCE: RequestSource = {};
 
 /** The operations whose grant tokens KMS checks: those documented to answer InvalidGrantTokenException. */
 const TAKES_GRANT_TOKENS: ReadonlySet<OperationName> = new Set(OPERATION_NAMES.filter((op) => OPERATION_ERRORS[op].includes('InvalidGrantTokenException')));
@@ -104,7 +90,7 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     // Handlers return a fresh object, so it can take the metadata in place.
     const output = handler(context, input as never) as Output;
     output.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };
-    if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, output });
+    if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, request: origin.request ?? NO_FACTS, source: origin.source ?? NO_SOURCE, output });
     return output;
   } catch (error) {
     if (error instanceof KmsVaultMockError) throw error;
@@ -115,11 +101,11 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     } else {
       kms = internalError(error, requestId);
     }
-    if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, error: kms });
+    if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, request: origin.request ?? NO_FACTS, source: origin.source ?? NO_SOURCE, error: kms });
     throw kms;
   }
 }
 
 function notify(vault: EngineVault, event: CallEvent): void {
-  for (const observer of vault.observers) observer(event);
+  vault.observers.notify(event);
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { KMSServiceException } from '@aws-sdk/client-kms';
 import { OPERATION_NAMES, type OperationName } from '../contract/generated';
-import { execute, type RequestOrigin } from '../engine/execute';
+import { answer } from '../engine/answer';
+import type { RequestOrigin } from '../engine/execute';
 import { internalError, isKmsError, kmsError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import { messages } from '../errors/messages';
-import { keyNamer } from '../faults/key-namer';
 import type { KmsVault } from '../kms-vault';
 import { decodeInput, encodeOutput } from '../protocol/json-codec';
 import { kmsErrorResponse, libraryErrorResponse, notJsonProtocolResponse, responseHeaders } from '../protocol/wire-error';
@@ -86,25 +86,29 @@ async function identify(vault: KmsVault, request: WireRequest, auth: AuthMode, v
   };
   const signed = readSignature(request, new Date());
   if (isKmsError(signed)) return signed;
+  const userAgent = request.headers['user-agent'];
+  const source = {
+    ...(request.remoteAddress !== undefined ? { sourceIp: request.remoteAddress } : {}),
+    ...(userAgent !== undefined ? { userAgent } : {}),
+    ...(signed !== undefined ? { accessKeyId: signed.accessKeyId } : {}),
+  };
   if (signed === undefined) {
     if (auth === 'strict') return kmsError('MissingAuthenticationTokenException', messages.missingAuthenticationToken());
-    return { region: vault.region, caller: vault.caller, request: facts };
+    return { region: vault.region, caller: vault.caller, request: facts, source };
   }
   const principal = vault.principalByAccessKey(signed.accessKeyId);
   if (!principal) {
     if (auth === 'strict') return kmsError('UnrecognizedClientException', messages.unrecognizedClient());
-    return { region: signed.region, caller: vault.caller, request: facts };
+    return { region: signed.region, caller: vault.caller, request: facts, source };
   }
   if (!(await signatureMatches(request, signed, principal.credentials.secretAccessKey))) return kmsError('InvalidSignatureException', messages.signatureMismatch());
-  return { region: signed.region, caller: principal.caller, request: facts };
+  return { region: signed.region, caller: principal.caller, request: facts, source };
 }
 
-/** The engine's answer, with injected faults applied as over any wire: latency waited for on a timer. */
+/** The engine's answer (injected faults and latency included; the client over the wire does its own retries), encoded. */
 async function run(vault: KmsVault, operation: OperationName, json: unknown, origin: RequestOrigin): Promise<WireResponse> {
   const input = decodeInput(operation, json);
-  const fault = vault.faults.size > 0 ? vault.faults.decide(operation, input as object, keyNamer(vault, origin.region)) : undefined;
-  if (fault && fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-  const output = execute(vault, operation, input, origin, { fault });
+  const output = await answer(vault, operation, input, origin);
   const body = encodeOutput(output);
   return { status: 200, headers: responseHeaders(output.$metadata.requestId, body), body };
 }

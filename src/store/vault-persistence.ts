@@ -1,4 +1,4 @@
-import type { CallEvent, CallObserver } from '../engine/execute';
+import type { CallEvent } from '../engine/execute';
 import type { KmsVault } from '../kms-vault';
 import { DirectoryLock } from './directory-lock';
 import { OPERATION_EFFECTS } from './operation-effects';
@@ -13,7 +13,7 @@ export const USAGE_WRITE_DELAY_MS = 1000;
  * second of calls that only record a key's use. One server per directory.
  */
 export class VaultPersistence {
-  private readonly observer: CallObserver;
+  private readonly stopObserving: () => void;
   private timer: NodeJS.Timeout | undefined;
   private keyCount: number;
   private closed = false;
@@ -24,8 +24,7 @@ export class VaultPersistence {
     private readonly lock: DirectoryLock,
   ) {
     this.keyCount = countKeys(vault);
-    this.observer = (event) => this.observe(event);
-    vault.observers.push(this.observer);
+    this.stopObserving = vault.observers.add('persistence', (event) => this.observe(event));
   }
 
   /** Takes the directory (refusing one another server holds) and restores or initializes its state. */
@@ -61,8 +60,7 @@ export class VaultPersistence {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    const index = this.vault.observers.indexOf(this.observer);
-    if (index >= 0) this.vault.observers.splice(index, 1);
+    this.stopObserving();
     try {
       this.save();
     } finally {
