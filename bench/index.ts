@@ -29,6 +29,7 @@ import { reportKeyCosts, reportSeededReuse } from './key-costs';
 import { median, medianRatios } from './stats';
 import { reportServerBench } from './server';
 import { reportStartup } from './startup';
+import { reportPersistence } from './persistence';
 
 type Send = (client: KMSClient) => Promise<unknown>;
 
@@ -61,6 +62,8 @@ async function compare(clients: KMSClient[], send: Send, forget: () => void): Pr
 }
 
 async function main(): Promise<void> {
+  // `npm run bench -- persistence` (or BENCH_ONLY=persistence) runs that section alone.
+  if ((process.argv[2] ?? process.env.BENCH_ONLY) === 'persistence') return reportPersistence();
   const vault = new KmsVault();
   const vaultClient = new KMSClient({ region: 'us-east-1' });
   vaultClient.middlewareStack.use(vaultPlugin(vault));
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
   reportSeededReuse();
   reportStartup();
   await reportServerBench();
+  await reportPersistence();
 }
 
 main().catch((error: unknown) => {

@@ -23,6 +23,21 @@ export function snapshotState(state: VaultState, name: string): Scenario {
   }
   // Primary keys first, so replicas find them when the snapshot loads.
   keys.sort((a, b) => Number(isReplica(a)) - Number(isReplica(b)));
+  return {
+    formatVersion: STATE_FORMAT_VERSION,
+    name,
+    description: `Snapshot of a kms-vault-mock vault`,
+    keys,
+    faults: [],
+    ...snapshotSections(state),
+  };
+}
+
+/** What a state document holds besides its keys: principals, grants, import-token key, custom key stores. */
+export type ScenarioSections = Pick<Scenario, 'principals' | 'grants' | 'retiredGrantTokens' | 'importTokenSecret' | 'customKeyStores' | 'cloudHsmClusters' | 'xksProxies'>;
+
+/** The sections of the state document other than its keys (persistence journals them apart from keys). */
+export function snapshotSections(state: VaultState): ScenarioSections {
   const principals: ScenarioPrincipal[] = [...state.principals.values()].map((p) => ({
     arn: p.caller.arn,
     policies: [...p.policies],
@@ -30,11 +45,6 @@ export function snapshotState(state: VaultState, name: string): Scenario {
   }));
   const tokenSecret = state.importTokenSecret();
   return {
-    formatVersion: STATE_FORMAT_VERSION,
-    name,
-    description: `Snapshot of a kms-vault-mock vault`,
-    keys,
-    faults: [],
     principals,
     ...(state.grants.size > 0 ? { grants: snapshotGrants(state.grants.all()) } : {}),
     ...(state.grants.retiredTokens().length > 0 ? { retiredGrantTokens: state.grants.retiredTokens() } : {}),
@@ -43,7 +53,8 @@ export function snapshotState(state: VaultState, name: string): Scenario {
   };
 }
 
-function isReplica(key: ScenarioKey): boolean {
+/** Whether a document's key is a replica of a multi-Region key (loaded after its primary). */
+export function isReplica(key: ScenarioKey): boolean {
   return key.multiRegion?.primaryRegion !== undefined && key.multiRegion.primaryRegion !== key.region;
 }
 
@@ -68,7 +79,8 @@ function snapshotMaterial(m: KeyMaterial): ScenarioMaterial {
   };
 }
 
-function snapshotKey(vault: VaultState, key: KeyRecord, aliases: ScenarioAlias[]): ScenarioKey {
+/** One key of the state document, with the aliases given (persistence journals keys one at a time). */
+export function snapshotKey(vault: VaultState, key: KeyRecord, aliases: ScenarioAlias[]): ScenarioKey {
   const state = key.state;
   const settlesTo = vault.settlesTo(key);
   const group = key.multiRegionGroup;
