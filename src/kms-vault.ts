@@ -5,6 +5,9 @@ import type { Caller, RequestFacts } from './context/operation-context';
 import { answerNow } from './engine/answer';
 import { execute, type Output } from './engine/execute';
 import { CallObservers } from './engine/observers';
+import type { CloudTrailLog } from './cloudtrail/cloudtrail-log';
+import { vaultCloudTrail } from './cloudtrail/vault-cloudtrail';
+import type { ServiceEventSink } from './vault/background';
 import { KmsVaultMockError } from './errors/library-error';
 import { type Clock, VaultClock } from './vault/clock';
 import { SeededRandom, systemRandom, type RandomSource } from './vault/random';
@@ -31,7 +34,7 @@ export interface KmsVaultOptions {
   readonly seed?: string | number;
   /** The time source: a `Clock`, or a `Date` to start a frozen clock at. Default: the system clock. */
   readonly clock?: Clock | Date;
-  /** How many calls {@link KmsVault.history} keeps (the oldest are dropped). Default 1000. */
+  /** How many calls {@link KmsVault.history} keeps (the oldest are dropped), and how many events {@link KmsVault.cloudTrail} keeps. Default 1000. */
   readonly historyLimit?: number;
   /**
    * Keep plaintexts, private keys and shared secrets in {@link KmsVault.history}. Default false: the
@@ -95,6 +98,14 @@ export class KmsVault {
   readonly faults: FaultInjector;
   /** Nitro Enclaves test helpers: `vault.nitro.attestationDocument({ publicKey, pcrs })` for a request's Recipient. */
   readonly nitro: NitroEnclaves = new NitroEnclaves(this);
+  /**
+   * The CloudTrail log: one record per call and per thing KMS did on its own (rotations, deletions,
+   * expiries), as KMS writes them: `vault.cloudTrail.events({ eventName: 'Decrypt' })`. Keeps the
+   * latest `historyLimit` events.
+   */
+  readonly cloudTrail: CloudTrailLog;
+  /** @internal Told of what KMS does on its own as the engine catches up with time (the CloudTrail log). */
+  readonly serviceEvents: ServiceEventSink;
   /** @internal The principal requests are made as by default: the vault account's root. */
   readonly caller: Caller;
   /**
@@ -145,6 +156,10 @@ export class KmsVault {
       if (event.error) record.error = event.error;
       appendBounded(history, record, historyLimit);
     });
+    const trail = vaultCloudTrail(this, historyLimit);
+    this.cloudTrail = trail.log;
+    this.serviceEvents = trail.serviceEvent;
+    this.observers.add('cloudtrail', trail.observe);
   }
 
   /**
@@ -284,6 +299,7 @@ export class KmsVault {
   /** Forgets the call history, and the commands the matchers see the vault received. */
   clearHistory(): void {
     this.history.length = 0;
+    this.cloudTrail.clear();
     forgetReceivedCommands(this);
   }
 }

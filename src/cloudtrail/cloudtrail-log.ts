@@ -43,6 +43,11 @@ export class CloudTrailLog {
     return all.filter(matcher(filter));
   }
 
+  /** Whether a record would be read by anyone: kept (limit > 0) or told to a listener. */
+  get active(): boolean {
+    return this.limit > 0 || this.listeners.length > 0;
+  }
+
   /** How many records are kept. */
   get size(): number {
     return this.records.length;

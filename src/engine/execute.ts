@@ -8,7 +8,7 @@ import type { InjectedFault } from '../faults/fault-injector';
 import { OPERATIONS } from '../operations/registry';
 import { normalizeInput } from '../validation/normalize-input';
 import { validateInput } from '../validation/validate-input';
-import { catchUp } from '../vault/background';
+import { catchUp, type ServiceEventSink } from '../vault/background';
 import type { Clock } from '../vault/clock';
 import type { RandomSource } from '../vault/random';
 import type { VaultState } from '../vault/vault-state';
@@ -24,6 +24,8 @@ export interface EngineVault {
   readonly random: RandomSource;
   /** Told of every call answered for a caller, in order: named observers (`vault.observers.add(name, fn)`). */
   readonly observers: CallObservers;
+  /** Told of what KMS does on its own as requests catch up with time (rotations, deletions, expiries). */
+  readonly serviceEvents?: ServiceEventSink;
 }
 
 /** Where a request comes from. */
@@ -80,7 +82,7 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     if (handler === undefined) throw new KmsVaultMockError(`Unknown KMS operation '${String(operation)}'.`);
     input = normalizeInput(operation, input);
     validateInput(operation, input);
-    catchUp(vault.state, vault.random, now);
+    catchUp(vault.state, vault.random, now, vault.serviceEvents);
     const context: OperationContext = {
       state: vault.state, clock: vault.clock, random: vault.random, region: origin.region, caller: origin.caller, now, operation,
       request: origin.request ?? NO_FACTS,

@@ -1,10 +1,11 @@
 import { ciphertextMatchers } from './ciphertext-matchers';
+import { cloudTrailMatchers } from './cloudtrail-matchers';
 import { commandMatchers } from './command-matchers';
 import { jestMessages } from './jest-messages';
 import type { KmsVaultMatchers } from './kms-vault-matchers';
 import type { ExpectWithExtend, JestPrintUtils, MatcherFunction } from './matcher-context';
 
-export type { KmsVaultMatchers } from './kms-vault-matchers';
+export type { KmsVaultMatchers, CloudTrailEventSample } from './kms-vault-matchers';
 export type { CiphertextMatchOptions } from './decrypt-check';
 export type { ExpectWithExtend, MatcherFunction, MatcherResult, MatcherContextLike, JestPrintUtils, PrintUtils } from './matcher-context';
 
@@ -15,6 +16,7 @@ export type { ExpectWithExtend, MatcherFunction, MatcherResult, MatcherContextLi
 export const kmsVaultMatchers: Readonly<Record<keyof KmsVaultMatchers, MatcherFunction<JestPrintUtils>>> = {
   ...commandMatchers(jestMessages),
   ...ciphertextMatchers,
+  ...cloudTrailMatchers,
 };
 
 /** Registers {@link kmsVaultMatchers} with this `expect`. */

@@ -2,6 +2,10 @@ import type { MetadataBearer } from '@smithy/types';
 import type { AwsCommand } from '../compat/aws-command';
 import type { KmsVault } from '../kms-vault';
 import type { CiphertextMatchOptions } from './decrypt-check';
+import type { CloudTrailEvent } from '../cloudtrail/cloudtrail-event';
+
+/** The fields of a CloudTrail event a matcher looks for; values may be asymmetric matchers, objects match partially. */
+export type CloudTrailEventSample = { readonly [K in keyof CloudTrailEvent]?: unknown };
 
 /** A command class, as the matchers take it: `EncryptCommand`. */
 type CommandType<TCmdInput extends object, TCmdOutput extends MetadataBearer> = new (input: TCmdInput) => AwsCommand<TCmdInput, TCmdOutput>;
@@ -84,4 +88,16 @@ export interface KmsVaultMatchers<R = unknown> {
    * @example expect(CiphertextBlob).toBeCiphertextWithContext(vault, { tenant: 'a' });
    */
   toBeCiphertextWithContext(vault: KmsVault, encryptionContext: Record<string, string>, options?: Omit<CiphertextMatchOptions, 'encryptionContext'> & { readonly keyId?: string }): R;
+
+  /**
+   * The vault's CloudTrail log (`vault.cloudTrail`) holds an event with these fields; nested objects
+   * match on the fields given, values may be asymmetric matchers.
+   * @example expect(vault).toHaveCloudTrailEvent({ eventName: 'Decrypt', errorCode: 'AccessDenied' });
+   */
+  toHaveCloudTrailEvent(expected: CloudTrailEventSample): R;
+  /**
+   * The vault's CloudTrail log holds exactly `times` events with these fields.
+   * @example expect(vault).toHaveCloudTrailEventTimes({ eventName: 'ScheduleKeyDeletion' }, 1);
+   */
+  toHaveCloudTrailEventTimes(expected: CloudTrailEventSample, times: number): R;
 }

@@ -1,4 +1,5 @@
 import { ciphertextMatchers } from './ciphertext-matchers';
+import { cloudTrailMatchers } from './cloudtrail-matchers';
 import { commandMatchers } from './command-matchers';
 import type { KmsVaultMatchers } from './kms-vault-matchers';
 import type { ExpectWithExtend, MatcherFunction, VitestPrintUtils } from './matcher-context';
@@ -6,7 +7,7 @@ import { vitestMessages } from './vitest-messages';
 // Types only (erased): brings vitest's declarations into the program for the augmentation below.
 import type {} from 'vitest';
 
-export type { KmsVaultMatchers } from './kms-vault-matchers';
+export type { KmsVaultMatchers, CloudTrailEventSample } from './kms-vault-matchers';
 export type { CiphertextMatchOptions } from './decrypt-check';
 export type { ExpectWithExtend, MatcherFunction, MatcherResult, MatcherContextLike, VitestPrintUtils, VitestDiffOptions, PrintUtils } from './matcher-context';
 export { ordinalOf } from './vitest-messages';
@@ -19,6 +20,7 @@ export { ordinalOf } from './vitest-messages';
 export const kmsVaultMatchers: Readonly<Record<keyof KmsVaultMatchers, MatcherFunction<VitestPrintUtils>>> = {
   ...commandMatchers(vitestMessages),
   ...ciphertextMatchers,
+  ...cloudTrailMatchers,
 };
 
 /**
