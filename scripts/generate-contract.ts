@@ -1,6 +1,7 @@
 /**
  * Writes src/contract/generated.ts from model/kms/kms-contract.json: the operation list,
- * the error catalogue and the input-validation rules of every operation. Run with `npm run generate`.
+ * the error catalogue, the input-validation rules of every operation and the operations that
+ * GetKeyLastUsage tracks. Run with `npm run generate`.
  * The output is committed so that building the library never needs the model.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -33,6 +34,7 @@ interface Contract {
   errorShapes: ModelErrorShape[];
   structures: Record<string, ModelStructure>;
   paginators: { operation: string; items: string }[];
+  enums: Record<string, { values: string[] }>;
 }
 
 const root = resolve(__dirname, '..');
@@ -154,6 +156,16 @@ lines.push('/** Validation rules of every input member of every operation (model
 lines.push('export const INPUT_RULES: Record<OperationName, readonly MemberRule[]> = {');
 for (const op of operations) lines.push(`  ${op.name}: ${JSON.stringify(op.input.map(memberRule))},`);
 lines.push('};');
+lines.push('');
+// GetKeyLastUsage reports the last of these operations on a key (the KeyLastUsageTrackingOperation enum).
+const tracked = contract.enums.KeyLastUsageTrackingOperation?.values ?? [];
+const unknownTracked = tracked.filter((name) => !operations.some((o) => o.name === name));
+if (tracked.length === 0 || unknownTracked.length > 0) throw new Error(`KeyLastUsageTrackingOperation: missing or not operations (${unknownTracked.join(', ')})`);
+lines.push('/** The operations whose successful calls GetKeyLastUsage reports (the model\'s KeyLastUsageTrackingOperation). */');
+lines.push(`export const KEY_USAGE_TRACKING_OPERATIONS = ${JSON.stringify([...tracked].sort())} as const satisfies readonly OperationName[];`);
+lines.push('');
+lines.push('/** An operation that GetKeyLastUsage reports. */');
+lines.push('export type KeyUsageTrackingOperation = (typeof KEY_USAGE_TRACKING_OPERATIONS)[number];');
 lines.push('');
 lines.push('/** The member that carries the items of each paginated List operation. */');
 lines.push('export const PAGINATED_ITEMS: Partial<Record<OperationName, string>> = {');

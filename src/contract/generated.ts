@@ -308,6 +308,12 @@ export const INPUT_RULES: Record<OperationName, readonly MemberRule[]> = {
   VerifyMac: [{"name":"Message","type":"blob","required":true,"sensitive":true,"length":{"min":1,"max":4096}},{"name":"KeyId","type":"string","required":true,"length":{"min":1,"max":2048}},{"name":"MacAlgorithm","type":"enum","required":true,"enum":["HMAC_SHA_384","HMAC_SHA_256","HMAC_SHA_224","HMAC_SHA_512"]},{"name":"Mac","type":"blob","required":true,"sensitive":true,"length":{"min":1,"max":6144}},{"name":"GrantTokens","type":"list","length":{"min":0,"max":10},"member":{"type":"string","length":{"min":1,"max":8192}}},{"name":"DryRun","type":"boolean"}],
 };
 
+/** The operations whose successful calls GetKeyLastUsage reports (the model's KeyLastUsageTrackingOperation). */
+export const KEY_USAGE_TRACKING_OPERATIONS = ["Decapsulate","Decrypt","DeriveSharedSecret","Encapsulate","Encrypt","GenerateDataKey","GenerateDataKeyPair","GenerateDataKeyPairWithoutPlaintext","GenerateDataKeyWithoutPlaintext","GenerateMac","ReEncrypt","Sign","Verify","VerifyMac"] as const satisfies readonly OperationName[];
+
+/** An operation that GetKeyLastUsage reports. */
+export type KeyUsageTrackingOperation = (typeof KEY_USAGE_TRACKING_OPERATIONS)[number];
+
 /** The member that carries the items of each paginated List operation. */
 export const PAGINATED_ITEMS: Partial<Record<OperationName, string>> = {
   DescribeCustomKeyStores: 'CustomKeyStores',

@@ -8,15 +8,13 @@ import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { GrantConstraints, GrantRecord } from '../vault/grants';
 import type { KeyRecord } from '../vault/key-record';
+import { requireKeyState } from '../vault/key-state-rules';
 import { endDryRun } from './shared';
 import { resolveKey } from './resolve-key';
 
 /** Developer Guide, "Quotas": grants per KMS key, and grants for one grantee principal on one key. */
 const GRANTS_PER_KEY = 50_000;
 const GRANTS_PER_GRANTEE = 500;
-
-/** Key states in which CreateGrant fails (Developer Guide, key-state table). */
-const UNUSABLE = new Set(['PendingDeletion', 'PendingReplicaDeletion', 'Creating', 'Updating']);
 
 function constraintsOf(input: CreateGrantRequest): GrantConstraints | undefined {
   const c = input.Constraints;
@@ -51,7 +49,7 @@ function newToken(context: OperationContext): string {
 }
 
 function checkKey(key: KeyRecord, operations: readonly GrantOperation[], constraints: GrantConstraints | undefined): void {
-  if (UNUSABLE.has(key.state)) throw kmsError('KMSInvalidStateException', messages.invalidState(key.arn, key.state));
+  requireKeyState('CreateGrant', key);
   const supported = grantOperationsFor(key);
   const unsupported = operations.filter((op) => !supported.has(op));
   if (unsupported.length > 0) throw kmsError('ValidationException', messages.grantOperationsNotSupported(`[${unsupported.join(', ')}]`, key.arn));

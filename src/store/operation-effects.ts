@@ -1,4 +1,4 @@
-import type { OperationName } from '../contract/generated';
+import type { KeyUsageTrackingOperation, OperationName } from '../contract/generated';
 
 /**
  * What a successful call of each operation changes, for persistence:
@@ -9,9 +9,10 @@ import type { OperationName } from '../contract/generated';
  * - `read`: nothing.
  * Any call that adds a key (DescribeKey on a predefined `alias/aws/...` creates its AWS managed key)
  * is written before its response whatever its row says.
- * Typed per operation, so a new operation without a row is a compile error.
+ * Typed per operation, so a new operation without a row is a compile error, and `usage` is the row of
+ * exactly the operations GetKeyLastUsage tracks (KEY_USAGE_TRACKING_OPERATIONS, from the model).
  */
-export const OPERATION_EFFECTS: Readonly<Record<OperationName, 'change' | 'usage' | 'read'>> = {
+export const OPERATION_EFFECTS: { readonly [K in OperationName]: K extends KeyUsageTrackingOperation ? 'usage' : 'change' | 'read' } = {
   CancelKeyDeletion: 'change',
   ConnectCustomKeyStore: 'change',
   CreateAlias: 'change',

@@ -1,17 +1,20 @@
+import type { OperationName } from '../contract/generated';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from './key-record';
-import { KEY_STATE_TABLE, type TableKeyState } from './key-state-table';
+import { KEY_STATE_TABLE, NO_KEY, type KeyStateOutcome, type KeyStateRow, type TableKeyState } from './key-state-table';
 
-/** An operation that the KMS Developer Guide's key-state table governs. */
-export type KeyStateGatedOperation = keyof typeof KEY_STATE_TABLE;
+export type { KeyStateGatedOperation } from './key-state-table';
 
 /**
  * Throws the exception the key-state table documents for `operation` on a key in its current state
  * (DisabledException, KMSInvalidStateException, KeyUnavailableException, ...); returns when allowed.
+ * An operation whose row is "no key" names no key, so no state of `key` concerns it.
  */
-export function requireKeyState(operation: KeyStateGatedOperation, key: KeyRecord): void {
-  const outcome = (KEY_STATE_TABLE[operation] as Record<TableKeyState, string>)[key.state as TableKeyState];
+export function requireKeyState(operation: OperationName, key: KeyRecord): void {
+  const row: KeyStateRow | typeof NO_KEY = KEY_STATE_TABLE[operation];
+  if (row === NO_KEY) return;
+  const outcome: KeyStateOutcome | undefined = row[key.state as TableKeyState];
   if (outcome === 'ok' || outcome === undefined) return;
   if (operation === 'CancelKeyDeletion' && outcome === 'KMSInvalidStateException') {
     throw kmsError('KMSInvalidStateException', messages.notPendingDeletion(key.arn));

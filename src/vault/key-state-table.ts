@@ -14,11 +14,28 @@
 // lists the import state of each key material, so it works while a key is pending import (API
 // Reference, ImportKeyMaterial: "Use the ListKeyRotations operation to list the ID and import state of
 // each key material"). A deleted key is gone: NotFoundException for every operation.
+import type { OperationName } from '../contract/generated';
+
 export type KeyStateOutcome = 'ok' | 'DisabledException' | 'KMSInvalidStateException' | 'KeyUnavailableException' | 'NotFoundException' | 'UnsupportedOperationException';
 export type TableKeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingReplicaDeletion' | 'PendingImport' | 'Unavailable' | 'Creating' | 'Updating';
+/** One operation's row: the outcome in each key state. */
+export type KeyStateRow = Readonly<Record<TableKeyState, KeyStateOutcome>>;
+/** The row of an operation that names no KMS key (CreateKey, ListKeys, the custom key store operations, ...). */
+export const NO_KEY = 'no key';
 const crypto = { Enabled: 'ok', Disabled: 'DisabledException', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
 const manage = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'ok', Unavailable: 'ok', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
 const everything = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'ok', PendingReplicaDeletion: 'ok', PendingImport: 'ok', Unavailable: 'ok', Creating: 'ok', Updating: 'ok' } as const;
+/**
+ * Operations on a key whose state the vault does not check (the grant and key policy reads and writes
+ * below): every state succeeds, as it did before the table covered them. Not yet compared cell by cell
+ * with the guide's table.
+ */
+const unchecked = everything;
+
+/**
+ * Every operation of the API has a row, so a new operation without one is a compile error: the outcome
+ * in each key state, or {@link NO_KEY} for an operation that names no key.
+ */
 export const KEY_STATE_TABLE = {
   Encrypt: crypto, Decrypt: crypto, ReEncrypt: crypto, GenerateDataKey: crypto, GenerateDataKeyWithoutPlaintext: crypto,
   GenerateDataKeyPair: crypto, GenerateDataKeyPairWithoutPlaintext: crypto, Sign: crypto, Verify: crypto, GetPublicKey: crypto,
@@ -37,4 +54,14 @@ export const KEY_STATE_TABLE = {
   GetParametersForImport: manage, ImportKeyMaterial: manage,
   DeleteImportedKeyMaterial: { ...manage, PendingDeletion: 'ok', PendingReplicaDeletion: 'ok' },
   CancelKeyDeletion: { ...manage, Enabled: 'KMSInvalidStateException', Disabled: 'KMSInvalidStateException', PendingDeletion: 'ok' },
-} as const satisfies Record<string, Record<TableKeyState, KeyStateOutcome>>;
+  // Developer Guide, key-state table: CreateGrant fails on keys pending deletion and in the multi-Region
+  // transient states, and works on disabled keys, keys pending import and unavailable keys.
+  CreateGrant: manage,
+  GetKeyPolicy: unchecked, PutKeyPolicy: unchecked, ListKeyPolicies: unchecked, ListGrants: unchecked, RetireGrant: unchecked, RevokeGrant: unchecked,
+  CreateKey: NO_KEY, ListKeys: NO_KEY, GenerateRandom: NO_KEY, ListRetirableGrants: NO_KEY,
+  ConnectCustomKeyStore: NO_KEY, CreateCustomKeyStore: NO_KEY, DeleteCustomKeyStore: NO_KEY, DescribeCustomKeyStores: NO_KEY,
+  DisconnectCustomKeyStore: NO_KEY, UpdateCustomKeyStore: NO_KEY,
+} as const satisfies Record<OperationName, KeyStateRow | typeof NO_KEY>;
+
+/** An operation on a key: one whose row is not {@link NO_KEY}. */
+export type KeyStateGatedOperation = { [K in OperationName]: (typeof KEY_STATE_TABLE)[K] extends typeof NO_KEY ? never : K }[OperationName];

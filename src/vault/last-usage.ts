@@ -1,11 +1,8 @@
-import type { OperationName } from '../contract/generated';
+import { KEY_USAGE_TRACKING_OPERATIONS, type OperationName } from '../contract/generated';
 import type { VaultState } from './vault-state';
 
-/** The operations GetKeyLastUsage tracks (the SDK's KeyLastUsageTrackingOperation). */
-const TRACKED = new Set<string>([
-  'Decrypt', 'DeriveSharedSecret', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext',
-  'GenerateDataKeyWithoutPlaintext', 'GenerateMac', 'ReEncrypt', 'Sign', 'Verify', 'VerifyMac', 'Decapsulate', 'Encapsulate',
-]);
+/** The operations GetKeyLastUsage tracks: the model's KeyLastUsageTrackingOperation, generated into the contract. */
+const TRACKED: ReadonlySet<OperationName> = new Set(KEY_USAGE_TRACKING_OPERATIONS);
 
 /**
  * Records a successful cryptographic operation on the keys its output names (`KeyId`, and for
