@@ -15,6 +15,7 @@ import { vaultPlugin } from '../../src';
 import { expectKmsError } from '../helpers/expect-kms-error';
 import { vaultClient } from '../helpers/vault-client';
 import { vaultView } from '../helpers/vault-view';
+import { customerAliases } from '../helpers/customer-aliases';
 
 const START = new Date('2026-04-01T00:00:00Z');
 const ACCOUNT = '111122223333';
@@ -35,7 +36,7 @@ describe('CreateAlias', () => {
     expect($metadata.httpStatusCode).toBe(200);
     expect(out).toEqual({});
     const created = new Date(START.getTime() + 3_600_000);
-    expect((await kms.send(new ListAliasesCommand({}))).Aliases).toEqual([
+    expect(customerAliases((await kms.send(new ListAliasesCommand({}))).Aliases)).toEqual([
       { AliasName: 'alias/orders', AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/orders`, TargetKeyId: a.KeyId, CreationDate: created, LastUpdatedDate: created },
     ]);
   });
@@ -104,7 +105,7 @@ describe('CreateAlias', () => {
     const irish = (await ireland.send(new CreateKeyCommand({}))).KeyMetadata as { KeyId: string };
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/orders', TargetKeyId: a.KeyId }));
     await ireland.send(new CreateAliasCommand({ AliasName: 'alias/orders', TargetKeyId: irish.KeyId }));
-    expect((await ireland.send(new ListAliasesCommand({}))).Aliases?.map((x) => [x.AliasArn, x.TargetKeyId])).toEqual([[`arn:aws:kms:eu-west-1:${ACCOUNT}:alias/orders`, irish.KeyId]]);
+    expect(customerAliases((await ireland.send(new ListAliasesCommand({}))).Aliases).map((x) => [x.AliasArn, x.TargetKeyId])).toEqual([[`arn:aws:kms:eu-west-1:${ACCOUNT}:alias/orders`, irish.KeyId]]);
     expect((await kms.send(new DescribeKeyCommand({ KeyId: 'alias/orders' }))).KeyMetadata?.KeyId).toBe(a.KeyId);
   });
 

@@ -13,6 +13,7 @@ import { vaultPlugin } from '../../src';
 import { expectKmsError } from '../helpers/expect-kms-error';
 import { vaultClient } from '../helpers/vault-client';
 import { vaultView } from '../helpers/vault-view';
+import { customerAliases } from '../helpers/customer-aliases';
 
 const ACCOUNT = '111122223333';
 const ALIAS_PREFIX_MESSAGE = 'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html';
@@ -32,7 +33,7 @@ describe('DeleteAlias', () => {
     const { $metadata, ...out } = await kms.send(new DeleteAliasCommand({ AliasName: 'alias/app' }));
     expect($metadata.httpStatusCode).toBe(200);
     expect(out).toEqual({});
-    expect((await kms.send(new ListAliasesCommand({}))).Aliases?.map((x) => x.AliasName)).toEqual(['alias/other']);
+    expect(customerAliases((await kms.send(new ListAliasesCommand({}))).Aliases).map((x) => x.AliasName)).toEqual(['alias/other']);
     await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: 'alias/app' })), {
       type: NotFoundException,
       status: 400,

@@ -13,6 +13,7 @@ import {
 import { expectKmsError } from '../helpers/expect-kms-error';
 import { vaultClient } from '../helpers/vault-client';
 import { vaultView } from '../helpers/vault-view';
+import { customerAliases } from '../helpers/customer-aliases';
 
 const START = new Date('2026-04-01T00:00:00Z');
 const ACCOUNT = '111122223333';
@@ -33,7 +34,7 @@ describe('UpdateAlias', () => {
     const { $metadata, ...out } = await kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: b.KeyId }));
     expect($metadata.httpStatusCode).toBe(200);
     expect(out).toEqual({});
-    expect((await kms.send(new ListAliasesCommand({}))).Aliases).toEqual([
+    expect(customerAliases((await kms.send(new ListAliasesCommand({}))).Aliases)).toEqual([
       { AliasName: 'alias/app', AliasArn: ALIAS_ARN, TargetKeyId: b.KeyId, CreationDate: START, LastUpdatedDate: new Date('2026-04-03T00:00:00Z') },
     ]);
     expect((await kms.send(new DescribeKeyCommand({ KeyId: 'alias/app' }))).KeyMetadata?.KeyId).toBe(b.KeyId);

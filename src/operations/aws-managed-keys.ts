@@ -1,5 +1,6 @@
 import type { OperationContext } from '../context/operation-context';
-import { keyArn, parseKmsArn } from '../vault/arn';
+import type { AliasListEntry } from '@aws-sdk/client-kms';
+import { aliasArn, keyArn, parseKmsArn } from '../vault/arn';
 import { newKeyMaterial } from '../vault/key-material';
 import { awsManagedKeyPolicy } from '../auth/aws-managed-key-policy';
 import { newAlias, type KeyRecord } from '../vault/key-record';
@@ -16,6 +17,23 @@ const PREDEFINED_SERVICES: ReadonlySet<string> = new Set([
   'fsx', 'glue', 'kinesis', 'kinesisvideo', 'lambda', 'lightsail', 'rds', 'redshift', 's3',
   'secretsmanager', 'sns', 'sqs', 'ssm', 'xray',
 ]);
+
+/**
+ * The predefined aliases of an account and Region that no key is associated with yet, as ListAliases
+ * lists them: AliasName and AliasArn only, no TargetKeyId (API Reference, ListAliases: "The response
+ * might also include aliases that have no TargetKeyId field. These are predefined aliases that AWS has
+ * created but has not yet associated with a KMS key"), and no dates (the AliasListEntry of a
+ * predefined alias in real responses carries none). Every account and Region has them; they are not
+ * stored, so they count against no alias quota. Sorted by name.
+ */
+export function unassociatedPredefinedAliases(accountId: string, region: string, associated: { has(aliasName: string): boolean }): AliasListEntry[] {
+  const entries: AliasListEntry[] = [];
+  for (const service of [...PREDEFINED_SERVICES].sort()) {
+    const aliasName = `alias/aws/${service}`;
+    if (!associated.has(aliasName)) entries.push({ AliasName: aliasName, AliasArn: aliasArn(region, accountId, aliasName) });
+  }
+  return entries;
+}
 
 /** AWS rotates the material of AWS managed keys every year (Developer Guide, "Rotating keys"). */
 const AWS_MANAGED_ROTATION_DAYS = 365;

@@ -1,5 +1,5 @@
-import type { ListKeyPoliciesRequest, ListKeyPoliciesResponse } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { resolveKey } from './resolve-key';
@@ -12,8 +12,8 @@ import { resolveKey } from './resolve-key';
  * issue) does not change the answer. See docs/research/list-key-policies-marker.md.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyPolicies.html
  */
-export function listKeyPolicies(context: OperationContext, input: ListKeyPoliciesRequest): ListKeyPoliciesResponse {
-  const key = resolveKey(context, input.KeyId as string, { aliases: false });
+export function listKeyPolicies(context: OperationContext, input: HandlerInput<'ListKeyPolicies'>): HandlerOutput<'ListKeyPolicies'> {
+  const key = resolveKey(context, input.KeyId, { aliases: false });
   authorize(context, permissionOf(context.operation), key, input);
   return { PolicyNames: ['default'], Truncated: false };
 }
