@@ -43,6 +43,16 @@ describe('architecture', () => {
     expect([...(graph.get('vault') ?? [])].filter((part) => above.includes(part))).toEqual([]);
   });
 
+  it('the wire lives in protocol/: adapters/ (the SDK side) imports nothing from server/ (the HTTP listener)', () => {
+    expect([...(graph.get('adapters') ?? [])]).not.toContain('server');
+    expect([...(graph.get('protocol') ?? [])]).not.toContain('server');
+  });
+
+  it('faults are decided in the engine alone: no entry point (adapters, protocol, server, compat) imports faults/ (the vault only owns the injector)', () => {
+    const entries = ['adapters', 'protocol', 'server', 'compat'].filter((part) => graph.get(part)?.has('faults') === true);
+    expect(entries).toEqual([]);
+  });
+
   it('no folder imports, directly or through others, a folder that imports it', () => {
     const cycles: string[] = [];
     const visit = (start: string, node: string, path: string[]): void => {

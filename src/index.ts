@@ -8,7 +8,7 @@ export { vaultRequestHandler } from './adapters/request-handler';
 export type { VaultRequestHandler, VaultRequestHandlerOptions } from './adapters/request-handler';
 export { startServer } from './server/lazy-start';
 export type { KmsServer, ServerOptions } from './server/start-server';
-export type { AuthMode } from './server/wire-pipeline';
+export type { AuthMode } from './protocol/wire-pipeline';
 export type { FaultSpec, FaultHandle, InjectableError } from './faults/fault-injector';
 export type { CallRecord } from './vault/call-history';
 export { CONNECT_DURATION_MS } from './vault/custom-key-stores';

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { KmsVault, KmsVaultMockError, vaultPlugin } from '../../src';
 import { kmsErrorOf } from '../helpers/vault-client';
-import { answerWireRequest } from '../../src/server/wire-pipeline';
+import { answerWireRequest } from '../../src/protocol/wire-pipeline';
 
 async function setup(maxAttempts = 1, seed?: string) {
   const vault = new KmsVault({ seed });

@@ -1,7 +1,7 @@
 import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler, RequestHandlerOutput } from '@smithy/types';
 import type { KmsVault } from '../kms-vault';
 import type { WireRequest } from '../protocol/wire-message';
-import { answerWireRequest, type WireOptions } from '../server/wire-pipeline';
+import { answerWireRequest, type WireOptions } from '../protocol/wire-pipeline';
 import { abortError, unlessAborted } from './abort-signal';
 
 /** Options of {@link vaultRequestHandler}. */

@@ -3,8 +3,11 @@ import { isKmsError } from '../errors/kms-error';
 import type { OperationName } from '../contract/generated';
 import type { FaultInjector, InjectedFault } from '../faults/fault-injector';
 import { keyNamer } from '../faults/key-namer';
-import { execute, type EngineVault, type Output, type RequestOrigin } from './execute';
+import { execute, type EngineVault, type ExecuteMode, type Output, type RequestOrigin } from './execute';
 import { recordReceivedCommand } from './received-commands';
+
+const PLAIN: ExecuteMode = {};
+const DECODED: ExecuteMode = { decoded: true };
 
 /** What the engine's request steps need of a vault, beyond {@link EngineVault}. */
 export interface AnsweringVault extends EngineVault {
@@ -31,6 +34,8 @@ export interface AnswerOptions {
    * fault is injected. Default: one attempt (over the wire, the client retries by itself).
    */
   readonly maxAttempts?: () => number | Promise<number>;
+  /** The input was decoded from the wire against the model (protocol/json-codec.ts): the engine does not normalize it again. */
+  readonly decoded?: boolean;
 }
 
 /**
@@ -43,8 +48,9 @@ export interface AnswerOptions {
 export function answer(vault: AnsweringVault, operation: OperationName, input: unknown, origin: RequestOrigin, options: AnswerOptions = {}): Output | Promise<Output> {
   const { received } = options;
   if (received) recordReceivedCommand(vault, received.client, received.command, vault.historyLimit);
-  if (vault.faults.size === 0) return execute(vault, operation, input, origin);
-  return answerWithFaults(vault, operation, input, origin, options.maxAttempts);
+  const mode = options.decoded === true ? DECODED : PLAIN;
+  if (vault.faults.size === 0) return execute(vault, operation, input, origin, mode);
+  return answerWithFaults(vault, operation, input, origin, options.maxAttempts, mode);
 }
 
 /**
@@ -61,13 +67,14 @@ async function answerWithFaults(
   input: unknown,
   origin: RequestOrigin,
   maxAttemptsOf: AnswerOptions['maxAttempts'],
+  mode: ExecuteMode,
 ): Promise<Output> {
   const maxAttempts = maxAttemptsOf ? await maxAttemptsOf() : 1;
   for (let attempt = 1; ; attempt++) {
     const fault = decideFault(vault, operation, input, origin);
     if (fault && fault.latencyMs > 0) await delay(fault.latencyMs);
     try {
-      const output = execute(vault, operation, input, origin, { fault });
+      const output = execute(vault, operation, input, origin, { ...mode, fault });
       output.$metadata.attempts = attempt;
       return output;
     } catch (error) {

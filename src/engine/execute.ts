@@ -47,6 +47,11 @@ export interface ExecuteMode {
    * but no observer sees it (no history, no last usage, no persistence record).
    */
   readonly internal?: boolean;
+  /**
+   * The input is already in the handlers' form: decoded from the wire against the model in one walk
+   * (protocol/json-codec.ts), so it is not normalized again, only validated.
+   */
+  readonly decoded?: boolean;
 }
 
 /** Response metadata as the SDK reports it for a successful call. */
@@ -80,7 +85,7 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     if (mode.fault?.error) throw mode.fault.error;
     const handler = OPERATIONS[operation];
     if (handler === undefined) throw new KmsVaultMockError(`Unknown KMS operation '${String(operation)}'.`);
-    input = normalizeInput(operation, input);
+    if (mode.decoded !== true) input = normalizeInput(operation, input);
     validateInput(operation, input);
     catchUp(vault.state, vault.random, now, vault.serviceEvents);
     const context: OperationContext = {

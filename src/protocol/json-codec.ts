@@ -9,10 +9,14 @@ type Rule = Omit<MemberRule, 'name'> & { readonly structure?: string };
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /**
- * The JSON body of a request, as the operation's input: blobs (base64 on the wire) become bytes and
- * timestamps (epoch seconds) become dates, following the operation's member shapes in the contract.
- * Members of the wrong JSON type are left as they are, for input validation to reject with the
- * SerializationException KMS sends. A blob that is not base64 is a SerializationException here.
+ * The JSON body of a request as the operation's input, in the one walk over the operation's member
+ * shapes (the contract) that the wire makes: blobs (base64 on the wire) become bytes, timestamps
+ * (epoch seconds) dates; members the operation does not have, JSON nulls ("not set", as the SDKs treat
+ * them) and null entries of lists and maps are left out. This is the form the SDK adapter's
+ * normalization (validation/normalize-input.ts) gives an SDK input, so the engine does not walk the
+ * input again (`decoded`). Members of the wrong JSON type are left as they are, for input validation
+ * to reject with the SerializationException KMS sends. A blob that is not base64 is a
+ * SerializationException here.
  */
 export function decodeInput(operation: OperationName, json: Record<string, unknown>): Record<string, unknown>;
 export function decodeInput(operation: OperationName, json: unknown): unknown;
@@ -22,12 +26,10 @@ export function decodeInput(operation: OperationName, json: unknown): unknown {
 }
 
 function decodeMembers(rules: readonly MemberRule[], json: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...json };
+  const out: Record<string, unknown> = {};
   for (const rule of rules) {
     const value = json[rule.name];
-    // JSON null means "not set", as the SDKs treat it.
-    if (value === null) delete out[rule.name];
-    else if (value !== undefined) out[rule.name] = decodeValue(rule, value);
+    if (value !== null && value !== undefined) out[rule.name] = decodeValue(rule, value);
   }
   return out;
 }
@@ -38,17 +40,32 @@ function decodeValue(rule: Rule, value: unknown): unknown {
       return typeof value === 'string' ? decodeBase64(value) : value;
     case 'timestamp':
       return typeof value === 'number' && Number.isFinite(value) ? new Date(Math.round(value * 1000)) : value;
-    case 'list':
-      return Array.isArray(value) && rule.member && needsDecoding(rule.member)
-        ? value.map((item: unknown) => (item === null || item === undefined ? item : decodeValue(rule.member as Rule, item)))
-        : value;
+    case 'list': {
+      if (!Array.isArray(value)) return value;
+      const member = rule.member as Rule | undefined;
+      const kept = (value as unknown[]).filter((item) => item !== null && item !== undefined);
+      return member && needsDecoding(member) ? kept.map((item) => decodeValue(member, item)) : kept;
+    }
+    case 'map':
+      return isObject(value) ? withoutNulls(value) : value;
     case 'structure': {
       const members = rule.structure ? STRUCTURE_RULES[rule.structure] : undefined;
-      return members && isObject(value) ? decodeMembers(members, value) : value;
+      // Any JSON object or array stands for the structure's members (an array has none), as the SDK serializer reads it.
+      return members && typeof value === 'object' && value !== null ? decodeMembers(members, value as Record<string, unknown>) : value;
     }
     default:
       return value;
   }
+}
+
+/** A map's entries without null values; an own "__proto__" key (JSON.parse makes one) stays a key. */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const entry = value[key];
+    if (entry !== null && entry !== undefined) Object.defineProperty(copy, key, { value: entry, enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
 }
 
 /** Only blobs, timestamps and structures (which may hold them) change between JSON and input. */

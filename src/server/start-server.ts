@@ -8,7 +8,7 @@ import type { WireRequest, WireResponse } from '../protocol/wire-message';
 import type { Scenario } from '../scenarios/scenario';
 import { validateScenario } from '../scenarios/validate-scenario';
 import { VaultPersistence } from '../store/vault-persistence';
-import { answerWireRequest, type AuthMode } from './wire-pipeline';
+import { answerWireRequest, type AuthMode } from '../protocol/wire-pipeline';
 import { localStackResponse } from './emulator-endpoints';
 import { logRequests } from './request-log';
 

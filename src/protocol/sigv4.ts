@@ -3,7 +3,7 @@ import type { KMSServiceException } from '@aws-sdk/client-kms';
 import type { HttpRequest } from '@smithy/types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
-import type { WireRequest } from '../protocol/wire-message';
+import type { WireRequest } from './wire-message';
 import { NodeSha256 } from './sha256';
 
 /** What a request's `Authorization` header says, once its form has been checked. */

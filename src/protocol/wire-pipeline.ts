@@ -6,10 +6,11 @@ import type { RequestOrigin } from '../engine/execute';
 import { internalError, isKmsError, kmsError } from '../errors/kms-error';
 import { KmsVaultMockError } from '../errors/library-error';
 import { messages } from '../errors/messages';
-import type { KmsVault } from '../kms-vault';
-import { decodeInput, encodeOutput } from '../protocol/json-codec';
-import { kmsErrorResponse, libraryErrorResponse, notJsonProtocolResponse, responseHeaders } from '../protocol/wire-error';
-import type { WireRequest, WireResponse } from '../protocol/wire-message';
+import type { Caller } from '../context/operation-context';
+import type { AnsweringVault } from '../engine/answer';
+import { decodeInput, encodeOutput } from './json-codec';
+import { kmsErrorResponse, libraryErrorResponse, notJsonProtocolResponse, responseHeaders } from './wire-error';
+import type { WireRequest, WireResponse } from './wire-message';
 import { readSignature, signatureMatches } from './sigv4';
 
 /**
@@ -34,6 +35,16 @@ export interface WireOptions {
   readonly throwLibraryErrors?: boolean;
 }
 
+/**
+ * What the wire needs of a vault (a `KmsVault`): the engine's view, its default region and caller, and
+ * its principals by access key. Named here so that protocol/ does not depend on the facade.
+ */
+export interface WireVault extends AnsweringVault {
+  readonly region: string;
+  readonly caller: Caller;
+  principalByAccessKey(accessKeyId: string): { readonly caller: Caller; readonly credentials: { readonly secretAccessKey: string } } | undefined;
+}
+
 const TARGET_PREFIX = 'TrentService.';
 const OPERATIONS = new Set<string>(OPERATION_NAMES);
 const JSON_TYPES = new Set(['application/x-amz-json-1.1', 'application/x-amz-json-1.0', 'application/json']);
@@ -45,7 +56,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * operation), then the response. Every failure is an HTTP response (library errors too, unless
  * `throwLibraryErrors`).
  */
-export async function answerWireRequest(vault: KmsVault, request: WireRequest, options: WireOptions = {}): Promise<WireResponse> {
+export async function answerWireRequest(vault: WireVault, request: WireRequest, options: WireOptions = {}): Promise<WireResponse> {
   const requestId = randomUUID();
   try {
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -78,7 +89,7 @@ export async function answerWireRequest(vault: KmsVault, request: WireRequest, o
 }
 
 /** The caller and region a request acts as, or the error AWS answers. */
-async function identify(vault: KmsVault, request: WireRequest, auth: AuthMode, viaService: string | undefined): Promise<RequestOrigin | KMSServiceException> {
+async function identify(vault: WireVault, request: WireRequest, auth: AuthMode, viaService: string | undefined): Promise<RequestOrigin | KMSServiceException> {
   const facts = {
     secureTransport: false,
     ...(request.remoteAddress !== undefined ? { sourceIp: request.remoteAddress } : {}),
@@ -106,14 +117,16 @@ async function identify(vault: KmsVault, request: WireRequest, auth: AuthMode, v
 }
 
 /** The engine's answer (injected faults and latency included; the client over the wire does its own retries), encoded. */
-async function run(vault: KmsVault, operation: OperationName, json: unknown, origin: RequestOrigin): Promise<WireResponse> {
+async function run(vault: WireVault, operation: OperationName, json: unknown, origin: RequestOrigin): Promise<WireResponse> {
   const input = decodeInput(operation, json);
-  const output = await answer(vault, operation, input, origin);
+  const output = await answer(vault, operation, input, origin, DECODED);
   const body = encodeOutput(output);
   return { status: 200, headers: responseHeaders(output.$metadata.requestId, body), body };
 }
 
 const INVALID = Symbol('invalid JSON');
+/** The wire's input is decoded against the model once (json-codec), not normalized again by the engine. */
+const DECODED = { decoded: true } as const;
 
 /** The body as JSON: INVALID for bytes that are not UTF-8, text that is not JSON, or nesting too deep. */
 function parseJson(body: Uint8Array, maxDepth: number): unknown {
