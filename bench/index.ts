@@ -29,6 +29,8 @@ import { reportKeyCosts, reportSeededReuse } from './key-costs';
 import { median, medianRatios } from './stats';
 import { reportServerBench } from './server';
 import { reportStartup } from './startup';
+import { reportServeStartup } from './serve-startup';
+import { reportJestSuite } from './jest-suite';
 import { reportPersistence } from './persistence';
 
 type Send = (client: KMSClient) => Promise<unknown>;
@@ -142,6 +144,8 @@ async function main(): Promise<void> {
   reportKeyCosts();
   reportSeededReuse();
   reportStartup();
+  await reportServeStartup();
+  reportJestSuite();
   await reportServerBench();
   await reportPersistence();
 }
