@@ -1,87 +1,90 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import ts from 'typescript';
-import { operationsTable } from '../scripts/generate-readme-table';
-import { typescriptBlocks, type ReadmeBlock } from './helpers/readme-blocks';
+/**
+ * The README and the guides as documents: the generated operations table, the commands a fresh clone
+ * needs, the README's length and contents, the compatibility table against package.json, and links.
+ * Their code blocks run in __tests__/docs/code-blocks.test.ts.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { operationsTable, TABLE_FILE } from '../scripts/generate-readme-table';
+import { typeCheck } from './docs/type-check';
 
 const ROOT = join(__dirname, '..');
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
-/**
- * Type-checks every block as its own ES module file in the repository, with the project's compiler
- * options, where `kms-vault-mock` and its subpaths resolve to their sources (tsconfig paths) and
- * everything else to node_modules, as in a project that installed the package. ES module, because
- * the README's examples may use top-level await.
- */
-function typeCheck(blocks: readonly ReadmeBlock[]): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-  if (!config) throw new Error('cannot read tsconfig.json');
-  const options: ts.CompilerOptions = {
-    ...config.options,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    moduleDetection: ts.ModuleDetectionKind.Force,
-    noEmit: true,
-  };
-  const files = new Map(blocks.map((b, i) => [join(ROOT, '__readme__', `block-${i + 1}.ts`), b]));
-  const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
-  host.fileExists = (f) => files.has(f) || fileExists.call(host, f);
-  host.readFile = (f) => files.get(f)?.code ?? readFile.call(host, f);
-  host.getSourceFile = (f, language, ...rest) => {
-    const block = files.get(f);
-    return block ? ts.createSourceFile(f, block.code, language, true) : getSourceFile.call(host, f, language, ...rest);
-  };
-  const program = ts.createProgram([...files.keys()], options, host);
-  const problems: string[] = [];
-  for (const [file, block] of files) {
-    const source = program.getSourceFile(file);
-    for (const d of [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]) {
-      const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;
-      problems.push(`README ${block.heading}, TypeScript block ${block.indexInSection} (README.md line ${block.line + at}): TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
-    }
-  }
-  return problems;
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+  );
 }
+const documents = [join(ROOT, 'README.md'), join(ROOT, 'docs', 'architecture.md'), ...markdownFiles(join(ROOT, 'docs', 'guides')), ...markdownFiles(join(ROOT, 'docs', 'decisions'))].filter((f) => existsSync(f));
 
-describe('README', () => {
-  it('lists the supported operations exactly as the operation registry has them (run npm run generate)', () => {
-    expect(readme).toContain(operationsTable());
+/** Hosts of public documentation a link may leave the repository for (the project's rule). */
+const DOCUMENTATION_HOSTS = /^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com|github\.com\/(m-radzikowski|aws|awslabs|aws-samples|kms-vault-mock)\/|swc\.rs|sinonjs\.org|jestjs\.io|vitest\.dev|www\.npmjs\.com|nodejs\.org)/;
+
+describe('README and guides', () => {
+  it(`the fidelity guide lists the supported operations exactly as the operation registry has them (run npm run generate)`, () => {
+    expect(readFileSync(join(ROOT, TABLE_FILE), 'utf8')).toContain(operationsTable());
   });
 
-  it('shows the commands a fresh clone needs', () => {
+  it('the README shows the commands a fresh clone needs', () => {
     for (const command of ['npm ci', 'npm test', 'npm run demo']) expect(readme).toContain(command);
   });
 
-  it('every TypeScript block compiles as pasted (imports included, in an ES module)', () => {
-    const blocks = typescriptBlocks(readme);
-    expect(blocks.length).toBeGreaterThan(5);
-    expect(typeCheck(blocks)).toEqual([]);
-  }, 60_000);
-
-  it('a block that does not compile is reported under its heading', () => {
-    const problems = typeCheck(typescriptBlocks('# Title\n\n## Some section\n\ntext\n\n```ts\nconst a: number = "x";\n```\n'));
-    expect(problems).toEqual([expect.stringMatching(/^README ## Some section, TypeScript block 1 \(README.md line 8\): TS2322 Type 'string' is not assignable to type 'number'/)]);
-  }, 60_000);
+  it('the README is at most 300 lines, with a table of contents whose links reach its headings', () => {
+    expect(readme.split('\n').length).toBeLessThanOrEqual(300);
+    const slugs = new Set(
+      [...readme.matchAll(/^#{2,3} (.+)$/gm)].map((m) => (m[1] ?? '').toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s/g, '-')),
+    );
+    const contents = readme.slice(readme.indexOf('## Contents'), readme.indexOf('\n## ', readme.indexOf('## Contents') + 1));
+    const anchors = [...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1] ?? '');
+    expect(anchors.length).toBeGreaterThan(5);
+    expect(anchors.filter((a) => !slugs.has(a))).toEqual([]);
+  });
 
   it('the compatibility table states the peer range, Node range and tested versions package.json has', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       peerDependencies: Record<string, string>; devDependencies: Record<string, string>; engines: { node: string };
     };
-    const section = readme.slice(readme.indexOf('## Compatibility'), readme.indexOf('\n## ', readme.indexOf('## Compatibility') + 1));
+    const guide = readFileSync(join(ROOT, 'docs', 'guides', 'libraries.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('## Compatibility'));
     const row = (name: string): string => section.split('\n').find((l) => l.startsWith(`| ${name} `)) ?? `(no row for ${name})`;
     expect(row('`@aws-sdk/client-kms` (peer dependency)')).toContain(`\`${pkg.peerDependencies['@aws-sdk/client-kms']}\``);
     expect(row('`@aws-sdk/client-kms` (peer dependency)')).toContain(String(pkg.devDependencies['@aws-sdk/client-kms']).replace(/^\^/, ''));
     expect(row('Node.js')).toContain(`${pkg.engines.node.replace('>=', '')} and later`);
+    expect(readme).toContain(`\`${pkg.peerDependencies['@aws-sdk/client-kms']}\``);
   });
 
-  it('links stay inside the repository (or go to public documentation), and files it links to exist', () => {
-    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] ?? '');
-    const local = links.filter((l) => !/^(https?:|mailto:|#)/.test(l));
-    for (const link of local) {
-      expect([link, link.startsWith('../') || link.startsWith('/')]).toEqual([link, false]);
-      expect([link, ts.sys.fileExists(join(ROOT, link.split('#')[0] ?? '')) || ts.sys.directoryExists(join(ROOT, link.split('#')[0] ?? ''))]).toEqual([link, true]);
+  it('links stay inside the repository or go to AWS or package documentation, and the files they name exist', () => {
+    const problems: string[] = [];
+    for (const doc of documents) {
+      const text = readFileSync(doc, 'utf8').replace(/```[\s\S]*?```/g, '');
+      const name = relative(ROOT, doc);
+      for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        const link = m[1] ?? '';
+        if (link.startsWith('#') || link.startsWith('mailto:')) continue;
+        if (/^https?:/.test(link)) {
+          if (!DOCUMENTATION_HOSTS.test(link)) problems.push(`${name}: ${link} leaves the repository for a site that is not AWS or package documentation`);
+          continue;
+        }
+        const target = resolve(dirname(doc), link.split('#')[0] ?? '');
+        if (relative(ROOT, target).startsWith('..')) problems.push(`${name}: ${link} points outside the repository`);
+        // Guides other helpers write may land later: a missing guide is reported by the guides index test.
+        else if (!existsSync(target) && !/docs\/guides\/[\w-]+\.md$/.test(target)) problems.push(`${name}: ${link} names a file that does not exist`);
+      }
+      if (/\/work\/shared|\.\.\/shared\//.test(text)) problems.push(`${name}: cites a file outside the repository`);
     }
-    expect(readme).not.toMatch(/\.\.\/shared\//);
+    expect(problems).toEqual([]);
   });
+
+  it('every guide the README indexes exists', () => {
+    const guides = [...readme.matchAll(/\]\((docs\/guides\/[\w-]+\.md)\)/g)].map((m) => m[1] ?? '');
+    expect(guides.length).toBeGreaterThan(10);
+    expect(guides.filter((g) => !existsSync(join(ROOT, g)))).toEqual([]);
+  });
+
+  it('a TypeScript block that does not compile is reported under its document, heading and line', () => {
+    const problems = typeCheck([{ label: 'README.md ## Some section, TypeScript block 1 (README.md line 8)', line: 8, code: 'const a: number = "x";\nexport {};' }]);
+    expect(problems).toEqual([expect.stringMatching(/^README.md ## Some section, TypeScript block 1 \(README.md line 8\): TS2322 Type 'string' is not assignable to type 'number'/)]);
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 /**
- * Rewrites the table of supported operations in README.md (between the `operations-table` markers)
- * from the operation registry, so the README cannot drift from the code. `npm run generate`.
+ * Rewrites the table of supported operations in docs/guides/fidelity.md (between the
+ * `operations-table` markers) from the operation registry, so the guide cannot drift from the code.
+ * `npm run generate`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,12 +20,15 @@ export function operationsTable(): string {
   return [`${count} of ${OPERATION_NAMES.length} KMS operations are implemented.`, '', '| operation | status |', '|---|---|', ...rows].join('\n');
 }
 
+/** The guide that holds the table, relative to the repository. */
+export const TABLE_FILE = 'docs/guides/fidelity.md';
+
 if (require.main === module) {
-  const path = join(__dirname, '..', 'README.md');
-  const readme = readFileSync(path, 'utf8');
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the ${START} ... ${END} markers`);
-  writeFileSync(path, `${readme.slice(0, start + START.length)}\n${operationsTable()}\n${readme.slice(end)}`);
-  console.log('README.md operations table updated');
+  const path = join(__dirname, '..', TABLE_FILE);
+  const guide = readFileSync(path, 'utf8');
+  const start = guide.indexOf(START);
+  const end = guide.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`${TABLE_FILE} lacks the ${START} ... ${END} markers`);
+  writeFileSync(path, `${guide.slice(0, start + START.length)}\n${operationsTable()}\n${guide.slice(end)}`);
+  console.log(`${TABLE_FILE} operations table updated`);
 }

@@ -20,6 +20,7 @@ import { FaultInjector } from './faults/fault-injector';
 import type { LoadedScenario, Scenario } from './scenarios/scenario';
 import { loadScenario } from './scenarios/load-scenario';
 import { validateScenario } from './scenarios/validate-scenario';
+import { closestMatch } from './scenarios/did-you-mean';
 import { snapshotState } from './scenarios/snapshot';
 import { NitroEnclaves } from './nitro/nitro-enclaves';
 import { addCloudHsmCluster, addXksProxy, type CloudHsmCluster, type CloudHsmClusterOptions, type XksProxy, type XksProxyOptions } from './vault/custom-key-store-backends';
@@ -75,6 +76,20 @@ export interface VaultPrincipal {
   readonly credentials: PrincipalCredentials;
 }
 
+/** Every option of {@link KmsVaultOptions} (a new option that is not listed here does not compile). */
+const OPTION_NAMES: Record<keyof KmsVaultOptions, true> = { accountId: true, region: true, seed: true, clock: true, historyLimit: true, recordSecrets: true, grantPropagationSeconds: true };
+
+/** A misspelt option (`seeed`) is a library error naming the option it most likely meant, not silently ignored. */
+function checkOptionNames(options: KmsVaultOptions): void {
+  if (options === null || typeof options !== 'object') throw new KmsVaultMockError('KmsVault options must be an object, such as { seed: \'my-suite\' }.');
+  const known = Object.keys(OPTION_NAMES);
+  for (const name of Object.keys(options)) {
+    if (Object.hasOwn(OPTION_NAMES, name)) continue;
+    const guess = closestMatch(name, known);
+    throw new KmsVaultMockError(`KmsVault has no option '${name}'${guess ? ` (did you mean '${guess}'?)` : ''}; its options are ${known.join(', ')}.`);
+  }
+}
+
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^([a-z]+-){2,3}\d+$/;
 const KNOWN = new Set<string>(OPERATION_NAMES);
@@ -119,6 +134,7 @@ export class KmsVault {
   private readonly grantPropagationMs: number;
 
   constructor(options: KmsVaultOptions = {}) {
+    checkOptionNames(options);
     const { accountId = '111122223333', region = 'us-east-1', seed, clock, historyLimit = 1000, recordSecrets = false } = options;
     if (!ACCOUNT.test(accountId)) throw new KmsVaultMockError(`KmsVault option accountId must be 12 digits, like '111122223333'; got '${accountId}'.`);
     if (!REGION.test(region)) throw new KmsVaultMockError(`KmsVault option region must be an AWS region name such as 'us-east-1'; got '${region}'.`);

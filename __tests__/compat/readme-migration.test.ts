@@ -1,4 +1,4 @@
-/** The README's "Migrating from aws-sdk-client-mock" example, as written there. */
+/** The "Migrating from aws-sdk-client-mock" example of docs/guides/jest-and-vitest.md, as written there. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KMSClient, DecryptCommand, EncryptCommand, CreateKeyCommand, KMSServiceException } from '@aws-sdk/client-kms';
@@ -31,9 +31,9 @@ it('retries a throttled Decrypt', async () => {
   expect(CiphertextBlob).toBeCiphertextUnder(kmsMock.vault, KeyMetadata!.KeyId!);
 });
 
-it('the README shows this example as it is tested', () => {
-  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+it('the jest and vitest guide shows this example as it is tested', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'docs', 'guides', 'jest-and-vitest.md'), 'utf8');
   const source = readFileSync(__filename, 'utf8');
-  const example = source.slice(source.indexOf("/** The code under test"), source.indexOf("afterAll(")) + source.slice(source.indexOf("it('retries"), source.indexOf("\n});\n", source.indexOf("it('retries")) + 5);
+  const example = source.slice(source.indexOf("/** The code under test"), source.indexOf("it('retries")) + source.slice(source.indexOf("it('retries"), source.indexOf("\n});\n", source.indexOf("it('retries")) + 5);
   for (const line of example.split('\n').filter((l) => l.trim())) expect(readme).toContain(line);
 });

@@ -1,3 +1,4 @@
+import { KmsVaultMockError } from '../errors/library-error';
 import { ciphertextMatchers } from './ciphertext-matchers';
 import { cloudTrailMatchers } from './cloudtrail-matchers';
 import { commandMatchers } from './command-matchers';
@@ -31,6 +32,13 @@ function isExpect(value: unknown): value is ExpectWithExtend {
 // Importing this module registers the matchers with jest's global expect, as aws-sdk-client-mock-jest does.
 const globalExpect: unknown = (globalThis as { expect?: unknown }).expect;
 if (isExpect(globalExpect)) installMatchers(globalExpect);
+else if (isExpect((globalThis as Record<symbol, unknown>)[Symbol.for('expect-global')])) {
+  // A vitest run without `globals: true`: nothing would be registered, and the first matcher would fail
+  // with chai's "Invalid Chai property", which says nothing about why.
+  throw new KmsVaultMockError(
+    "kms-vault-mock/jest was imported in a vitest run, where it finds no jest expect to register its matchers with. Use import 'kms-vault-mock/vitest' instead (same matchers, with vitest's types).",
+  );
+}
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- merges into @types/jest's global namespace

@@ -12,10 +12,18 @@ const yaml = lazyRequire<typeof import('yaml')>('yaml');
 /**
  * Reads a scenario from a `.json`, `.yaml` or `.yml` file, checked against the scenario format
  * (`kms-vault-mock/schema/scenario.schema.json`): an unknown field or value is a `KmsVaultMockError`
- * naming the file, the path and the allowed values.
+ * naming the file, the path and the allowed values; a missing or unreadable file is a
+ * `KmsVaultMockError` too, never a raw `ENOENT`.
  */
 export function loadScenarioFile(path: string): Scenario {
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? (error as Error).message})`;
+    throw new KmsVaultMockError(`Scenario file ${path} ${why} (resolved against ${process.cwd()}). Create it, or pass a path to an existing .json, .yaml or .yml file; a built-in scenario is loaded with vault.load(scenarios['<name>']).`);
+  }
   const ext = extname(path).toLowerCase();
   let data: unknown;
   try {
