@@ -23,6 +23,10 @@ import { validateScenario } from './scenarios/validate-scenario';
 import { closestMatch } from './scenarios/did-you-mean';
 import { snapshotState } from './scenarios/snapshot';
 import { NitroEnclaves } from './nitro/nitro-enclaves';
+import { CoverageAccumulator } from './coverage/coverage-accumulator';
+import type { CoverageReport } from './coverage/coverage-report';
+import { joinRunCoverage } from './coverage/run-coverage';
+import { vaultKeyLookup } from './coverage/vault-key-lookup';
 import { addCloudHsmCluster, addXksProxy, type CloudHsmCluster, type CloudHsmClusterOptions, type XksProxy, type XksProxyOptions } from './vault/custom-key-store-backends';
 
 /** Options of a {@link KmsVault}. */
@@ -132,6 +136,7 @@ export class KmsVault {
   /** @internal How many calls the history keeps; the matchers' lists of received commands keep as many. */
   readonly historyLimit: number;
   private readonly grantPropagationMs: number;
+  private readonly coverageCounts = new CoverageAccumulator(vaultKeyLookup(() => this.state));
 
   constructor(options: KmsVaultOptions = {}) {
     checkOptionNames(options);
@@ -155,6 +160,9 @@ export class KmsVault {
     this.faults = new FaultInjector(seed);
     this.random = seed === undefined ? systemRandom : new SeededRandom(seed);
     const history = this.history;
+    const coverage = this.coverageCounts;
+    this.observers.add('coverage', (event) => coverage.observe(event));
+    joinRunCoverage(() => coverage.report());
     this.observers.add('last-usage', (event) => {
       if (event.output) recordKeyUsage(this.state, event.operation, event.output, event.time, event.requestId);
     });
@@ -176,6 +184,16 @@ export class KmsVault {
     this.cloudTrail = trail.log;
     this.serviceEvents = trail.serviceEvent;
     this.observers.add('cloudtrail', trail.observe);
+  }
+
+  /**
+   * What the calls this vault answered exercised of KMS, like a line-coverage report: per operation,
+   * calls, successes, the documented exceptions raised and never raised, the parameter values and key
+   * specs, usages and states used and never used. Plain JSON; combine reports with `mergeCoverage`.
+   * `vault.reset()` keeps it (a suite resets between tests); internal uses (matchers, loading) are not in it.
+   */
+  coverage(): CoverageReport {
+    return this.coverageCounts.report();
   }
 
   /**

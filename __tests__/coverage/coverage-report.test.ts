@@ -76,8 +76,9 @@ describe('coverage: a pure accumulator of call events', () => {
     expect(merged.operations.Encrypt.parameters.EncryptionAlgorithm?.used).toEqual({ SYMMETRIC_DEFAULT: 1, SM2PKE: 1 });
     expect(merged.operations.Decrypt.documentedErrorsRaised).toEqual(['InvalidCiphertextException']);
     expect(merged.totals).toMatchObject({ calls: 4, operationsCalled: 3 });
-    // A spec given to CreateKey is a key spec used.
-    expect(merged.keySpecs.used).toMatchObject({ SYMMETRIC_DEFAULT: 2, ECC_NIST_P256: 1 });
+    // Key specs are those of the keys calls acted on (b's lookup finds none); CreateKey's own parameter is per operation.
+    expect(merged.keySpecs.used).toEqual({ SYMMETRIC_DEFAULT: 2 });
+    expect(merged.operations.CreateKey.parameters.KeySpec?.used).toEqual({ ECC_NIST_P256: 1 });
     expect(merged.neverCalled).not.toContain('CreateKey');
     expect(mergeCoverage(merged)).toEqual(merged);
     expect(mergeCoverage().totals.calls).toBe(0);

@@ -201,10 +201,6 @@ export function buildReport(counts: ReadonlyMap<OperationName, OperationCounts>)
     documented += docs.length;
     if (c.calls === 0) neverCalled.push(op);
   }
-  // A spec given to CreateKey counts even when the call failed before a key existed.
-  addInto(keySpecs, byParameter.KeySpec ?? {});
-  addInto(keyUsages, byParameter.KeyUsage ?? {});
-  for (const k of Object.keys(keySpecs)) if (!KEY_SPECS.includes(k)) delete keySpecs[k];
   const algorithms = {} as Record<keyof typeof ALGORITHM_DIMENSIONS, DimensionCoverage>;
   for (const [field, names] of Object.entries(ALGORITHM_DIMENSIONS) as [keyof typeof ALGORITHM_DIMENSIONS, readonly string[]][]) {
     const used: Counts = {};

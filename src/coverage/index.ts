@@ -1,5 +1,3 @@
-export { CoverageAccumulator } from './coverage-accumulator';
-export type { CoveredKey, CoveredKeyLookup } from './coverage-accumulator';
 export { mergeCoverage, isCoverageReport } from './coverage-report';
 export type { CoverageReport, OperationCoverage, ParameterCoverage, DimensionCoverage, Counts } from './coverage-report';
 export { coverageTable, coverageHtml, writeCoverage } from './render-coverage';
