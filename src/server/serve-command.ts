@@ -5,11 +5,11 @@ import { builtInScenario, unknownScenarioMessage } from '../scenarios/catalogue'
 import { didYouMean } from '../scenarios/did-you-mean';
 import { loadScenarioFile } from '../scenarios/scenario-file';
 import { startServer, type KmsServer } from './start-server';
-import type { AuthMode } from '../protocol/wire-pipeline';
+import type { AuthMode } from './wire-pipeline';
 
 export const SERVE_USAGE = `usage: kms-vault-mock serve [--port 4599] [--host 127.0.0.1] [--like localstack|moto] [--data-dir DIR] [--seed S]
                            [--region R] [--account-id ID] [--scenario FILE]... [--auth lenient|strict]
-                           [--via-service S] [--pid-file FILE] [--log-requests]
+                           [--via-service S] [--pid-file FILE] [--log-requests] [--cloudtrail-dir DIR]
 
   Starts a KMS endpoint (AWS JSON 1.1 over HTTP) for the AWS CLI, boto3, any SDK and raw HTTP.
   --port          port to listen on; 0 picks a free one (default 4599)
@@ -26,7 +26,9 @@ export const SERVE_USAGE = `usage: kms-vault-mock serve [--port 4599] [--host 12
                   strict: only principals the vault knows, with valid signatures
   --via-service   the kms:ViaService of every request, e.g. secretsmanager.us-east-1.amazonaws.com
   --pid-file      write the server's process id to FILE once it listens (removed when it stops)
-  --log-requests  print one line per request: time, operation, caller, status, error code, ms`;
+  --log-requests  print one line per request: time, operation, caller, status, error code, ms
+  --cloudtrail-dir write CloudTrail log files to DIR as CloudTrail delivers them
+                  (AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz), within a second`;
 
 /** The emulators `serve --like` can stand in for, and what they default to. */
 export const PRESETS = {
@@ -51,9 +53,10 @@ export interface ServeOptions {
   viaService?: string;
   pidFile?: string;
   logRequests?: true;
+  cloudTrailDir?: string;
 }
 
-const VALUED = ['--port', '--host', '--like', '--data-dir', '--seed', '--region', '--account-id', '--scenario', '--auth', '--via-service', '--pid-file'];
+const VALUED = ['--port', '--host', '--like', '--data-dir', '--seed', '--region', '--account-id', '--scenario', '--auth', '--via-service', '--pid-file', '--cloudtrail-dir'];
 const FLAGS = ['--log-requests'];
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^([a-z]+-){2,3}\d+$/;
@@ -99,6 +102,9 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
         break;
       case '--data-dir':
         options.dataDir = value;
+        break;
+      case '--cloudtrail-dir':
+        options.cloudTrailDir = value;
         break;
       case '--seed':
         options.seed = value;
@@ -191,6 +197,7 @@ export async function serve(options: ServeOptions, io?: CommandOutput): Promise<
     host: options.host,
     auth: options.auth,
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.cloudTrailDir !== undefined ? { cloudTrailDir: options.cloudTrailDir } : {}),
     ...(options.viaService !== undefined ? { viaService: options.viaService } : {}),
     ...(options.logRequests && io ? { requestLog: (line: string) => io.out(line) } : {}),
   });

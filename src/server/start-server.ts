@@ -8,7 +8,8 @@ import type { WireRequest, WireResponse } from '../protocol/wire-message';
 import type { Scenario } from '../scenarios/scenario';
 import { validateScenario } from '../scenarios/validate-scenario';
 import { VaultPersistence } from '../store/vault-persistence';
-import { answerWireRequest, type AuthMode } from '../protocol/wire-pipeline';
+import { serveCloudTrail } from '../cloudtrail/cloudtrail-server';
+import { answerWireRequest, type AuthMode } from './wire-pipeline';
 import { localStackResponse } from './emulator-endpoints';
 import { logRequests } from './request-log';
 
@@ -29,6 +30,11 @@ export interface ServerOptions {
   readonly auth?: AuthMode;
   /** `kms:ViaService` for every request: the AWS service they are made through, e.g. `secretsmanager.us-east-1.amazonaws.com`. */
   readonly viaService?: string;
+  /**
+   * Write the vault's CloudTrail log here as CloudTrail delivers it to S3 (`AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz`),
+   * within a second of each call; pending records are written on close.
+   */
+  readonly cloudTrailDir?: string;
   /** Largest request body accepted, in bytes. Default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** Time a client has to send a whole request, in ms. Default 30 000. */
@@ -68,6 +74,8 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   if (auth !== 'lenient' && auth !== 'strict') throw new KmsVaultMockError(`startServer option auth must be 'lenient' or 'strict'; got '${String(auth)}'.`);
   const vault = options.vault ?? new KmsVault();
   const persistence = options.dataDir === undefined ? undefined : VaultPersistence.open(vault, options.dataDir);
+  // CloudTrail's LookupEvents (its own protocol, and under the control prefix) and, with a directory, log files.
+  const cloudTrail = serveCloudTrail(vault, options.cloudTrailDir);
 
   // Timeouts are enforced when connections are checked, every 30 s by default: too late for a slow client.
   const server = createServer({ connectionsCheckingInterval: Math.min(1_000, Math.max(100, Math.floor(requestTimeoutMs / 2))) }, (req, res) => {
@@ -95,6 +103,12 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
       return;
     }
     if (body === ABORTED) return;
+    const target = req.headers['x-amz-target'];
+    const trail = cloudTrail.answer(req.method ?? '', url.pathname, typeof target === 'string' ? target : undefined, body);
+    if (trail) {
+      send(res, trail);
+      return;
+    }
     const control = controlResponse(req.method ?? '', url.pathname, body);
     if (control) {
       send(res, control);
@@ -163,6 +177,7 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     await listen(server, port, host);
   } catch (error) {
     persistence?.close();
+    cloudTrail.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new KmsVaultMockError(`Port ${port} on ${host} is in use. Stop what uses it, or choose another port (0 picks a free one).`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new KmsVaultMockError(`Cannot listen on host '${host}': no such local address.`);
@@ -175,7 +190,10 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     closing ??= new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();
-    }).finally(() => persistence?.close());
+    }).finally(() => {
+      cloudTrail.close();
+      persistence?.close();
+    });
     return closing;
   };
   return { url: `http://${urlHost}:${address.port}`, port: address.port, vault, close, [Symbol.asyncDispose]: close };
