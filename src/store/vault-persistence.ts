@@ -39,7 +39,7 @@ const KEY_ARN = /^arn:[^:]+:kms:([^:]+):([^:]+):key\/(.+)$/;
 const ALIAS_ARN = /^arn:[^:]+:kms:([^:]+):([^:]+):(alias\/.+)$/;
 
 /**
- * Keeps a vault in a data directory as a state document and a journal (docs/decisions/022): loaded
+ * Keeps a vault in a data directory as a state document and a journal (docs/decisions/023): loaded
  * when opened (the document, then the journal's records, replace what the vault held); every call
  * that changes state appends a record of what it touched, on disk before its response (see
  * {@link durable}); calls that only record a key's use are journaled within a second. The journal is
