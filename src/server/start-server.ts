@@ -129,7 +129,12 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
       body,
       ...(req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {}),
     };
-    send(res, await answerWireRequest(vault, wire, { auth, ...(options.viaService !== undefined ? { viaService: options.viaService } : {}) }));
+    const answer = await answerWireRequest(vault, wire, { auth, ...(options.viaService !== undefined ? { viaService: options.viaService } : {}) });
+    // With a data directory, a response waits until the journal holds every change made so far (fsync'd,
+    // one fsync for all the calls that arrive while one is in flight).
+    const durable = persistence?.durable();
+    if (durable) await durable;
+    send(res, answer);
   }
 
   function controlResponse(method: string, path: string, body: Uint8Array): WireResponse | undefined {
