@@ -12,6 +12,7 @@ import { serveCloudTrail } from '../cloudtrail/cloudtrail-server';
 import { answerWireRequest, type AuthMode } from './wire-pipeline';
 import { localStackResponse } from './emulator-endpoints';
 import { logRequests } from './request-log';
+import { liveViewResponse } from './live-page/live-routes';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -112,6 +113,12 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     const control = controlResponse(req.method ?? '', url.pathname, body);
     if (control) {
       send(res, control);
+      return;
+    }
+    // The live page, its JSON and the coverage report (GET only; the KMS API is POST /).
+    const live = liveViewResponse(vault, req.method ?? '', url.pathname, Object.fromEntries(url.searchParams), req.headers.accept);
+    if (live) {
+      send(res, live);
       return;
     }
     const query: Record<string, string | string[]> = {};

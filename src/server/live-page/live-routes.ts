@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { KmsVault } from '../../kms-vault';
+import type { WireResponse } from '../../protocol/wire-message';
+import { coverageHtml, coverageTable } from '../../coverage/render-coverage';
+import { keyDetail, keysPage, overview } from './live-data';
+import { LIVE_PAGE_HTML } from './live-page-html';
+
+/** Paths of the live view and the coverage report on a server. */
+export const LIVE_PATHS = {
+  page: '/_kms-vault-mock/ui',
+  api: '/_kms-vault-mock/ui/api',
+  coverage: '/_kms-vault-mock/coverage',
+} as const;
+
+function respond(status: number, type: string, body: string): WireResponse {
+  return {
+    status,
+    headers: {
+      'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', 'x-amzn-requestid': randomUUID(),
+      // The page loads nothing from elsewhere, and nothing else may frame it.
+      'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+    },
+    body,
+  };
+}
+
+const json = (status: number, value: unknown): WireResponse => respond(status, 'application/json', JSON.stringify(value));
+
+function number(value: string | readonly string[] | undefined): number | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Answers GET requests for the live page, its JSON and the coverage report; undefined for anything
+ * else (the KMS API is POST /). `GET /` from a browser (one that accepts text/html) is sent to the
+ * page; SDKs never send it.
+ */
+export function liveViewResponse(vault: KmsVault, method: string, path: string, query: Readonly<Record<string, string | readonly string[]>>, accept: string | undefined): WireResponse | undefined {
+  if (method !== 'GET' && method !== 'HEAD') return undefined;
+  if (path === '/' && accept !== undefined && accept.includes('text/html')) {
+    return { status: 303, headers: { location: LIVE_PATHS.page, 'content-length': '0', 'x-amzn-requestid': randomUUID() }, body: '' };
+  }
+  if (path === LIVE_PATHS.page || path === `${LIVE_PATHS.page}/`) return respond(200, 'text/html; charset=utf-8', LIVE_PAGE_HTML);
+  if (path === LIVE_PATHS.coverage) {
+    const report = vault.coverage();
+    if (query.format === 'html') return respond(200, 'text/html; charset=utf-8', coverageHtml(report));
+    if (query.format === 'text') return respond(200, 'text/plain; charset=utf-8', `${coverageTable(report)}\n`);
+    return json(200, report);
+  }
+  if (path === `${LIVE_PATHS.api}/overview`) return json(200, overview(vault));
+  if (path === `${LIVE_PATHS.api}/keys`) {
+    const q = typeof query.q === 'string' ? query.q : undefined;
+    return json(200, keysPage(vault, { offset: number(query.offset), limit: number(query.limit), ...(q !== undefined ? { q } : {}) }));
+  }
+  if (path === `${LIVE_PATHS.api}/key`) {
+    const id = typeof query.id === 'string' ? query.id : '';
+    const detail = keyDetail(vault, id);
+    return detail ? json(200, detail) : json(404, { error: `No key '${id}' in the vault.` });
+  }
+  return undefined;
+}
