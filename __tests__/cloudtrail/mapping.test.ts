@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import { NotFoundException } from '@aws-sdk/client-kms';
 import { kmsError } from '../../src/errors/kms-error';
 import { OPERATION_NAMES } from '../../src/contract/generated';
@@ -215,7 +216,7 @@ describe('LookupEvents', () => {
 describe('log file names', () => {
   it('are laid out as CloudTrail delivers them: AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/<account>_CloudTrail_<region>_YYYYMMDDTHHmmZ_<unique>.json.gz', () => {
     expect(logFilePath('111122223333', 'us-east-1', new Date('2024-03-05T07:09:59Z'), 'AbCdEfGhIjKlMnOp')).toBe(
-      ['AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '03', '05', '111122223333_CloudTrail_us-east-1_20240305T0709Z_AbCdEfGhIjKlMnOp.json.gz'].join(require('node:path').sep),
+      ['AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '03', '05', '111122223333_CloudTrail_us-east-1_20240305T0709Z_AbCdEfGhIjKlMnOp.json.gz'].join(sep),
     );
   });
 });

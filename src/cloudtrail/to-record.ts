@@ -39,6 +39,8 @@ export interface TrailLookup {
   accessKeyId(caller: Caller): string | undefined;
   /** A custom key store's name and CloudHSM cluster. */
   store(customKeyStoreId: string): { readonly name: string; readonly clusterId?: string } | undefined;
+  /** The key a symmetric ciphertext was made under (Decrypt and ReEncrypt name no key when they fail otherwise). */
+  ciphertextKey?(blob: Uint8Array, region: string): TrailKey | undefined;
 }
 
 /** Used when no lookup is given: the record is made from the call alone. */
@@ -169,6 +171,10 @@ export function callRecord(call: TrailCall, lookup: TrailLookup = NO_LOOKUP, eve
     named(output.KeyId);
   }
   for (const member of row.keys) named(input[member]);
+  if ((call.operation === 'Decrypt' || call.operation === 'ReEncrypt') && arns.length === 0 && input.CiphertextBlob instanceof Uint8Array) {
+    const key = lookup.ciphertextKey?.(input.CiphertextBlob, region);
+    if (key) addArn(key.arn, key);
+  }
   const resources = arns.map(resource);
   if (row.alias && typeof input.AliasName === 'string' && input.AliasName.startsWith('alias/')) {
     resources.push(resource(aliasArn(region, caller.accountId, input.AliasName)));

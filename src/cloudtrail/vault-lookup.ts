@@ -1,4 +1,5 @@
 import type { Caller } from '../context/operation-context';
+import { symmetricMaterialId } from '../crypto/symmetric-ciphertext';
 import { parseKmsArn } from '../vault/arn';
 import type { KeyRecord } from '../vault/key-record';
 import { isSymmetricEncryptionSpec } from '../vault/key-specs';
@@ -14,6 +15,11 @@ export function vaultLookup(state: () => VaultState): TrailLookup {
     },
     accessKeyId(caller: Caller) {
       return state().principals.get(caller.arn)?.credentials.accessKeyId;
+    },
+    ciphertextKey(blob, region) {
+      const id = symmetricMaterialId(blob);
+      const key = id === undefined ? undefined : state().keysWithMaterial(id).find((k) => k.region === region);
+      return key ? trailKey(key) : undefined;
     },
     store(id) {
       const record = state().customKeyStores.stores.get(id);
