@@ -1,16 +1,19 @@
-import type { ExpirationModelType, ImportKeyMaterialRequest, ImportKeyMaterialResponse } from '@aws-sdk/client-kms';
+import type { ExpirationModelType } from '@aws-sdk/client-kms';
 import type { OperationContext } from '../context/operation-context';
+import type { HandlerInput, HandlerOutput } from './handler-types';
 import { keyPairFromPkcs8 } from '../crypto/imported-key-pair';
 import { openImportToken } from '../crypto/import-token';
 import { unwrapRsaAesKeyWrap, unwrapRsaOaep, wrappingKeyFromSeed } from '../crypto/key-import';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { IMPORTED_SECRET_BYTES, MAX_VALID_TO_MS, WRAPPING_ALGORITHMS, WRAPPING_KEY_SPECS } from '../vault/import-rules';
-import { allMaterialImported, importedMaterialId } from '../vault/imported-material';
+import { addReplicaMaterial, allMaterialImported, importedMaterialId, importedPrimaryOf, replicaHoldsAll } from '../vault/imported-material';
 import type { ImportedMaterialState, KeyMaterial, KeyRecord } from '../vault/key-record';
 import { KEY_SPECS, isSymmetricEncryptionSpec } from '../vault/key-specs';
 import { keyForOperation } from './key-for-operation';
 import { bytesOf, requireExternalOrigin } from './shared';
+
+type ImportKeyMaterialRequest = HandlerInput<'ImportKeyMaterial'>;
 
 /** Whether and when imported key material expires. */
 interface Expiration {
@@ -24,12 +27,19 @@ interface Expiration {
  * made before then decrypt again), with a new expiration. Symmetric encryption keys also take new key
  * material (ImportType NEW_KEY_MATERIAL) that RotateKeyOnDemand then makes current. The key becomes
  * Enabled once all its key material is imported.
+ *
+ * A replica of a multi-Region key with imported key material takes only key material imported into its
+ * primary key, with its own import token and its own expiration, and is Enabled once it holds every
+ * material permanently associated with the primary (Developer Guide, "Importing key material into
+ * multi-Region keys": "If the key material that you try to import into the replica key isn't the same
+ * the key material as its primary key, the operation fails"; API Reference, ImportKeyMaterial: "You
+ * cannot directly import new key material into the replica Region keys").
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ImportKeyMaterial.html
  */
-export function importKeyMaterial(context: OperationContext, input: ImportKeyMaterialRequest): ImportKeyMaterialResponse {
+export function importKeyMaterial(context: OperationContext, input: ImportKeyMaterialRequest): HandlerOutput<'ImportKeyMaterial'> {
   const expiration = expirationOf(input, context.now);
   if (input.KeyMaterialId !== undefined && input.ImportType === 'NEW_KEY_MATERIAL') throw kmsError('ValidationException', messages.keyMaterialIdWithNew());
-  const key = keyForOperation(context, input.KeyId as string, input, { aliases: false });
+  const key = keyForOperation(context, input.KeyId, input, { aliases: false });
   requireExternalOrigin(key);
   const symmetric = isSymmetricEncryptionSpec(key.keySpec);
   for (const member of ['KeyMaterialId', 'KeyMaterialDescription'] as const) {
@@ -38,12 +48,14 @@ export function importKeyMaterial(context: OperationContext, input: ImportKeyMat
   const secret = importedSecret(key, unwrap(context, key, input));
   const id = importedMaterialId(key.keyId, secret);
   const idHex = id.toString('hex');
-  const existing = chooseMaterial(key, idHex, input);
+  const primary = importedPrimaryOf(key);
+  const source = primary ? primaryMaterial(key, primary, idHex, input) : undefined;
+  const existing = primary ? key.materials.find((m) => m.id === idHex) : chooseMaterial(key, idHex, input);
 
   const imported: ImportedMaterialState = {
     imported: true,
     expirationModel: expiration.expirationModel,
-    pendingRotation: existing?.imported?.pendingRotation ?? key.materials.length > 0,
+    pendingRotation: existing?.imported?.pendingRotation ?? (source ? source.imported?.pendingRotation === true : key.materials.length > 0),
   };
   if (expiration.validTo) imported.validTo = expiration.validTo;
   const description = input.KeyMaterialDescription ?? existing?.imported?.description;
@@ -56,16 +68,17 @@ export function importKeyMaterial(context: OperationContext, input: ImportKeyMat
     state.expirationModel = imported.expirationModel;
     state.validTo = imported.validTo;
     state.description = imported.description;
+  } else if (primary && source) {
+    addReplicaMaterial(context.state, key, source, imported, primary.materials);
   } else {
     const material: KeyMaterial = { id: idHex, idBytes: id, secret, createdAt: context.now, imported };
     const first = key.materials.length === 0;
     key.materials.push(material);
-    for (const member of key.multiRegionGroup?.members.values() ?? [key]) {
-      context.state.indexMaterial(member, material);
-      if (first) member.currentMaterial = material;
-    }
+    // Imported key material is each Region's own, also for multi-Region keys.
+    context.state.indexMaterial(key, material);
+    if (first) key.currentMaterial = material;
   }
-  if (key.state === 'PendingImport' && allMaterialImported(key)) key.state = 'Enabled';
+  if (key.state === 'PendingImport' && (primary ? replicaHoldsAll(key, primary) : allMaterialImported(key))) key.state = 'Enabled';
   context.state.trackImportExpiry(key);
   return symmetric ? { KeyId: key.arn, KeyMaterialId: idHex } : { KeyId: key.arn };
 }
@@ -97,13 +110,13 @@ function expirationOf(input: ImportKeyMaterialRequest, now: Date): Expiration {
  */
 function unwrap(context: OperationContext, key: KeyRecord, input: ImportKeyMaterialRequest): Buffer {
   const secret = context.state.importTokenSecret();
-  const token = secret ? openImportToken(secret, bytesOf(input.ImportToken as Uint8Array)) : undefined;
+  const token = secret ? openImportToken(secret, bytesOf(input.ImportToken)) : undefined;
   const rule = token ? WRAPPING_ALGORITHMS[token.wrappingAlgorithm as keyof typeof WRAPPING_ALGORITHMS] : undefined;
   const wrapping = token ? WRAPPING_KEY_SPECS[token.wrappingKeySpec as keyof typeof WRAPPING_KEY_SPECS] : undefined;
   if (!token || token.keyArn !== key.arn || !rule || wrapping?.kind !== 'rsa') throw kmsError('InvalidImportTokenException', messages.invalidImportToken());
   if (context.now.getTime() > token.validTo) throw kmsError('ExpiredImportTokenException', messages.expiredImportToken());
   const privateKey = wrappingKeyFromSeed(token.wrappingSeed, wrapping.bits);
-  const wrapped = bytesOf(input.EncryptedKeyMaterial as Uint8Array);
+  const wrapped = bytesOf(input.EncryptedKeyMaterial);
   const material =
     rule.scheme === 'rsa-oaep' ? unwrapRsaOaep(privateKey, rule.hash, wrapped) : rule.scheme === 'rsa-aes-key-wrap' ? unwrapRsaAesKeyWrap(privateKey, rule.hash, wrapped) : undefined;
   if (!material) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
@@ -151,4 +164,20 @@ function chooseMaterial(key: KeyRecord, idHex: string, input: ImportKeyMaterialR
   const pending = key.materials.find((m) => m.imported?.pendingRotation === true);
   if (pending) throw kmsError('KMSInvalidStateException', messages.pendingRotationExists(idHex, key.arn, pending.id));
   return undefined;
+}
+
+/**
+ * The primary key's key material that an import into its replica key brings: the same material
+ * (same id), whether the primary holds it imported now or had it and deleted it. Material the primary
+ * never had is IncorrectKeyMaterialException (the message names the primary key); so is material the
+ * replica holds already when ImportType is NEW_KEY_MATERIAL, and a KeyMaterialId that is not this
+ * material's. Either ImportType brings material new to the replica (NEW_KEY_MATERIAL is the documented
+ * default of a first import; EXISTING_KEY_MATERIAL what the API Reference says to pass to replicas).
+ */
+function primaryMaterial(key: KeyRecord, primary: KeyRecord, idHex: string, input: ImportKeyMaterialRequest): KeyMaterial {
+  if (input.KeyMaterialId !== undefined && input.KeyMaterialId !== idHex) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialIdMismatch(input.KeyMaterialId));
+  const source = primary.materials.find((m) => m.id === idHex);
+  if (!source) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialDiffers(primary.arn));
+  if (input.ImportType === 'NEW_KEY_MATERIAL' && key.materials.some((m) => m.id === idHex)) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialAlreadyAssociated(key.arn));
+  return source;
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { KeyMetadata } from '@aws-sdk/client-kms';
-import type { KeyMaterial, KeyRecord } from './key-record';
+import type { ImportedMaterialState, KeyMaterial, KeyRecord } from './key-record';
 import type { VaultState } from './vault-state';
+import { kmsError } from '../errors/kms-error';
+import { messages } from '../errors/messages';
 
 /**
  * The current material of a key with Origin EXTERNAL before its first import. It is in no key's
@@ -46,6 +48,11 @@ export function allMaterialImported(key: KeyRecord): boolean {
  * unusable and the key PendingImport, except a key pending deletion, whose state does not change (API
  * Reference, DeleteImportedKeyMaterial); the vault still knows the material, to accept only the same
  * material when it is reimported.
+ *
+ * Multi-Region keys (API Reference, DeleteImportedKeyMaterial, "Considerations for multi-Region
+ * symmetric encryption keys"): deleting the primary key's material pending rotation also deletes it
+ * from the replica keys; deleting a replica key's material leaves the primary and other replicas
+ * unchanged (each Region's imported material is its own).
  */
 export function deleteImportedMaterial(state: VaultState, key: KeyRecord, material: KeyMaterial): void {
   const imported = material.imported;
@@ -53,6 +60,10 @@ export function deleteImportedMaterial(state: VaultState, key: KeyRecord, materi
   if (imported.pendingRotation) {
     key.materials.splice(key.materials.indexOf(material), 1);
     state.unindexMaterial(key, material);
+    for (const replica of importedReplicasOf(key)) {
+      const copy = replica.materials.find((m) => m.id === material.id && m.imported?.pendingRotation === true);
+      if (copy) deleteImportedMaterial(state, replica, copy);
+    }
   } else {
     imported.imported = false;
     imported.expirationModel = undefined;
@@ -97,14 +108,76 @@ export function importExpiration(key: KeyRecord): Pick<KeyMetadata, 'ExpirationM
  * On-demand rotation of a symmetric key with imported key material: the new material imported for it
  * (PENDING_ROTATION) becomes current and permanently associated, dated `now` as its rotation. Returns
  * undefined when no material is pending rotation.
+ *
+ * A multi-Region primary key rotates its replicas with it, and only once every replica holds the new
+ * material (API Reference, ImportKeyMaterial: import NEW_KEY_MATERIAL into the primary Region key,
+ * the same material into every replica Region key with EXISTING_KEY_MATERIAL, then RotateKeyOnDemand on
+ * the primary Region key): KMSInvalidStateException naming the first replica that does not, and
+ * nothing changes.
  */
 export function rotateIntoPendingMaterial(key: KeyRecord, now: Date): KeyMaterial | undefined {
-  const index = key.materials.findIndex((m) => m.imported?.pendingRotation === true);
-  const pending = key.materials[index];
+  const pending = key.materials.find((m) => m.imported?.pendingRotation === true);
   if (!pending?.imported) return undefined;
-  pending.imported.pendingRotation = false;
-  const rotated: KeyMaterial = { ...pending, createdAt: now, rotationType: 'ON_DEMAND' };
-  key.materials[index] = rotated;
-  for (const member of key.multiRegionGroup?.members.values() ?? [key]) member.currentMaterial = rotated;
+  const copies: Array<[KeyRecord, KeyMaterial]> = [];
+  for (const replica of importedReplicasOf(key)) {
+    const copy = replica.materials.find((m) => m.id === pending.id && m.imported?.pendingRotation === true && m.imported.imported);
+    if (!copy) throw kmsError('KMSInvalidStateException', messages.noPendingRotation(replica.arn));
+    copies.push([replica, copy]);
+  }
+  const rotated = rotateOne(key, pending, now);
+  for (const [replica, copy] of copies) rotateOne(replica, copy, now);
   return rotated;
+}
+
+function rotateOne(key: KeyRecord, pending: KeyMaterial, now: Date): KeyMaterial {
+  (pending.imported as ImportedMaterialState).pendingRotation = false;
+  const rotated: KeyMaterial = { ...pending, createdAt: now, rotationType: 'ON_DEMAND' };
+  key.materials[key.materials.indexOf(pending)] = rotated;
+  key.currentMaterial = rotated;
+  return rotated;
+}
+
+/**
+ * The replica keys of a multi-Region primary key with imported key material (none for any other key).
+ * Their key material is their own: "KMS does not copy or synchronize the key material from a primary
+ * key with imported key material to its replica keys" (Developer Guide, "Importing key material into
+ * multi-Region keys").
+ */
+export function importedReplicasOf(key: KeyRecord): KeyRecord[] {
+  const group = key.multiRegionGroup;
+  if (!group || key.origin !== 'EXTERNAL' || group.primaryRegion !== key.region) return [];
+  return [...group.members.values()].filter((m) => m !== key);
+}
+
+/** The primary key of a replica key with imported key material; undefined for any other key. */
+export function importedPrimaryOf(key: KeyRecord): KeyRecord | undefined {
+  const group = key.multiRegionGroup;
+  if (!group || key.origin !== 'EXTERNAL' || group.primaryRegion === key.region) return undefined;
+  return group.members.get(group.primaryRegion);
+}
+
+/**
+ * Adds to a replica key its own copy of key material imported into its primary key (the same id,
+ * secret and dates; its own import state), in the primary's order; the latest permanently associated
+ * material the replica holds is its current material.
+ */
+export function addReplicaMaterial(state: VaultState, replica: KeyRecord, primary: KeyMaterial, imported: ImportedMaterialState, order: readonly KeyMaterial[]): KeyMaterial {
+  const copy: KeyMaterial = { id: primary.id, idBytes: primary.idBytes, secret: primary.secret, createdAt: primary.createdAt, imported, ...(primary.rotationType ? { rotationType: primary.rotationType } : {}) };
+  replica.materials.push(copy);
+  const rank = (m: KeyMaterial) => order.findIndex((o) => o.id === m.id);
+  replica.materials.sort((a, b) => rank(a) - rank(b));
+  state.indexMaterial(replica, copy);
+  const associated = associatedMaterials(replica);
+  replica.currentMaterial = associated[associated.length - 1] ?? NO_KEY_MATERIAL;
+  return copy;
+}
+
+/**
+ * Whether a replica key holds, imported, every key material permanently associated with its primary
+ * key: what makes it Enabled ("you will need to import all of the key materials associated with the
+ * KMS key to change its state to Enabled", API Reference, ImportKeyMaterial).
+ */
+export function replicaHoldsAll(replica: KeyRecord, primary: KeyRecord): boolean {
+  const needed = associatedMaterials(primary);
+  return needed.length > 0 && needed.every((p) => replica.materials.some((m) => m.id === p.id && m.imported?.imported === true));
 }
