@@ -64,3 +64,27 @@ await import('kms-vault-mock/jest');
 console.log('ESM mockClient and kms-vault-mock/vitest, /jest, /sinon: ok');
 JS
 (cd "$tmp" && node --no-warnings check.cjs && node --no-warnings check.mjs && node --no-warnings compat.cjs && node --no-warnings compat.mjs)
+
+# The packed package as a user installs it: its package.json carries none of this repository's
+# scripts (they name files it does not ship; npm warns about a dependency's `prepare`), packing leaves
+# this package.json as it was, and the tarball installs into a fresh project without a word about
+# install scripts, then answers a call.
+pack="$tmp/pack"
+mkdir -p "$pack/project"
+before=$(cat package.json)
+tarball=$(npm pack --silent --pack-destination "$pack" | tail -n 1)
+[ "$(cat package.json)" = "$before" ] || { echo "npm pack left package.json changed"; exit 1; }
+[ ! -e .pack-scripts.json ] || { echo "npm pack left .pack-scripts.json behind"; exit 1; }
+tar -xzf "$pack/$tarball" -C "$pack" package/package.json
+node -e 'const p = require(process.argv[1]); if (p.scripts) { console.error(`the packed package.json keeps scripts: ${Object.keys(p.scripts).join(", ")}`); process.exit(1); }' "$pack/package/package.json"
+sdk=$(node -p 'require("@aws-sdk/client-kms/package.json").version')
+(
+  cd "$pack/project"
+  echo '{ "name": "consumer", "private": true }' > package.json
+  npm install --prefer-offline --no-audit --no-fund "$pack/$tarball" "@aws-sdk/client-kms@$sdk" > install.log 2>&1 || { cat install.log; exit 1; }
+  if grep -iE 'prepare|install-scripts.*kms-vault-mock' install.log; then echo "installing the tarball warns about its scripts (above)"; exit 1; fi
+  cp "$tmp/check.cjs" .
+  node --no-warnings check.cjs
+  [ -x node_modules/.bin/kms-vault-mock ] && node node_modules/.bin/kms-vault-mock --version > /dev/null
+  echo "packed package: no scripts in its package.json, installs without warnings, answers a call: ok"
+)
