@@ -90,7 +90,8 @@ export class VaultPersistence {
         for (const g of journalGenerations(dir)) rmSync(join(dir, journalName(g)));
         return new VaultPersistence(vault, file, lock, { generation: 0, documentBytes: 0, journalGeneration: 0, journalBytes: 0 }, options);
       }
-      const fold = new DocumentFold(stored.state);
+      // Built on the first record: after a clean shutdown the journal is empty and the document loads as it is.
+      let fold: DocumentFold | undefined;
       let journalBytes = 0;
       let last = stored.generation - 1;
       for (const g of journalGenerations(dir)) {
@@ -101,14 +102,15 @@ export class VaultPersistence {
           continue;
         }
         const { records, bytes } = readJournal(path);
-        for (const record of records) fold.apply(record as JournalRecord);
+        if (records.length > 0) fold ??= new DocumentFold(stored.state);
+        for (const record of records) fold?.apply(record as JournalRecord);
         journalBytes += bytes;
         last = g;
       }
       vault.reset();
       // A seeded vault goes on from a sequence derived from the document (vault.load), so its next
       // key ids are not those of the keys it restored.
-      vault.load(fold.document());
+      vault.load(fold ? fold.document() : stored.state);
       // New records go to a file of their own: a torn record ends the file it is in.
       return new VaultPersistence(vault, file, lock, { generation: stored.generation, documentBytes: stored.bytes, journalGeneration: last + 1, journalBytes }, options);
     } catch (error) {
