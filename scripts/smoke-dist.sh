@@ -63,7 +63,32 @@ kmsMock.restore();
 await import('kms-vault-mock/jest');
 console.log('ESM mockClient and kms-vault-mock/vitest, /jest, /sinon: ok');
 JS
-(cd "$tmp" && node --no-warnings check.cjs && node --no-warnings check.mjs && node --no-warnings compat.cjs && node --no-warnings compat.mjs)
+# The worker programs (dist/xks-*-worker.js): a test XKS proxy on its worker, and a vault calling it
+# synchronously through the synchronous-HTTP worker, from both builds.
+xks_check() {
+  cat <<JS
+const { KmsVault, startXksProxy } = $1;
+const credential = { accessKeyId: 'ABCDE234567EXAMPLEAB', rawSecretAccessKey: 'DXjSUawnel2fr6SKC7G25CNxTyWKE5PF9XX6H/u9pSo=' };
+const proxy = await startXksProxy({ credential, keys: ['key-1'] });
+try {
+  const vault = new KmsVault();
+  vault.addXksProxy('https://xks.example.com', { url: proxy.url, timeoutMs: 10000 });
+  const { CustomKeyStoreId } = vault.execute('CreateCustomKeyStore', { CustomKeyStoreName: 'xks', CustomKeyStoreType: 'EXTERNAL_KEY_STORE', XksProxyConnectivity: 'PUBLIC_ENDPOINT', XksProxyUriEndpoint: 'https://xks.example.com', XksProxyUriPath: '/kms/xks/v1', XksProxyAuthenticationCredential: { AccessKeyId: credential.accessKeyId, RawSecretAccessKey: credential.rawSecretAccessKey } });
+  vault.execute('ConnectCustomKeyStore', { CustomKeyStoreId });
+  vault.clock.advance({ minutes: 1 });
+  const { KeyMetadata } = vault.execute('CreateKey', { Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId, XksKeyId: 'key-1' });
+  const { CiphertextBlob } = vault.execute('Encrypt', { KeyId: KeyMetadata.KeyId, Plaintext: Buffer.from('xks') });
+  const { Plaintext } = vault.execute('Decrypt', { CiphertextBlob });
+  const operations = (await proxy.requests()).map((r) => r.operation);
+  if (Buffer.from(Plaintext).toString() !== 'xks' || !operations.includes('Encrypt') || !operations.includes('Decrypt')) throw new Error('xks round trip failed');
+} finally {
+  await proxy.close();
+}
+JS
+}
+{ echo "(async () => {"; xks_check "require('kms-vault-mock')"; echo "console.log('CommonJS worker files: ok'); })().catch((e) => { console.error(e); process.exit(1); });"; } > "$tmp/xks.cjs"
+{ echo "const lib = await import('kms-vault-mock');"; xks_check "lib"; echo "console.log('ESM worker files: ok');"; } > "$tmp/xks.mjs"
+(cd "$tmp" && node --no-warnings check.cjs && node --no-warnings check.mjs && node --no-warnings compat.cjs && node --no-warnings compat.mjs && node --no-warnings xks.cjs && node --no-warnings xks.mjs)
 
 # The packed package as a user installs it: its package.json carries none of this repository's
 # scripts (they name files it does not ship; npm warns about a dependency's `prepare`), packing leaves

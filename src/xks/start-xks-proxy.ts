@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { KmsVaultMockError } from '../errors/library-error';
-import { XKS_PROXY_WORKER_SOURCE } from './xks-proxy-worker-source';
+import { startWorker } from './worker-file';
 
 /** One external key of a test XKS proxy. */
 export interface XksProxyKey {
@@ -83,8 +81,6 @@ const KEY_ID = /^[a-zA-Z0-9._-]{1,128}$/;
 const URI_PATH = /^(\/[a-zA-Z0-9/_-]+)?\/kms\/xks\/v\d{1,2}$/;
 const DEFAULT_METADATA = Buffer.from('kvm-v1');
 
-const requireHere: NodeJS.Require = process.env.KMS_VAULT_MOCK_BUILD_FORMAT === 'esm' ? createRequire(__filename) : require;
-
 interface WorkerConfig {
   keys?: { id: string; secret: string; status: string; usage: string[]; spec: string }[];
   credentials?: { accessKeyId: string; secretAccessKey: string }[];
@@ -142,7 +138,7 @@ export async function startXksProxy(options: XksProxyServerOptions): Promise<Xks
     ...workerConfig(options, secrets),
   };
   const host = options.host ?? '127.0.0.1';
-  const worker = new Worker(XKS_PROXY_WORKER_SOURCE, { eval: true, workerData: { config, port, host, signerPath: requireHere.resolve('@smithy/signature-v4') } });
+  const worker = startWorker('xks-proxy-worker', { workerData: { config, port, host } });
   worker.unref();
   const listening = await new Promise<number>((resolve, reject) => {
     worker.once('message', (m: { type: string; port?: number; code?: string; message?: string }) => {

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { SYNC_HTTP_WORKER_SOURCE } from './sync-http-worker-source';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startWorker } from './worker-file';
 
 /** SigV4 signing of a request, done with `@smithy/signature-v4` on the worker thread. */
 export interface SyncHttpSigning {
@@ -41,20 +40,13 @@ interface Channel {
 /** Time allowed, beyond the request's own limit, for the worker to start (first call) and report back. */
 const WORKER_MARGIN_MS = 15_000;
 
-// The ESM build has no `require`; it makes one that resolves from this file (see lazy-require.ts).
-const requireHere: NodeJS.Require = process.env.KMS_VAULT_MOCK_BUILD_FORMAT === 'esm' ? createRequire(__filename) : require;
-
 let channel: Channel | undefined;
 
 function open(): Channel {
   if (channel) return channel;
   const { port1, port2 } = new MessageChannel();
   const flag = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(SYNC_HTTP_WORKER_SOURCE, {
-    eval: true,
-    workerData: { port: port2, flag, signerPath: requireHere.resolve('@smithy/signature-v4') },
-    transferList: [port2],
-  });
+  const worker = startWorker('sync-http-worker', { workerData: { port: port2, flag }, transferList: [port2] });
   // Neither keeps the process alive: a test run ends when its tests do.
   worker.unref();
   port1.unref();
