@@ -27,7 +27,7 @@ describe('RSAES-OAEP with the seed from the vault (RFC 8017 7.1.1)', () => {
   });
 });
 
-describe('ECDSA with k from the vault (FIPS 186-5 6.4.1)', () => {
+describe('ECDSA with the nonce input from the vault (FIPS 186-5 6.4.1; RFC 6979 3.6, @noble/curves)', () => {
   it.each([
     ['prime256v1', 'sha256'],
     ['secp384r1', 'sha384'],
@@ -42,6 +42,24 @@ describe('ECDSA with k from the vault (FIPS 186-5 6.4.1)', () => {
     expect(verify(hash, message, publicKey, signature)).toBe(true);
     expect(ecdsaSign(curve, scalar, digest, seeded('k')).equals(signature)).toBe(true);
     expect(verify(hash, Buffer.from('other'), publicKey, signature)).toBe(false);
+    expect(ecdsaSign(curve, scalar, digest, seeded('another k')).equals(signature)).toBe(false);
+  });
+
+  it.each([
+    ['prime256v1', 32],
+    ['secp384r1', 48],
+    ['secp521r1', 66],
+    ['secp256k1', 32],
+  ] as const)('%s: the nonce input is the order\'s length plus 8 bytes of the vault\'s randomness, drawn once per signature', (curve, orderBytes) => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: curve });
+    const scalar = Buffer.from(privateKey.export({ format: 'jwk' }).d ?? '', 'base64url');
+    const draws: number[] = [];
+    const random = seeded('count');
+    ecdsaSign(curve, scalar, Buffer.alloc(32, 1), (length) => {
+      draws.push(length);
+      return random(length);
+    });
+    expect(draws).toEqual([orderBytes + 8]);
   });
 });
 
