@@ -1,14 +1,15 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CreateAliasCommand, CreateGrantCommand, CreateKeyCommand, DeleteAliasCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyRotationCommand, KMSClient, ListKeysCommand,
+  CreateAliasCommand, CreateGrantCommand, CreateKeyCommand, DecryptCommand, DeleteAliasCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyRotationCommand, EncryptCommand, KMSClient, ListKeyRotationsCommand, ListKeysCommand,
   PutKeyPolicyCommand, ReplicateKeyCommand, RetireGrantCommand, RotateKeyOnDemandCommand, ScheduleKeyDeletionCommand, TagResourceCommand, UntagResourceCommand,
   UpdateAliasCommand, UpdateKeyDescriptionCommand, UpdatePrimaryRegionCommand,
 } from '@aws-sdk/client-kms';
-import { KmsVaultMockError } from '../../src';
+import { KmsVault, KmsVaultMockError } from '../../src';
 import { startServer } from '../../src/server/start-server';
-import { encodeRecord } from '../../src/store/journal';
+import { encodeRecord, Journal, readJournal } from '../../src/store/journal';
+import { externalKey, importMaterial } from '../helpers/import-material';
 import { startServeProcess, type ServeProcess } from '../helpers/serve-process';
 
 jest.setTimeout(120_000);
@@ -77,6 +78,8 @@ describe('the journal of a data directory', () => {
       await kms.send(new ReplicateKeyCommand({ KeyId: mrk, ReplicaRegion: 'us-west-2' }));
       await kms.send(new UpdatePrimaryRegionCommand({ KeyId: mrk, PrimaryRegion: 'us-west-2' }));
       await kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/s3' }));
+      const external = await externalKey(kms);
+      await importMaterial(kms, external.keyId, new Uint8Array(32).fill(9));
       await clientOf(server.url, 'eu-west-1').send(new CreateKeyCommand({ Description: 'elsewhere' }));
       kms.destroy();
       return state(server.url);
@@ -174,6 +177,48 @@ describe('the journal of a data directory', () => {
     const after = await withServe([], (server) => state(server.url));
     expect((after.keys as unknown[]).length).toBe(1);
     expect(normalized(after)).toEqual(normalized(putDoc));
+  });
+
+  it('keys that automatic rotation gave new material before a call are journaled with it: a ciphertext under the new material decrypts after a crash', async () => {
+    const vault = new KmsVault();
+    const image = mkdtempSync(join(tmpdir(), 'kms-vault-mock-image-'));
+    try {
+      let ciphertext: Uint8Array | undefined;
+      {
+        await using server = await startServer({ vault, port: 0, dataDir: dir });
+        const kms = clientOf(server.url);
+        const keyId = (await kms.send(new CreateKeyCommand({}))).KeyMetadata?.KeyId as string;
+        await kms.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: 90 }));
+        vault.clock.advance({ days: 91 });
+        // Encrypt only records usage (journaled a second later); the rotation before it must not wait.
+        ciphertext = (await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array([1, 2, 3]) }))).CiphertextBlob;
+        expect((await kms.send(new ListKeyRotationsCommand({ KeyId: keyId }))).Rotations).toHaveLength(1);
+        // What a crash right now would leave on disk.
+        cpSync(dir, image, { recursive: true, filter: (source) => !source.endsWith('server.lock') });
+        kms.destroy();
+      }
+      await using restored = await startServer({ port: 0, dataDir: image });
+      const plain = await clientOf(restored.url).send(new DecryptCommand({ CiphertextBlob: ciphertext }));
+      expect([...(plain.Plaintext ?? [])]).toEqual([1, 2, 3]);
+    } finally {
+      rmSync(image, { recursive: true, force: true });
+    }
+  });
+
+  it('group commit: records appended while an fsync is in flight share the next one', async () => {
+    {
+      const journal = new Journal(dir, 0, 0);
+      journal.append({ n: 0 });
+      const first = journal.durable();
+      // The first record's write is in flight: these wait for the next fsync, all together.
+      for (let n = 1; n <= 5; n++) journal.append({ n });
+      const rest = journal.durable();
+      await Promise.all([first, rest]);
+      expect(journal.syncs).toBe(2);
+      expect(journal.durable()).toBeUndefined();
+      journal.close();
+      expect(readJournal(join(dir, 'journal-0.log')).records).toEqual([0, 1, 2, 3, 4, 5].map((n) => ({ n })));
+    }
   });
 
   it('calls answered together share their fsync and all survive kill -9', async () => {

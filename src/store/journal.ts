@@ -99,6 +99,8 @@ export class Journal {
   private waiters: { seq: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   /** Bytes appended since the journal's generations began (the replayed files included). */
   bytes: number;
+  /** How many fsyncs of records it made (each covering every record queued before it started). */
+  syncs = 0;
 
   constructor(
     private readonly dir: string,
@@ -195,6 +197,7 @@ export class Journal {
       if (error) return this.fail(error);
       fsync(segment.fd, (syncError) => {
         if (syncError) return this.fail(syncError);
+        this.syncs++;
         this.reached(seq);
         this.flush();
       });
