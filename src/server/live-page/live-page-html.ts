@@ -37,7 +37,7 @@ tr.row{cursor:pointer}tr.row:hover td{background:#f2f7ff}
 dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0 10px}dl.kv dt{color:#5b6473}
 .denial{color:#7a1c1c;font-size:12px}
 .muted{color:#8a92a0}
-.chip{display:inline-block;border-radius:3px;padding:0 4px;margin:1px;font-size:11px}.hit{background:#d8f3dc}.miss{background:#fde2e1}
+.chip{display:inline-block;border-radius:3px;padding:0 4px;margin:1px;font-size:11px}.hit{background:#d8f3dc}.miss{background:#fde2e1}.other{background:#fff1c2}
 </style></head>
 <body>
 <header><h1>kms-vault-mock</h1><span class="meta" id="where"></span><span class="meta" id="counts"></span><span class="live" id="live">connecting…</span></header>
@@ -49,7 +49,7 @@ dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0
 <section class="panel" id="p-grants"><table><thead><tr><th>Grant</th><th>Key</th><th>Grantee</th><th>Operations</th><th>Created</th></tr></thead><tbody id="grants"></tbody></table></section>
 <section class="panel" id="p-principals"><table><thead><tr><th>Principal</th><th>Type</th><th>Access key id</th><th>Identity policies</th></tr></thead><tbody id="principals"></tbody></table></section>
 <section class="panel" id="p-stores"><table><thead><tr><th>Custom key store</th><th>Name</th><th>Type</th><th>Connection</th><th>Backing</th></tr></thead><tbody id="stores"></tbody></table></section>
-<section class="panel" id="p-coverage"><p id="covsum"></p><table><thead><tr><th>Operation</th><th>Calls</th><th>OK</th><th>Exceptions raised</th><th>Never raised</th></tr></thead><tbody id="coverage"></tbody></table><p id="never" class="muted"></p></section>
+<section class="panel" id="p-coverage"><p id="covsum"></p><table><thead><tr><th>Operation</th><th>Calls</th><th>OK</th><th title="green: documented for the operation; yellow: not documented for it">Exceptions raised</th><th>Never raised</th></tr></thead><tbody id="coverage"></tbody></table><p id="never" class="muted"></p><div id="dims"></div></section>
 </main>
 <aside id="detail" aria-label="key detail"></aside>
 <script>
@@ -103,9 +103,12 @@ function detail(){
 function renderCoverage(c){
   var t=c.totals;document.getElementById('covsum').textContent=t.operationsCalled+' of '+t.operations+' operations called · '+t.calls+' calls ('+t.successes+' succeeded, '+t.failures+' failed) · '+t.documentedErrorsRaised+' of '+t.documentedErrors+' documented exceptions raised';
   var rows=Object.keys(c.operations).map(function(n){return c.operations[n];}).filter(function(o){return o.calls>0;});
-  fill('coverage',rows.map(function(o){var raised=el('span');o.documentedErrorsRaised.concat(o.otherErrorsRaised).forEach(function(e){raised.appendChild(el('span',e.replace(/Exception$/,'')+' '+o.errors[e],'chip hit'));});
+  fill('coverage',rows.map(function(o){var raised=el('span');o.documentedErrorsRaised.forEach(function(e){raised.appendChild(el('span',e.replace(/Exception$/,'')+' '+o.errors[e],'chip hit'));});
+    o.otherErrorsRaised.forEach(function(e){var c=el('span',e.replace(/Exception$/,'')+' '+o.errors[e],'chip other');c.title='not documented for '+o.operation;raised.appendChild(c);});
     var never=el('span');o.documentedErrorsNeverRaised.forEach(function(e){never.appendChild(el('span',e.replace(/Exception$/,''),'chip miss'));});return row([o.operation,o.calls,o.successes,raised,never]);}),'No calls yet.',5);
   document.getElementById('never').textContent='Never called: '+(c.neverCalled.join(', ')||'none');
+  var dims=document.getElementById('dims');dims.textContent='';[['Key specs',c.keySpecs],['Key states',c.keyStates],['Encryption algorithms',c.encryptionAlgorithms],['Signing algorithms',c.signingAlgorithms],['MAC algorithms',c.macAlgorithms]].forEach(function(d){
+    var line=el('div');line.appendChild(el('b',d[0]+': '));Object.keys(d[1].used).forEach(function(k){line.appendChild(el('span',k+' '+d[1].used[k],'chip hit'));});d[1].neverUsed.forEach(function(k){line.appendChild(el('span',k,'chip miss'));});dims.appendChild(line);});
 }
 var busy=false;
 function refresh(){
