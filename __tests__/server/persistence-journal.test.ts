@@ -34,7 +34,7 @@ async function state(url: string): Promise<Record<string, unknown>> {
 
 /** A state document with its lists in a fixed order, to compare two documents of the same vault. */
 function normalized(doc: Record<string, unknown>): unknown {
-  const keys = (doc.keys as Record<string, unknown>[]).map((k) => ({ ...k, aliases: [...(k.aliases as { name: string }[])].sort((a, b) => a.name.localeCompare(b.name)) }));
+  const keys: Record<string, unknown>[] = (doc.keys as Record<string, unknown>[]).map((k) => ({ ...k, aliases: [...(k.aliases as { name: string }[])].sort((a, b) => a.name.localeCompare(b.name)) }));
   keys.sort((a, b) => `${String(a.region)}/${String(a.keyId)}`.localeCompare(`${String(b.region)}/${String(b.keyId)}`));
   const grants = [...((doc.grants as { grantId: string }[] | undefined) ?? [])].sort((a, b) => a.grantId.localeCompare(b.grantId));
   return { ...doc, keys, grants };

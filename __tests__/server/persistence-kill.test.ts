@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateAliasCommand, CreateKeyCommand, KMSClient, ListAliasesCommand, ListKeysCommand, ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
+import {
+  CreateAliasCommand, CreateKeyCommand, KMSClient, ListAliasesCommand, type ListAliasesCommandOutput, ListKeysCommand, type ListKeysCommandOutput, ListResourceTagsCommand, TagResourceCommand,
+} from '@aws-sdk/client-kms';
 import { startServeProcess } from '../helpers/serve-process';
 
 jest.setTimeout(300_000);
@@ -32,14 +34,14 @@ async function listAll(kms: KMSClient): Promise<{ keys: Set<string>; aliases: Se
   const keys = new Set<string>();
   let marker: string | undefined;
   do {
-    const page = await kms.send(new ListKeysCommand({ Limit: 1000, Marker: marker }));
+    const page: ListKeysCommandOutput = await kms.send(new ListKeysCommand({ Limit: 1000, Marker: marker }));
     for (const k of page.Keys ?? []) keys.add(k.KeyId as string);
     marker = page.NextMarker;
   } while (marker);
   const aliases = new Set<string>();
   marker = undefined;
   do {
-    const page = await kms.send(new ListAliasesCommand({ Limit: 100, Marker: marker }));
+    const page: ListAliasesCommandOutput = await kms.send(new ListAliasesCommand({ Limit: 100, Marker: marker }));
     for (const a of page.Aliases ?? []) aliases.add(a.AliasName as string);
     marker = page.NextMarker;
   } while (marker);
