@@ -34,7 +34,7 @@ function importGraph(): Map<string, Set<string>> {
   return graph;
 }
 
-/** Issue 9 and DESIGN.md: vault/ is state only, and there are no cycles between the folders of src/. */
+/** Issue 9 and docs/architecture.md: vault/ is state only, and there are no cycles between the folders of src/. */
 describe('architecture', () => {
   const graph = importGraph();
 

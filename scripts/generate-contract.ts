@@ -116,7 +116,7 @@ lines.push('}');
 lines.push('');
 // The Smithy model carries legacy AWS Query codes for four errors (NotFound 404; Disabled,
 // AlreadyExists, KMSInvalidStateException 409). KMS sends 400 for them, as the API Reference lists
-// them (the ReEncrypt page in ../shared/seeds among others) and as recordings of real AWS show
+// them (the ReEncrypt page among others) and as recordings of real AWS show
 // (LocalStack's test_kms.snapshot.json); see docs/research/kms-error-messages.md.
 const WIRE_STATUS: Record<string, number> = {
   NotFoundException: 400,

@@ -6,7 +6,7 @@ import { openSymmetric, sealSymmetric, symmetricMaterialId } from '../../src/cry
 const key = { idBytes: randomBytes(32), secret: randomBytes(32) };
 const noContext = encodeEncryptionContext(undefined);
 
-describe('symmetric ciphertext format (DESIGN.md "Ciphertext")', () => {
+describe('symmetric ciphertext format (docs/architecture.md: a real KMS blob layout)', () => {
   it('round-trips plaintexts of 1 to 4096 bytes', () => {
     for (const size of [1, 32, 127, 128, 255, 256, 4096]) {
       const plaintext = randomBytes(size);
@@ -61,7 +61,7 @@ describe('symmetric ciphertext format (DESIGN.md "Ciphertext")', () => {
   });
 });
 
-describe('encryption context encoding (DESIGN.md: length-prefixed canonical encoding)', () => {
+describe('encryption context encoding (docs/architecture.md: length-prefixed canonical encoding)', () => {
   it('keeps {"ab":"c"} and {"a":"bc"} apart', () => {
     expect(encodeEncryptionContext({ ab: 'c' })).not.toEqual(encodeEncryptionContext({ a: 'bc' }));
   });

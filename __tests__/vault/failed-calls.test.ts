@@ -1,7 +1,7 @@
 import { KmsVault, scenarios, composeScenarios } from '../../src';
 import type { OperationName } from '../../src';
 
-/** DESIGN.md / issue 2: a failed call leaves the vault exactly as it was. */
+/** docs/architecture.md / issue 2: a failed call leaves the vault exactly as it was. */
 describe('a failed call leaves the vault unchanged', () => {
   const failing: [OperationName, object][] = [
     ['CreateKey', { Tags: [{ TagKey: 'ok', TagValue: '1' }, { TagKey: 'aws:no', TagValue: '2' }] }],

@@ -52,7 +52,7 @@ describe('KmsVault seed', () => {
     await expectKmsError(stranger.kms.send(new DecryptCommand({ CiphertextBlob })), { type: InvalidCiphertextException, status: 400, message: INVALID_CIPHERTEXT_MESSAGE });
   });
 
-  it('a failed call leaves the seeded vault as it was: the next key is the one it would have been (DESIGN: a failing operation leaves the vault unchanged)', async () => {
+  it('a failed call leaves the seeded vault as it was: the next key is the one it would have been (docs/architecture.md: a failed call leaves the vault unchanged)', async () => {
     const clock = new Date('2030-01-01T00:00:00Z');
     const plain = vaultClient({ seed: 'failures', clock });
     const failing = vaultClient({ seed: 'failures', clock });
