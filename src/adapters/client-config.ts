@@ -8,8 +8,13 @@ import { EncryptCommand } from '@aws-sdk/client-kms';
  * class of older SDKs). That method is wrapped, once per copy of the SDK, to note which configuration
  * a command is being sent with while its middleware chain is built; the middleware, made during that
  * build, reads it for the command instance in its handler context. Copies are found from the library's own import, from Node's module cache, and on
- * sight from any command that reaches the middleware. The wrappers are removed when no vault
- * middleware is left (see docs/decisions/008-client-configuration.md).
+ * sight from any command that reaches the middleware. The wrappers are removed when the last vault
+ * middleware that needs them is released: explicitly (`plugin.dispose()`), or else when it is garbage
+ * collected.
+ *
+ * This is the fallback. A middleware that is told its client (`useVault(client, vault)`, or
+ * `vaultPlugin(vault, { client })`) reads `client.config` and wraps nothing (see
+ * docs/decisions/008-client-configuration.md).
  */
 
 /** What the vault reads of a client's resolved configuration. */
@@ -98,13 +103,23 @@ function wrapLoadedCopies(): void {
 }
 
 /**
- * Called for each vault middleware made: makes sure the SDK copies in reach note their configuration,
- * for as long as `middleware` lives.
+ * Called for each vault middleware made without its client: makes sure the SDK copies in reach note
+ * their configuration, until the returned function is called or `middleware` is garbage collected,
+ * whichever comes first. When no such middleware is left, every wrapper is removed.
  */
-export function trackClientConfigs(middleware: object): void {
+export function trackClientConfigs(middleware: object): () => void {
   users++;
-  released.register(middleware, undefined);
+  const token = {};
+  released.register(middleware, undefined, token);
   wrapLoadedCopies();
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    released.unregister(token);
+    users--;
+    if (users === 0) unwrapAll();
+  };
 }
 
 /**

@@ -46,6 +46,28 @@ export interface VaultClientOptions {
   readonly principal?: string;
   /** `kms:ViaService`: the AWS service this client's requests come through, e.g. `secretsmanager.us-east-1.amazonaws.com`. */
   readonly viaService?: string;
+  /**
+   * The client the middleware is added to. Its configuration (Region, credentials, maxAttempts) is
+   * read from `client.config`, and no SDK method is wrapped: the explicit way, which `useVault` takes.
+   * Without it the configuration is learnt by wrapping the SDK's `resolveMiddlewareWithContext`
+   * (docs/decisions/008-client-configuration.md).
+   */
+  readonly client?: { readonly config: object };
+}
+
+/** Takes the vault out again: `dispose()`, or `using` (`Symbol.dispose`). */
+export interface VaultDisposable {
+  dispose(): void;
+  [Symbol.dispose](): void;
+}
+
+/** {@link vaultPlugin}'s plugin: `dispose()` removes it from the stacks it was applied to and releases the SDK patch. */
+export type DisposableVaultPlugin = VaultPlugin & VaultDisposable;
+
+/** A KMS client as {@link useVault} needs it (any copy of `@aws-sdk/client-kms`). */
+export interface VaultClient {
+  readonly config: object;
+  readonly middlewareStack: { use(plugin: VaultPlugin): void; remove(toRemove: string): boolean };
 }
 
 /**
@@ -53,6 +75,11 @@ export interface VaultClientOptions {
  * `client.middlewareStack.add(vaultMiddleware(vault), vaultMiddlewareOptions)`.
  */
 export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {}): VaultMiddleware {
+  return makeMiddleware(vault, options).middleware;
+}
+
+function makeMiddleware(vault: KmsVault, options: VaultClientOptions): { readonly middleware: VaultMiddleware; readonly release: () => void } {
+  const known = options.client?.config as ClientConfig | undefined;
   // Checks the options now, so a wrong principal fails where it is written.
   const fixed = options.principal !== undefined ? vault.callerFor({ principal: options.principal }) : undefined;
   const fallback = vault.callerFor({ accountId: options.accountId });
@@ -78,7 +105,7 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
     const command: unknown = smithyContext?.commandInstance;
     // The signal of `send(command, { abortSignal })`, which recent SDK releases put in the context (older ones do not).
     const abortSignal = smithyContext?.abortSignal;
-    const config = configOfCommand(command);
+    const config = known ?? configOfCommand(command);
     // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received: the engine records it.
     const received = typeof command === 'object' && command !== null ? { command, client: config } : undefined;
     return async (args) => {
@@ -94,9 +121,12 @@ export function vaultMiddleware(vault: KmsVault, options: VaultClientOptions = {
       return { output: (answer instanceof Promise ? await unlessAborted(answer, abortSignal) : answer) as ServiceOutputTypes, response: undefined };
     };
   };
-  trackClientConfigs(middleware);
-  return middleware;
+  // The fallback: only a middleware that does not know its client needs the SDK patch.
+  const release = known === undefined ? trackClientConfigs(middleware) : NOTHING;
+  return { middleware, release };
 }
+
+const NOTHING = (): void => undefined;
 
 /** The principal whose access key the client's credentials carry, when the vault knows one. */
 async function callerOfConfig(vault: KmsVault, config: ClientConfig | undefined): Promise<Caller | undefined> {
@@ -105,12 +135,41 @@ async function callerOfConfig(vault: KmsVault, config: ClientConfig | undefined)
 }
 
 /**
- * The vault as a plugin: `client.middlewareStack.use(vaultPlugin(vault))`.
+ * The vault as a plugin: `client.middlewareStack.use(vaultPlugin(vault, { client }))`. Give the
+ * `client` (or use {@link useVault}) so that its configuration is read directly; without it the SDK is
+ * patched to learn it (the fallback, for code that cannot reach the client). `dispose()` removes the
+ * middleware from every stack the plugin was applied to and releases the patch.
  */
-export function vaultPlugin(vault: KmsVault, options: VaultClientOptions = {}): VaultPlugin {
+export function vaultPlugin(vault: KmsVault, options: VaultClientOptions = {}): DisposableVaultPlugin {
+  const applied: { readonly stack: Stack; readonly release: () => void }[] = [];
+  const dispose = (): void => {
+    for (const { stack, release } of applied.splice(0)) {
+      stack.remove(vaultMiddlewareOptions.name);
+      release();
+    }
+  };
   return {
     applyToStack(stack: Stack): void {
-      stack.add(vaultMiddleware(vault, options), vaultMiddlewareOptions);
+      const { middleware, release } = makeMiddleware(vault, options);
+      stack.add(middleware, vaultMiddlewareOptions);
+      applied.push({ stack, release });
     },
+    dispose,
+    [Symbol.dispose]: dispose,
   };
+}
+
+/**
+ * Answers every command `client` sends from `vault`: the explicit way, which reads the client's own
+ * configuration (Region, credentials, retries) and patches nothing. Returns a handle whose `dispose()`
+ * (or `using`) takes the vault out of the client again.
+ *
+ * ```ts
+ * using _vault = useVault(kms, vault);
+ * ```
+ */
+export function useVault(client: VaultClient, vault: KmsVault, options: Omit<VaultClientOptions, 'client'> = {}): VaultDisposable {
+  const plugin = vaultPlugin(vault, { ...options, client });
+  client.middlewareStack.use(plugin);
+  return { dispose: plugin.dispose, [Symbol.dispose]: plugin.dispose };
 }
