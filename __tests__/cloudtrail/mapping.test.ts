@@ -3,7 +3,8 @@ import { NotFoundException } from '@aws-sdk/client-kms';
 import { kmsError } from '../../src/errors/kms-error';
 import { OPERATION_NAMES } from '../../src/contract/generated';
 import { TRAIL_ROWS } from '../../src/cloudtrail/operation-table';
-import { callRecord, elementDate, eventTime, type TrailCall } from '../../src/cloudtrail/to-record';
+import { callRecord, captureCall, elementDate, eventTime, type TrailCall } from '../../src/cloudtrail/to-record';
+import { KmsVault } from '../../src/kms-vault';
 import { lookupEvents } from '../../src/cloudtrail/lookup-events';
 import { logFilePath } from '../../src/cloudtrail/log-files';
 import { serviceRecord } from '../../src/cloudtrail/service-events';
@@ -218,5 +219,53 @@ describe('log file names', () => {
     expect(logFilePath('111122223333', 'us-east-1', new Date('2024-03-05T07:09:59Z'), 'AbCdEfGhIjKlMnOp')).toBe(
       ['AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '03', '05', '111122223333_CloudTrail_us-east-1_20240305T0709Z_AbCdEfGhIjKlMnOp.json.gz'].join(sep),
     );
+  });
+});
+
+describe('the log in memory', () => {
+  it('what a call leaves until its record is read holds no secret (plaintext, grant token) of the request or response', () => {
+    const plaintext = Buffer.from('kept nowhere');
+    const captured = captureCall(call('Encrypt', { KeyId: KEY, Plaintext: plaintext }, { output: { KeyId: KEY, CiphertextBlob: new Uint8Array(9), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } }));
+    expect(captured.call.input).toEqual({ KeyId: KEY });
+    expect(captured.call.output).toEqual({ KeyId: KEY });
+    const grant = captureCall(call('CreateGrant', { KeyId: KEY, GranteePrincipal: ALICE.arn, Operations: ['Decrypt'] }, { output: { GrantId: 'g', GrantToken: 'SECRET-TOKEN' } }));
+    expect(JSON.stringify(grant)).not.toContain('SECRET-TOKEN');
+  });
+
+  it('keeps the latest historyLimit events, oldest first; clearHistory empties it; a listener sees every event', () => {
+    const vault = new KmsVault({ historyLimit: 2 });
+    const seen: string[] = [];
+    vault.cloudTrail.subscribe((e) => seen.push(e.eventName));
+    vault.execute('CreateKey', {});
+    vault.execute('ListKeys', {});
+    vault.execute('ListAliases', {});
+    expect(vault.cloudTrail.events().map((e) => e.eventName)).toEqual(['ListKeys', 'ListAliases']);
+    expect(seen).toEqual(['CreateKey', 'ListKeys', 'ListAliases']);
+    vault.clearHistory();
+    expect(vault.cloudTrail.events()).toEqual([]);
+  });
+
+  it('a record read twice is the same record (ids are made once)', () => {
+    const vault = new KmsVault();
+    vault.execute('ListKeys', {});
+    expect(vault.cloudTrail.events()[0]!.eventID).toBe(vault.cloudTrail.events()[0]!.eventID);
+  });
+
+  it('filters by key, principal, failure and time', () => {
+    const vault = new KmsVault({ clock: new Date('2024-01-01T00:00:00Z') });
+    const carol = 'arn:aws:iam::111122223333:user/carol';
+    vault.addPrincipal(carol);
+    const a = vault.execute('CreateKey', {}).KeyMetadata!;
+    vault.clock.advance({ hours: 1 });
+    vault.execute('CreateKey', {});
+    expect(() => vault.execute('DisableKey', { KeyId: a.KeyId! }, { principal: carol })).toThrow();
+    expect(vault.cloudTrail.events({ keyId: a.KeyId! }).map((e) => e.eventName)).toEqual(['CreateKey', 'DisableKey']);
+    expect(vault.cloudTrail.events({ keyId: a.Arn! }).length).toBe(2);
+    expect(vault.cloudTrail.events({ principal: carol }).map((e) => e.errorCode)).toEqual(['AccessDenied']);
+    expect(vault.cloudTrail.events({ principal: '111122223333' }).map((e) => e.eventName)).toEqual(['CreateKey', 'CreateKey']);
+    expect(vault.cloudTrail.events({ errorCode: false }).length).toBe(2);
+    expect(vault.cloudTrail.events({ startTime: new Date('2024-01-01T00:30:00Z') }).length).toBe(2);
+    expect(vault.cloudTrail.events({ endTime: new Date('2024-01-01T00:30:00Z') }).length).toBe(1);
+    expect(vault.cloudTrail.events({ eventName: ['DisableKey', 'EnableKey'] }).length).toBe(1);
   });
 });

@@ -27,7 +27,8 @@ export type CloudTrailListener = (event: CloudTrailEvent) => void;
  * run or a server does not grow without bound; listeners (the server's log files) see every record.
  */
 export class CloudTrailLog {
-  private readonly records: CloudTrailEvent[] = [];
+  /** Records, or what makes one when it is first read (making a record costs more than a call's capture). */
+  private readonly records: (CloudTrailEvent | Deferred)[] = [];
   private readonly listeners: CloudTrailListener[] = [];
   /** Index of the oldest record kept, once the log is full (records are overwritten in a ring). */
   private start = 0;
@@ -39,7 +40,12 @@ export class CloudTrailLog {
 
   /** The records kept, oldest first, that match `filter`. */
   events(filter: CloudTrailFilter = {}): CloudTrailEvent[] {
-    const all = this.start === 0 ? this.records.slice() : [...this.records.slice(this.start), ...this.records.slice(0, this.start)];
+    const records = this.records;
+    for (let i = 0; i < records.length; i++) {
+      const entry = records[i] as CloudTrailEvent | Deferred;
+      if (entry instanceof Deferred) records[i] = entry.make();
+    }
+    const all = (this.start === 0 ? records.slice() : [...records.slice(this.start), ...records.slice(0, this.start)]) as CloudTrailEvent[];
     return all.filter(matcher(filter));
   }
 
@@ -68,8 +74,19 @@ export class CloudTrailLog {
     };
   }
 
+  /** @internal Logs one record, made by `make` when it is first read (at once when a listener takes it). */
+  appendDeferred(make: () => CloudTrailEvent): void {
+    if (this.listeners.length > 0) this.append(make());
+    else if (this.limit > 0) this.keep(new Deferred(make));
+  }
+
   /** @internal Logs one record. */
   append(event: CloudTrailEvent): void {
+    if (this.limit > 0) this.keep(event);
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private keep(event: CloudTrailEvent | Deferred): void {
     if (this.limit > 0) {
       if (this.records.length < this.limit) this.records.push(event);
       else {
@@ -77,8 +94,12 @@ export class CloudTrailLog {
         this.start = (this.start + 1) % this.limit;
       }
     }
-    for (const listener of this.listeners) listener(event);
   }
+}
+
+/** A record not made yet. */
+class Deferred {
+  constructor(readonly make: () => CloudTrailEvent) {}
 }
 
 /** Whether a record is about the key `keyId` names (id, key ARN, alias ARN). */

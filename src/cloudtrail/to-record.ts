@@ -140,41 +140,116 @@ function guessedArn(name: string, region: string, accountId: string): string | u
 }
 
 /**
- * The CloudTrail record KMS writes for one call: the caller as identified, the request without
- * secrets, the response for calls that change state, the error for failed calls, the keys acted on.
+ * What a record is made from, taken when the call is answered (what the vault knew then: the keys
+ * names resolved to, the caller's access key, the key store), holding no secret: the request and
+ * response without their secret members. Making the record itself waits until someone reads it.
  */
-export function callRecord(call: TrailCall, lookup: TrailLookup = NO_LOOKUP, eventID: string = randomUUID()): CloudTrailEvent {
+export interface CapturedCall {
+  readonly call: TrailCall;
+  readonly keys: readonly TrailKey[];
+  readonly arns: readonly string[];
+  readonly accessKeyId: string | undefined;
+  readonly store: { readonly name: string; readonly clusterId?: string } | undefined;
+}
+
+/** Output members the records of reads and cryptographic operations use (their responseElements are null). */
+const OUTPUT_KEYS = ['KeyId', 'SourceKeyId', 'KeyMaterialId', 'DestinationKeyMaterialId'];
+
+/** A shallow copy of a request or response without its secret members (they nest nowhere deeper) and blobs. */
+function withoutSecretMembers(value: Readonly<Record<string, unknown>>, only?: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (only) {
+    for (const name of only) if (value[name] !== undefined) out[name] = value[name];
+    return out;
+  }
+  for (const name in value) {
+    const member = value[name];
+    if (!SECRET_MEMBERS.has(name) && !(member instanceof Uint8Array) && name !== '$metadata') out[name] = member;
+  }
+  return out;
+}
+
+/**
+ * Takes what a call's record needs, when the call is answered: cheap, so that every call can be
+ * logged; {@link recordOf} makes the record when it is read.
+ */
+export function captureCall(call: TrailCall, lookup: TrailLookup = NO_LOOKUP): CapturedCall {
   const row = TRAIL_ROWS[call.operation];
   const input = (typeof call.input === 'object' && call.input !== null ? call.input : {}) as Record<string, unknown>;
   const output = call.error === undefined ? call.output : undefined;
   const { caller, region } = call;
-  const viaService = call.request?.viaService;
 
   // The keys acted on: what the response names first (it holds ARNs), then what the request names.
-  const keys: TrailKey[] = [];
-  const arns: string[] = [];
-  const addArn = (arn: string | undefined, key?: TrailKey): void => {
-    if (arn === undefined || arns.includes(arn)) return;
-    arns.push(arn);
-    if (key) keys.push(key);
-  };
-  const named = (name: unknown): void => {
-    if (typeof name !== 'string' || name.length === 0) return;
-    const key = lookup.key(name, region, caller.accountId);
-    addArn(key?.arn ?? guessedArn(name, region, caller.accountId), key);
-  };
+  const found: Found = { keys: [], arns: [] };
   const metadataArn = (output?.KeyMetadata as { Arn?: unknown } | undefined)?.Arn;
-  if (typeof metadataArn === 'string') named(metadataArn);
-  if (row.keys.length === 1 && typeof output?.KeyId === 'string') named(output.KeyId);
+  if (metadataArn !== undefined) named(found, lookup, metadataArn, region, caller.accountId);
+  if (row.keys.length === 1 && output?.KeyId !== undefined) named(found, lookup, output.KeyId, region, caller.accountId);
   if (call.operation === 'ReEncrypt' && output) {
-    named(output.SourceKeyId);
-    named(output.KeyId);
+    named(found, lookup, output.SourceKeyId, region, caller.accountId);
+    named(found, lookup, output.KeyId, region, caller.accountId);
   }
-  for (const member of row.keys) named(input[member]);
-  if ((call.operation === 'Decrypt' || call.operation === 'ReEncrypt') && arns.length === 0 && input.CiphertextBlob instanceof Uint8Array) {
+  for (let i = 0; i < row.keys.length; i++) named(found, lookup, input[row.keys[i] as string], region, caller.accountId);
+  if ((call.operation === 'Decrypt' || call.operation === 'ReEncrypt') && found.arns.length === 0 && input.CiphertextBlob instanceof Uint8Array) {
     const key = lookup.ciphertextKey?.(input.CiphertextBlob, region);
-    if (key) addArn(key.arn, key);
+    if (key) add(found, key.arn, key);
   }
+  const storeId = row.storeDetails && typeof input.CustomKeyStoreId === 'string' ? input.CustomKeyStoreId : undefined;
+  const captured: TrailCall = {
+    operation: call.operation,
+    input: withoutSecretMembers(input),
+    region,
+    caller,
+    time: call.time,
+    requestId: call.requestId,
+  };
+  const writable = captured as { -readonly [K in keyof TrailCall]: TrailCall[K] };
+  if (output) writable.output = withoutSecretMembers(output, row.response === 'output' ? undefined : OUTPUT_KEYS);
+  if (call.error) writable.error = { name: call.error.name, message: call.error.message };
+  if (call.request) writable.request = call.request;
+  if (call.source) writable.source = call.source;
+  return {
+    call: captured,
+    keys: found.keys,
+    arns: found.arns,
+    accessKeyId: call.source?.accessKeyId ?? lookup.accessKeyId(caller),
+    store: storeId === undefined ? undefined : lookup.store(storeId),
+  };
+}
+
+/** The keys (and ARNs of keys the vault does not know) a call names, without repeats. */
+interface Found {
+  readonly keys: TrailKey[];
+  readonly arns: string[];
+}
+
+function add(found: Found, arn: string | undefined, key: TrailKey | undefined): void {
+  if (arn === undefined || found.arns.includes(arn)) return;
+  found.arns.push(arn);
+  if (key) found.keys.push(key);
+}
+
+function named(found: Found, lookup: TrailLookup, name: unknown, region: string, accountId: string): void {
+  if (typeof name !== 'string' || name.length === 0) return;
+  const key = lookup.key(name, region, accountId);
+  add(found, key ? key.arn : guessedArn(name, region, accountId), key);
+}
+
+/**
+ * The CloudTrail record KMS writes for one call: the caller as identified, the request without
+ * secrets, the response for calls that change state, the error for failed calls, the keys acted on.
+ */
+export function callRecord(call: TrailCall, lookup: TrailLookup = NO_LOOKUP, eventID: string = randomUUID()): CloudTrailEvent {
+  return recordOf(captureCall(call, lookup), eventID);
+}
+
+/** The record of a captured call. */
+export function recordOf(captured: CapturedCall, eventID: string = randomUUID()): CloudTrailEvent {
+  const { call, keys, arns } = captured;
+  const row = TRAIL_ROWS[call.operation];
+  const input = call.input as Record<string, unknown>;
+  const output = call.output;
+  const { caller, region } = call;
+  const viaService = call.request?.viaService;
   const resources = arns.map(resource);
   if (row.alias && typeof input.AliasName === 'string' && input.AliasName.startsWith('alias/')) {
     resources.push(resource(aliasArn(region, caller.accountId, input.AliasName)));
@@ -208,8 +283,8 @@ export function callRecord(call: TrailCall, lookup: TrailLookup = NO_LOOKUP, eve
     additional.customKeyStoreId = key.customKeyStoreId;
     if (key.xksKeyId !== undefined) additional.xksKeyId = key.xksKeyId;
   }
-  if (row.storeDetails && typeof input.CustomKeyStoreId === 'string') {
-    const store = lookup.store(input.CustomKeyStoreId);
+  if (row.storeDetails) {
+    const store = captured.store;
     if (store) {
       additional.customKeyStoreName = store.name;
       if (store.clusterId !== undefined) additional.clusterId = store.clusterId;
@@ -221,7 +296,7 @@ export function callRecord(call: TrailCall, lookup: TrailLookup = NO_LOOKUP, eve
     if (typeof materialId === 'string' && key?.customKeyStoreId === undefined) additional.keyMaterialId = materialId;
   }
 
-  const accessKeyId = call.source?.accessKeyId ?? lookup.accessKeyId(caller);
+  const accessKeyId = captured.accessKeyId;
   const recipientAccountId = keys[0]?.accountId ?? (arns[0] !== undefined ? parseKmsArn(arns[0])?.accountId : undefined) ?? caller.accountId;
   const via = viaService !== undefined ? serviceName(viaService) : undefined;
   const errorCode = call.error ? (call.error.name === 'AccessDeniedException' ? 'AccessDenied' : call.error.name) : undefined;

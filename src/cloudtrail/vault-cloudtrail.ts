@@ -3,7 +3,7 @@ import type { ServiceEvent } from '../vault/background';
 import type { VaultState } from '../vault/vault-state';
 import { CloudTrailLog } from './cloudtrail-log';
 import { serviceRecord } from './service-events';
-import { callRecord } from './to-record';
+import { captureCall, recordOf } from './to-record';
 import { vaultLookup } from './vault-lookup';
 
 /**
@@ -22,7 +22,10 @@ export function vaultCloudTrail(vault: { readonly state: VaultState }, limit: nu
   return {
     log,
     observe: (event) => {
-      if (log.active) log.append(callRecord(event, lookup));
+      if (!log.active) return;
+      // What the record needs is taken now (keys as they are now, no secret); the record is made when read.
+      const captured = captureCall(event, lookup);
+      log.appendDeferred(() => recordOf(captured));
     },
     serviceEvent: (event) => {
       if (log.active) log.append(serviceRecord(event));

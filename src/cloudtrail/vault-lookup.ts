@@ -51,13 +51,12 @@ function findKey(state: VaultState, name: string, region: string, accountId: str
 
 function trailKey(key: KeyRecord): TrailKey {
   const store = key.customKeyStore;
-  const material = isSymmetricEncryptionSpec(key.keySpec) && !store && key.currentMaterial.id.length === 64 ? key.currentMaterial.id : undefined;
-  return {
-    arn: key.arn,
-    accountId: key.accountId,
-    keyId: key.keyId,
-    ...(material !== undefined ? { currentMaterialId: material } : {}),
-    ...(store ? { customKeyStoreId: store.customKeyStoreId } : {}),
-    ...(store?.xksKeyId !== undefined ? { xksKeyId: store.xksKeyId } : {}),
-  };
+  const out: { -readonly [K in keyof TrailKey]: TrailKey[K] } = { arn: key.arn, accountId: key.accountId, keyId: key.keyId };
+  if (store) {
+    out.customKeyStoreId = store.customKeyStoreId;
+    if (store.xksKeyId !== undefined) out.xksKeyId = store.xksKeyId;
+  } else if (key.currentMaterial.id.length === 64 && isSymmetricEncryptionSpec(key.keySpec)) {
+    out.currentMaterialId = key.currentMaterial.id;
+  }
+  return out;
 }
