@@ -1,5 +1,7 @@
 import { KMSServiceException, NotFoundException } from '@aws-sdk/client-kms';
+import { INPUT_RULES, OPERATION_NAMES, STRUCTURE_RULES } from '../../src/contract/generated';
 import { kmsError } from '../../src/errors/kms-error';
+import { normalizeInput } from '../../src/validation/normalize-input';
 import { decodeInput, encodeOutput } from '../../src/protocol/json-codec';
 import { kmsErrorResponse } from '../../src/protocol/wire-error';
 
@@ -67,5 +69,43 @@ describe('error responses', () => {
   it('name framework errors with their namespace, as AWS\'s service framework does', () => {
     expect(JSON.parse(kmsErrorResponse(kmsError('ValidationException', 'm'), 'r').body)).toEqual({ __type: 'com.amazon.coral.validate#ValidationException', message: 'm' });
     expect(kmsErrorResponse(kmsError('KMSInternalException', 'boom'), 'r').status).toBe(500);
+  });
+});
+
+describe('the wire input is walked against the model once', () => {
+  type Rule = { readonly type: string; readonly member?: Rule; readonly structure?: string };
+
+  /** A JSON value of every member's type, with what the SDK's serializer drops: nulls, unknown members, a structure given as an array. */
+  function wireValue(rule: Rule, depth: number): unknown {
+    switch (rule.type) {
+      case 'blob':
+        return 'AAEC';
+      case 'timestamp':
+        return 1700000000.5;
+      case 'integer':
+      case 'long':
+        return 7;
+      case 'boolean':
+        return true;
+      case 'list':
+        return [null, rule.member ? wireValue(rule.member, depth + 1) : 'a'];
+      case 'map':
+        return { a: 'b', gone: null };
+      case 'structure':
+        return depth > 2 ? [] : { ...wireStructure(STRUCTURE_RULES[rule.structure ?? ''] ?? [], depth + 1), Unknown: 1, Nothing: null };
+      default:
+        return 'x';
+    }
+  }
+
+  function wireStructure(rules: readonly (Rule & { readonly name: string })[], depth: number): Record<string, unknown> {
+    return Object.fromEntries(rules.map((rule) => [rule.name, wireValue(rule, depth)]));
+  }
+
+  it.each(OPERATION_NAMES)('%s: normalizing the decoded input changes nothing, so the engine validates it without normalizing it again', (operation) => {
+    const json = { ...wireStructure(INPUT_RULES[operation], 0), NotAMember: 'x', AlsoNull: null };
+    const decoded = decodeInput(operation, json);
+    expect(normalizeInput(operation, decoded)).toEqual(decoded);
+    expect('NotAMember' in decoded).toBe(false);
   });
 });
