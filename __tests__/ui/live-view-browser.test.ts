@@ -7,12 +7,17 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  CreateAliasCommand, CreateGrantCommand, CreateKeyCommand, DisableKeyCommand, EnableKeyRotationCommand, EncryptCommand, KMSClient,
+  type CreateKeyCommandInput, CreateAliasCommand, CreateGrantCommand, CreateKeyCommand, DisableKeyCommand, EnableKeyRotationCommand, EncryptCommand, KMSClient,
   ScheduleKeyDeletionCommand, SignCommand, TagResourceCommand,
 } from '@aws-sdk/client-kms';
 import type { Browser, Page } from 'playwright-core';
 import { KmsVault, startServer, type KmsServer, type Scenario } from '../../src';
 import { cloudHsmStore } from '../helpers/custom-key-stores';
+
+/** What functions run in the page use of it (the project's types have no DOM). */
+interface PageGlobals {
+  readonly document: { getElementById(id: string): { readonly textContent: string | null } | null };
+}
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
@@ -56,7 +61,7 @@ describeWithChromium(title, () => {
     const alice = vault.addPrincipal('arn:aws:iam::111122223333:user/alice');
     vault.addPrincipal('arn:aws:iam::111122223333:role/payments', { policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] }] });
     const kms = client(server, root.credentials);
-    const make = async (input: ConstructorParameters<typeof CreateKeyCommand>[0], alias: string): Promise<string> => {
+    const make = async (input: CreateKeyCommandInput, alias: string): Promise<string> => {
       const { KeyMetadata } = await kms.send(new CreateKeyCommand(input));
       await kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: KeyMetadata!.KeyId! }));
       return KeyMetadata!.KeyId!;
@@ -113,7 +118,7 @@ describeWithChromium(title, () => {
     expect(await text('#calls')).toContain('DisabledException');
     const before = await text('#counts');
     await kms.send(new EncryptCommand({ KeyId: 'alias/webhooks', Plaintext: Buffer.from('x') })).catch(() => undefined);
-    await page.waitForFunction((previous) => document.getElementById('counts')!.textContent !== previous, before, { timeout: 15_000 });
+    await page.waitForFunction((previous) => (globalThis as unknown as PageGlobals).document.getElementById('counts')?.textContent !== previous, before, { timeout: 15_000 });
     expect((await text('#calls tr:first-child')).replace(/\s+/g, ' ')).toMatch(/Encrypt InvalidKeyUsageException/);
     await page.screenshot({ path: join(shots, 'live-view-calls.png') });
 
@@ -148,10 +153,10 @@ describeWithChromium(title, () => {
     expect(await text('#pageinfo')).toBe('1–50 of 5000');
     expect(await page.locator('#keys tr.row').count()).toBe(50);
     await page.locator('#next').click();
-    await page.waitForFunction(() => document.getElementById('pageinfo')!.textContent === '51–100 of 5000');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.getElementById('pageinfo')?.textContent === '51–100 of 5000');
     expect(await text('#keys')).toContain('alias/bulk-50');
     await page.locator('#q').fill('alias/bulk-4999');
-    await page.waitForFunction(() => document.getElementById('pageinfo')!.textContent === '1–1 of 1');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.getElementById('pageinfo')?.textContent === '1–1 of 1');
     expect(await text('#keys')).toContain('bulk-4999');
   });
 });
