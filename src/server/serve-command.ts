@@ -147,7 +147,7 @@ export function missingScenario(names: readonly string[]): string | undefined {
   for (const name of names) {
     if (existsSync(name) || builtInScenario(name)) continue;
     // A name with no path or extension was meant as a built-in scenario.
-    if (!/[./\\]/.test(name)) return `--scenario ${name}: ${unknownScenarioMessage(name)} (A scenario file must exist.)`;
+    if (!/[./\\]/.test(name)) return `--scenario ${name}: no such file. ${unknownScenarioMessage(name)}`;
     return `--scenario ${name}: the file does not exist (nor is it a built-in scenario; 'kms-vault-mock scenarios' lists them).`;
   }
   return undefined;
