@@ -9,7 +9,7 @@
  * suite within 1.10 times aws-sdk-client-mock's wall time.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median, medianRatios } from './stats';
 
@@ -99,6 +99,8 @@ const SUITES: [name: string, dir: string, file: (n: number) => string][] = [
 /** Writes the suites and a jest configuration for each; returns the configurations' paths. */
 function generate(dir: string): string[] {
   rmSync(dir, { recursive: true, force: true });
+  // A copy of the build, so that a rebuild of dist/ during the run does not break it.
+  cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
   return SUITES.map(([, name, file]) => {
     const suite = join(dir, name);
     mkdirSync(suite, { recursive: true });
@@ -111,7 +113,7 @@ function generate(dir: string): string[] {
         testEnvironment: 'node',
         cacheDirectory: join(dir, 'cache', name),
         transform: { '^.+\\.ts$': [require.resolve('@swc/jest', { paths: [root] }), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
-        moduleNameMapper: { '^kms-vault-mock$': join(root, 'dist', 'index.js') },
+        moduleNameMapper: { '^kms-vault-mock$': join(dir, 'dist', 'index.js') },
       }),
     );
     return config;
