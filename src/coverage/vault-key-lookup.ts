@@ -1,3 +1,4 @@
+import { symmetricMaterialId } from '../crypto/symmetric-ciphertext';
 import type { CallEvent } from '../engine/execute';
 import type { KeyRecord } from '../vault/key-record';
 import type { VaultState } from '../vault/vault-state';
@@ -5,7 +6,8 @@ import type { CoveredKeyLookup } from './coverage-accumulator';
 
 /**
  * The key a call acted on, read without side effects: the key ARN a successful output names (one map
- * lookup on the hot path), else the key the input names (id, ARN, alias name or alias ARN).
+ * lookup on the hot path), else the key the input names (id, ARN, alias name or alias ARN), else the
+ * key whose material a symmetric ciphertext names.
  * `state` is read per call since `vault.reset()` replaces it.
  */
 export function vaultKeyLookup(state: () => VaultState): CoveredKeyLookup {
@@ -21,10 +23,14 @@ export function vaultKeyLookup(state: () => VaultState): CoveredKeyLookup {
       const metadata = output.KeyMetadata as { Arn?: unknown } | undefined;
       if (metadata !== undefined && typeof metadata.Arn === 'string') return s.keyByArn(metadata.Arn);
     }
-    const input = event.input as { KeyId?: unknown; TargetKeyId?: unknown } | null | undefined;
+    const input = event.input as { KeyId?: unknown; TargetKeyId?: unknown; CiphertextBlob?: unknown } | null | undefined;
     const named = input?.KeyId ?? input?.TargetKeyId;
-    if (typeof named !== 'string') return undefined;
-    return findKey(s, named, event.caller.accountId, event.region);
+    if (typeof named === 'string') return findKey(s, named, event.caller.accountId, event.region);
+    // A failed Decrypt or ReEncrypt that names no key: the key whose material the ciphertext names.
+    const blob = input?.CiphertextBlob;
+    if (!(blob instanceof Uint8Array)) return undefined;
+    const id = symmetricMaterialId(blob);
+    return id === undefined ? undefined : s.keysWithMaterial(id).find((k) => k.region === event.region);
   };
 }
 
