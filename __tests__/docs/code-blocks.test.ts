@@ -160,9 +160,11 @@ describe('documentation code blocks (docs/guides/CONVENTIONS.md)', () => {
       const PATH = `${tools}:${process.env['PATH'] ?? ''}`;
       if (shared.length > 0) server = await startServeProcess(['--port', '0']);
       const sharedEnv = blockEnv({ PATH, AWS_ENDPOINT_URL: server?.url ?? '', AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_PAGER: '' });
+      // One at a time: a block may reset or replace the shared server's vault (the control endpoints).
+      const oneAtATime = limiter(1);
       for (const b of shared) {
         const dir = project.freshDir(`${b.file}-${b.line}`);
-        results.set(b, limit(() => (b.lang === 'python' ? run('python3', ['-'], { cwd: dir, env: sharedEnv, timeoutMs: 120_000, input: b.code }) : run('bash', ['-euo', 'pipefail', '-c', b.code], { cwd: dir, env: sharedEnv, timeoutMs: 120_000 }))));
+        results.set(b, oneAtATime(() => (b.lang === 'python' ? run('python3', ['-'], { cwd: dir, env: sharedEnv, timeoutMs: 120_000, input: b.code }) : run('bash', ['-euo', 'pipefail', '-c', b.code], { cwd: dir, env: sharedEnv, timeoutMs: 120_000 }))));
       }
       for (const b of own) {
         const dir = project.freshDir(`${b.file}-${b.line}`);
