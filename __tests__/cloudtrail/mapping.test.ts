@@ -269,3 +269,37 @@ describe('the log in memory', () => {
     expect(vault.cloudTrail.events({ eventName: ['DisableKey', 'EnableKey'] }).length).toBe(1);
   });
 });
+
+describe('cross-account calls (logged in both accounts, denials only in the caller\'s)', () => {
+  const OTHER = '444455556666';
+  function sharedKey(): { vault: KmsVault; arn: string } {
+    const vault = new KmsVault();
+    const arn = vault.execute('CreateKey', {}).KeyMetadata!.Arn!;
+    const policy = { Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: 'kms:Encrypt', Resource: '*' },
+    ] };
+    vault.execute('PutKeyPolicy', { KeyId: arn, Policy: JSON.stringify(policy) });
+    return { vault, arn };
+  }
+
+  it('a call that succeeds has a copy in the caller\'s account and one in the key owner\'s (AWSAccount identity), sharing sharedEventID', () => {
+    const { vault, arn } = sharedKey();
+    vault.execute('Encrypt', { KeyId: arn, Plaintext: Buffer.from('x') }, { accountId: OTHER });
+    const [mine, owners] = vault.cloudTrail.events({ eventName: 'Encrypt' });
+    expect(mine).toMatchObject({ recipientAccountId: OTHER, userIdentity: { type: 'Root', accountId: OTHER } });
+    expect(owners).toMatchObject({ recipientAccountId: '111122223333', userIdentity: { type: 'AWSAccount', principalId: OTHER, accountId: OTHER } });
+    expect(mine!.sharedEventID).toMatch(/^[0-9a-f-]{36}$/);
+    expect(owners!.sharedEventID).toBe(mine!.sharedEventID);
+    expect(owners!.eventID).not.toBe(mine!.eventID);
+  });
+
+  it('a denied cross-account call is logged only in the caller\'s account', () => {
+    const { vault, arn } = sharedKey();
+    expect(() => vault.execute('DisableKey', { KeyId: arn }, { accountId: OTHER })).toThrow();
+    const records = vault.cloudTrail.events({ eventName: 'DisableKey' });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ recipientAccountId: OTHER, errorCode: expect.any(String) });
+    expect(records[0]).not.toHaveProperty('sharedEventID');
+  });
+});

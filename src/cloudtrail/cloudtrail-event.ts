@@ -28,6 +28,14 @@ export interface CallerIdentity {
   readonly invokedBy?: string;
 }
 
+/** `userIdentity` in the key owner's copy of a cross-account call: the calling account, as CloudTrail names it there. */
+export interface AccountIdentity {
+  readonly type: 'AWSAccount';
+  readonly principalId: string;
+  readonly accountId: string;
+  readonly invokedBy?: string;
+}
+
 /** `userIdentity` of KMS's own events (RotateKey, DeleteKey, DeleteExpiredKeyMaterial): no caller. */
 export interface ServiceIdentity {
   readonly accountId: string;
@@ -50,7 +58,7 @@ export type JsonObject = { readonly [key: string]: JsonValue };
 /** One CloudTrail record of a KMS event, with its fields in the order CloudTrail writes them. */
 export interface CloudTrailEvent {
   readonly eventVersion: string;
-  readonly userIdentity: CallerIdentity | ServiceIdentity;
+  readonly userIdentity: CallerIdentity | AccountIdentity | ServiceIdentity;
   /** UTC, to the second: `2024-01-01T00:00:00Z` (vault time). */
   readonly eventTime: string;
   readonly eventSource: 'kms.amazonaws.com';
@@ -74,7 +82,10 @@ export interface CloudTrailEvent {
   readonly resources?: readonly CloudTrailResource[];
   readonly eventType: 'AwsApiCall' | 'AwsServiceEvent';
   readonly managementEvent: true;
+  /** The account whose log holds this copy: the caller's; the key owner's copy of a cross-account call names the owner. */
   readonly recipientAccountId: string;
+  /** Cross-account calls: the id the caller's copy and the key owner's copy share. */
+  readonly sharedEventID?: string;
   readonly eventCategory: 'Management';
   /** KMS's own events: the key the event is about. */
   readonly serviceEventDetails?: { readonly keyId: string };

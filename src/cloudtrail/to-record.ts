@@ -242,8 +242,26 @@ export function callRecord(call: TrailCall, lookup: TrailLookup = NO_LOOKUP, eve
   return recordOf(captureCall(call, lookup), eventID);
 }
 
-/** The record of a captured call. */
-export function recordOf(captured: CapturedCall, eventID: string = randomUUID()): CloudTrailEvent {
+/**
+ * The account that owns the key a captured call acted on, when it is not the caller's: KMS logs such a
+ * call in both accounts (Developer Guide, "Logging AWS KMS API calls with AWS CloudTrail"), unless it
+ * was denied (then only in the caller's).
+ */
+export function otherOwner(captured: CapturedCall): string | undefined {
+  if (captured.call.error) return undefined;
+  const owner = captured.keys[0]?.accountId;
+  return owner !== undefined && owner !== captured.call.caller.accountId ? owner : undefined;
+}
+
+/** Which account's copy of a record: the caller's (always), or the key owner's (cross-account calls that succeeded). */
+export interface RecordView {
+  readonly owner: boolean;
+  /** The id both copies of a cross-account call share (`sharedEventID`). */
+  readonly sharedEventID: string;
+}
+
+/** The record of a captured call, as the caller's account logs it (or the key owner's, with `view`). */
+export function recordOf(captured: CapturedCall, eventID: string = randomUUID(), view?: RecordView): CloudTrailEvent {
   const { call, keys, arns } = captured;
   const row = TRAIL_ROWS[call.operation];
   const input = call.input as Record<string, unknown>;
@@ -297,12 +315,16 @@ export function recordOf(captured: CapturedCall, eventID: string = randomUUID())
   }
 
   const accessKeyId = captured.accessKeyId;
-  const recipientAccountId = keys[0]?.accountId ?? (arns[0] !== undefined ? parseKmsArn(arns[0])?.accountId : undefined) ?? caller.accountId;
+  // The caller's account always has the record; the key owner's copy names the caller's account only.
+  const recipientAccountId = view?.owner === true ? (keys[0]?.accountId ?? caller.accountId) : caller.accountId;
+  const identity = view?.owner === true
+    ? { type: 'AWSAccount' as const, principalId: caller.userId, accountId: caller.accountId, ...(viaService !== undefined ? { invokedBy: serviceName(viaService) } : {}) }
+    : callerIdentity(caller, accessKeyId, call.time, viaService);
   const via = viaService !== undefined ? serviceName(viaService) : undefined;
   const errorCode = call.error ? (call.error.name === 'AccessDeniedException' ? 'AccessDenied' : call.error.name) : undefined;
   return {
     eventVersion: EVENT_VERSION,
-    userIdentity: callerIdentity(caller, accessKeyId, call.time, viaService),
+    userIdentity: identity,
     eventTime: eventTime(call.time),
     eventSource: EVENT_SOURCE,
     eventName: call.operation,
@@ -320,6 +342,7 @@ export function recordOf(captured: CapturedCall, eventID: string = randomUUID())
     eventType: 'AwsApiCall',
     managementEvent: true,
     recipientAccountId: recipientAccountId,
+    ...(view ? { sharedEventID: view.sharedEventID } : {}),
     eventCategory: 'Management',
   };
 }

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { CallEvent } from '../engine/observers';
 import type { ServiceEvent } from '../vault/background';
 import type { VaultState } from '../vault/vault-state';
 import { CloudTrailLog } from './cloudtrail-log';
 import { serviceRecord } from './service-events';
-import { captureCall, recordOf } from './to-record';
+import { captureCall, otherOwner, recordOf } from './to-record';
 import { vaultLookup } from './vault-lookup';
 
 /**
@@ -25,7 +26,14 @@ export function vaultCloudTrail(vault: { readonly state: VaultState }, limit: nu
       if (!log.active) return;
       // What the record needs is taken now (keys as they are now, no secret); the record is made when read.
       const captured = captureCall(event, lookup);
-      log.appendDeferred(() => recordOf(captured));
+      if (otherOwner(captured) === undefined) {
+        log.appendDeferred(() => recordOf(captured));
+        return;
+      }
+      // A cross-account call: one copy in the caller's account, one in the key owner's, sharing an id.
+      const sharedEventID = randomUUID();
+      log.appendDeferred(() => recordOf(captured, undefined, { owner: false, sharedEventID }));
+      log.appendDeferred(() => recordOf(captured, undefined, { owner: true, sharedEventID }));
     },
     serviceEvent: (event) => {
       if (log.active) log.append(serviceRecord(event));
