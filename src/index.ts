@@ -12,7 +12,7 @@ export type { AuthMode } from './protocol/wire-pipeline';
 export type { FaultSpec, FaultHandle, InjectableError } from './faults/fault-injector';
 export type { CallRecord } from './vault/call-history';
 export type { CloudTrailLog, CloudTrailFilter, CloudTrailListener } from './cloudtrail/cloudtrail-log';
-export type { CloudTrailEvent, CallerIdentity as CloudTrailUserIdentity, ServiceIdentity as CloudTrailServiceIdentity, CloudTrailResource } from './cloudtrail/cloudtrail-event';
+export type { CloudTrailEvent, CallerIdentity as CloudTrailUserIdentity, AccountIdentity as CloudTrailAccountIdentity, ServiceIdentity as CloudTrailServiceIdentity, CloudTrailResource } from './cloudtrail/cloudtrail-event';
 export type { LookupEvent as CloudTrailLookupEvent } from './cloudtrail/lookup-events';
 export { CONNECT_DURATION_MS } from './vault/custom-key-stores';
 export type { CloudHsmCluster, CloudHsmClusterOptions, ExternalKeyOptions, XksProxy, XksProxyOptions } from './vault/custom-key-store-backends';
