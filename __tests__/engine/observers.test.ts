@@ -1,6 +1,7 @@
 import { CreateKeyCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { KmsVault, KmsVaultMockError, vaultPlugin } from '../../src';
 import type { CallEvent } from '../../src/engine/observers';
+import { receivedCommandsOf } from '../../src/engine/received-commands';
 import { keyNamer } from '../../src/faults/key-namer';
 import { answerWireRequest } from '../../src/protocol/wire-pipeline';
 
@@ -77,5 +78,19 @@ describe('fault key naming reads the state', () => {
     expect(name('alias/none')).toBeUndefined();
     expect(name('not-a-key')).toBeUndefined();
     expect(keyNamer(vault.state, vault.accountId, 'eu-west-1')(arn)).toBeUndefined();
+  });
+});
+
+describe('received commands are recorded by the engine, first', () => {
+  it('a command whose signal aborted before it was sent is received (the matchers see it) but reaches no observer', async () => {
+    const vault = new KmsVault();
+    const kms = new KMSClient({ region: 'us-east-1' });
+    kms.middlewareStack.use(vaultPlugin(vault, { client: kms }));
+    const command = new CreateKeyCommand({});
+    const controller = new AbortController();
+    controller.abort();
+    await expect(kms.send(command, { abortSignal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(receivedCommandsOf(kms)).toEqual([command]);
+    expect(vault.history).toEqual([]);
   });
 });

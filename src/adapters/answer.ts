@@ -11,6 +11,14 @@ import { clientMaxAttempts } from './client-region';
  * SDK adds is its retries: retryable errors are tried again up to the client's maxAttempts, each
  * attempt a call of its own. Shared by the vault middleware and by vault-backed mocks.
  */
-export function answerCall(vault: KmsVault, operation: OperationName, input: object, origin: Origin, config: ClientConfig | undefined, received?: ReceivedCommand): Output | Promise<Output> {
-  return answer(vault, operation, input, origin, { received, maxAttempts: () => clientMaxAttempts(config) });
+export function answerCall(
+  vault: KmsVault,
+  operation: OperationName,
+  input: object,
+  origin: Origin,
+  config: ClientConfig | undefined,
+  received?: ReceivedCommand,
+  refusal?: Error,
+): Output | Promise<Output> {
+  return answer(vault, operation, input, origin, { received, refusal, maxAttempts: () => clientMaxAttempts(config) });
 }

@@ -112,12 +112,12 @@ function makeMiddleware(vault: KmsVault, options: VaultClientOptions): { readonl
       if (operation === undefined) {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);
       }
-      // The SDK's retry middleware fails a call whose signal has aborted before it is sent; it runs after this one.
-      if (abortSignal?.aborted) throw abortError();
       const region = cachedClientRegion(config) ?? (await clientRegion(config, vault.region));
       // Without principals there is nobody to look up: no await, so the common call stays one step.
       const caller = fixed ?? (vault.state.principalsByAccessKey.size === 0 ? undefined : await callerOfConfig(vault, config)) ?? fallback;
-      const answer = answerCall(vault, operation, args.input, originFor(region, caller), config, received);
+      // The SDK's retry middleware fails a call whose signal has aborted before it is sent (it runs after
+      // this one): the engine records the command, then throws the abort error.
+      const answer = answerCall(vault, operation, args.input, originFor(region, caller), config, received, abortSignal?.aborted ? abortError() : undefined);
       return { output: (answer instanceof Promise ? await unlessAborted(answer, abortSignal) : answer) as ServiceOutputTypes, response: undefined };
     };
   };

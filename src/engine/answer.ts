@@ -34,6 +34,11 @@ export interface AnswerOptions {
    * fault is injected. Default: one attempt (over the wire, the client retries by itself).
    */
   readonly maxAttempts?: () => number | Promise<number>;
+  /**
+   * An error that ends the request once its command is recorded, before any fault or operation: the
+   * SDK's abort error for a command whose signal aborted before it was sent.
+   */
+  readonly refusal?: Error | undefined;
   /** The input was decoded from the wire against the model (protocol/json-codec.ts): the engine does not normalize it again. */
   readonly decoded?: boolean;
 }
@@ -48,6 +53,7 @@ export interface AnswerOptions {
 export function answer(vault: AnsweringVault, operation: OperationName, input: unknown, origin: RequestOrigin, options: AnswerOptions = {}): Output | Promise<Output> {
   const { received } = options;
   if (received) recordReceivedCommand(vault, received.client, received.command, vault.historyLimit);
+  if (options.refusal) throw options.refusal;
   const mode = options.decoded === true ? DECODED : PLAIN;
   if (vault.faults.size === 0) return execute(vault, operation, input, origin, mode);
   return answerWithFaults(vault, operation, input, origin, options.maxAttempts, mode);
