@@ -23,7 +23,7 @@ export type { AttestationDocumentOptions } from './nitro/attestation-document';
 export type { ScenarioCustomKeyStore, ScenarioCloudHsmCluster, ScenarioXksProxy, ScenarioExternalKey } from './scenarios/custom-key-store-scenario';
 export { KmsVaultMockError } from './errors/library-error';
 export { explanationOf } from './auth/authorize';
-export { mergeCoverage, coverageTable, coverageHtml, writeCoverage } from './coverage';
+export { mergeCoverage, coverageTable, coverageHtml, writeCoverage, readRunCoverage } from './coverage';
 export type { CoverageReport, OperationCoverage, ParameterCoverage, DimensionCoverage, Counts as CoverageCounts } from './coverage';
 export type { AuthorizationExplanation, DecidingStatement, DenialReason } from './auth/authorize';
 export { OPERATION_NAMES } from './contract/generated';
