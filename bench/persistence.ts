@@ -12,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,11 @@ const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
 const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'bench' };
 const root = join(__dirname, '..');
+/**
+ * The build this section runs: a copy of dist/ made when it starts (inside .bench/, so the package's
+ * dependencies resolve), so that a build made meanwhile (`npm run build` empties dist/) cannot stop it.
+ */
+let cli = join(root, 'dist', 'cli.js');
 
 interface Running {
   readonly url: string;
@@ -49,7 +54,9 @@ function freePort(): Promise<number> {
 async function serve(extra: readonly string[]): Promise<Running & { readyMs: number }> {
   const port = await freePort();
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--port', String(port), ...extra], { stdio: 'ignore', cwd: root });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', String(port), ...extra], { stdio: ['ignore', 'ignore', 'pipe'], cwd: root });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
@@ -61,7 +68,7 @@ async function serve(extra: readonly string[]): Promise<Running & { readyMs: num
     }
   }
   child.kill('SIGKILL');
-  throw new Error(`kms-vault-mock serve ${extra.join(' ')} did not start`);
+  throw new Error(`kms-vault-mock serve ${extra.join(' ')} did not start (exit ${String(child.exitCode)}): ${stderr.slice(-2000)}`);
 }
 
 async function stop(running: Running): Promise<void> {
@@ -163,6 +170,17 @@ async function startup(doc: Record<string, unknown>): Promise<{ empty: number; f
 
 /** Prints the curve, the targets' ratios and the start-up time. */
 export async function reportPersistence(): Promise<void> {
+  const copy = join(__dirname, `dist-persistence-${process.pid}`);
+  cpSync(join(root, 'dist'), copy, { recursive: true });
+  cli = join(copy, 'cli.js');
+  try {
+    await reportCurve();
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+async function reportCurve(): Promise<void> {
   console.log(`\npersistence: µs per call through @aws-sdk/client-kms on loopback, median of ${ROUNDS} interleaved rounds x ${CALLS} calls, serve --data-dir against serve in memory holding the same keys`);
   console.log(`${'keys'.padStart(7)}${'CreateKey dir'.padStart(15)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${'TagResource dir'.padStart(17)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}`);
   const points: Point[] = [];
