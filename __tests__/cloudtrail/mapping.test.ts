@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { sep } from 'node:path';
 import { NotFoundException } from '@aws-sdk/client-kms';
 import { kmsError } from '../../src/errors/kms-error';
@@ -301,5 +302,20 @@ describe('cross-account calls (logged in both accounts, denials only in the call
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ recipientAccountId: OTHER, errorCode: expect.any(String) });
     expect(records[0]).not.toHaveProperty('sharedEventID');
+  });
+});
+
+describe('Nitro Enclaves requests', () => {
+  it('a Decrypt with a Recipient logs the enclave in additionalEventData.recipient (ct-decrypt-enclave.html), never the attestation document', () => {
+    const enclave = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const vault = new KmsVault();
+    const image = 'ab'.repeat(48);
+    const AttestationDocument = vault.nitro.attestationDocument({ publicKey: enclave.publicKey, pcrs: { 0: image }, moduleId: 'i-123456789abcde123-enc123456789abcde12' });
+    const keyId = vault.execute('CreateKey', {}).KeyMetadata!.KeyId!;
+    const { CiphertextBlob } = vault.execute('Encrypt', { KeyId: keyId, Plaintext: Buffer.from('x') });
+    vault.execute('Decrypt', { CiphertextBlob: CiphertextBlob!, Recipient: { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument } });
+    const [record] = vault.cloudTrail.events({ eventName: 'Decrypt' });
+    expect(record!.additionalEventData).toMatchObject({ recipient: { attestationDocumentModuleId: 'i-123456789abcde123-enc123456789abcde12', attestationDocumentEnclaveImageDigest: image } });
+    expect(record!.requestParameters).not.toHaveProperty('recipient');
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OperationName } from '../contract/generated';
 import type { Caller, RequestFacts } from '../context/operation-context';
+import { verifyAttestationDocument } from '../nitro/attestation-document';
 import { aliasArn, keyArn, parseKmsArn } from '../vault/arn';
 import { EVENT_VERSION, type CallerIdentity, type CloudTrailEvent, type CloudTrailResource, type JsonObject, type JsonValue } from './cloudtrail-event';
 import { MAP_MEMBERS, SECRET_MEMBERS, TRAIL_ROWS } from './operation-table';
@@ -150,6 +151,8 @@ export interface CapturedCall {
   readonly arns: readonly string[];
   readonly accessKeyId: string | undefined;
   readonly store: { readonly name: string; readonly clusterId?: string } | undefined;
+  /** Requests with a Recipient (Nitro Enclaves) that succeeded: the enclave its attestation document names. */
+  readonly recipient?: { readonly moduleId: string; readonly imageDigest: string };
 }
 
 /** Output members the records of reads and cryptographic operations use (their responseElements are null). */
@@ -207,13 +210,27 @@ export function captureCall(call: TrailCall, lookup: TrailLookup = NO_LOOKUP): C
   if (call.error) writable.error = { name: call.error.name, message: call.error.message };
   if (call.request) writable.request = call.request;
   if (call.source) writable.source = call.source;
+  const recipient = call.error === undefined ? enclaveOf(input.Recipient, call.time) : undefined;
   return {
     call: captured,
     keys: found.keys,
     arns: found.arns,
     accessKeyId: call.source?.accessKeyId ?? lookup.accessKeyId(caller),
     store: storeId === undefined ? undefined : lookup.store(storeId),
+    ...(recipient ? { recipient } : {}),
   };
+}
+
+/** The enclave a Recipient's attestation document names (the operation verified it already). */
+function enclaveOf(recipient: unknown, time: Date): CapturedCall['recipient'] {
+  const document = (recipient as { AttestationDocument?: unknown } | undefined)?.AttestationDocument;
+  if (!(document instanceof Uint8Array)) return undefined;
+  try {
+    const verified = verifyAttestationDocument(document, time);
+    return { moduleId: verified.moduleId, imageDigest: verified.imageSha384 };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The keys (and ARNs of keys the vault does not know) a call names, without repeats. */
@@ -309,6 +326,8 @@ export function recordOf(captured: CapturedCall, eventID: string = randomUUID(),
     }
   }
   if (call.operation === 'RetireGrant' && typeof input.GrantId === 'string') additional.grantId = input.GrantId;
+  // Decrypt, GenerateDataKey, GenerateRandom with a Recipient (the Developer Guide's Nitro Enclaves examples).
+  if (captured.recipient) additional.recipient = { attestationDocumentModuleId: captured.recipient.moduleId, attestationDocumentEnclaveImageDigest: captured.recipient.imageDigest };
   if (row.keyMaterial && output) {
     const materialId = output.KeyMaterialId ?? output.DestinationKeyMaterialId ?? (call.operation === 'Decrypt' ? undefined : key?.currentMaterialId);
     if (typeof materialId === 'string' && key?.customKeyStoreId === undefined) additional.keyMaterialId = materialId;
