@@ -5,7 +5,7 @@ import { builtInScenario, unknownScenarioMessage } from '../scenarios/catalogue'
 import { didYouMean } from '../scenarios/did-you-mean';
 import { loadScenarioFile } from '../scenarios/scenario-file';
 import { startServer, type KmsServer } from './start-server';
-import type { AuthMode } from './wire-pipeline';
+import type { AuthMode } from '../protocol/wire-pipeline';
 
 export const SERVE_USAGE = `usage: kms-vault-mock serve [--port 4599] [--host 127.0.0.1] [--like localstack|moto] [--data-dir DIR] [--seed S]
                            [--region R] [--account-id ID] [--scenario FILE]... [--auth lenient|strict]

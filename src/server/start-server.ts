@@ -9,7 +9,7 @@ import type { Scenario } from '../scenarios/scenario';
 import { validateScenario } from '../scenarios/validate-scenario';
 import { VaultPersistence } from '../store/vault-persistence';
 import { serveCloudTrail } from '../cloudtrail/cloudtrail-server';
-import { answerWireRequest, type AuthMode } from './wire-pipeline';
+import { answerWireRequest, type AuthMode } from '../protocol/wire-pipeline';
 import { localStackResponse } from './emulator-endpoints';
 import { logRequests } from './request-log';
 import { liveViewResponse } from './live-page/live-routes';
