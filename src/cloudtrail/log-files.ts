@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { KmsVaultMockError } from '../errors/library-error';
 import type { CloudTrailEvent } from './cloudtrail-event';
 
 /**
@@ -47,7 +48,11 @@ export class CloudTrailLogFiles {
     private readonly now: () => Date,
     private readonly delayMs = 1000,
   ) {
-    mkdirSync(dir, { recursive: true });
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new KmsVaultMockError(`Cannot write CloudTrail log files under '${dir}': ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Queues a record for the next file. */
