@@ -1,4 +1,6 @@
+import type { EncryptRequest } from '@aws-sdk/client-kms';
 import { OPERATION_NAMES } from '../../src';
+import type { OperationContext } from '../../src/context/operation-context';
 import { OPERATIONS, wired } from '../../src/operations/registry';
 import { decrypt } from '../../src/operations/decrypt';
 
@@ -13,5 +15,13 @@ describe('the operation registry', () => {
       // @ts-expect-error Decrypt's handler under Encrypt: its input is not EncryptRequest.
       wired({ ...OPERATIONS, Encrypt: decrypt });
     expect(typeof wrong).toBe('function');
+  });
+
+  it('refuses, at compile time, a handler typed with the SDK request instead of HandlerInput (checked by npm run typecheck)', () => {
+    const sdkTyped = (_context: OperationContext, input: EncryptRequest) => ({ KeyId: input.KeyId });
+    const loose = () =>
+      // @ts-expect-error EncryptRequest reads KeyId and Plaintext as possibly undefined: not HandlerInput<'Encrypt'>.
+      wired({ ...OPERATIONS, Encrypt: sdkTyped });
+    expect(typeof loose).toBe('function');
   });
 });

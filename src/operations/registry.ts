@@ -1,4 +1,4 @@
-import type { OperationName, OperationTypes } from '../contract/generated';
+import type { OperationName } from '../contract/generated';
 import type { OperationHandler } from '../context/operation-context';
 import type { HandlerInput, HandlerOutput } from './handler-types';
 import { cancelKeyDeletion } from './cancel-key-deletion';
@@ -66,12 +66,13 @@ export type Handlers = { readonly [K in OperationName]: OperationHandler<Handler
 type InputOf<F> = F extends (context: never, input: infer I) => unknown ? I : never;
 
 /**
- * `R` with every handler whose declared input is not its operation's input turned into `never`, so
- * that registering a handler under the wrong operation is a compile error. (The SDK's input types are
- * loose enough that one operation's handler can otherwise be assignable to another's slot.)
+ * `R` with every handler whose declared input is not exactly its operation's `HandlerInput` turned
+ * into `never`, so that registering a handler under the wrong operation, or typing it with the SDK's
+ * request type (whose required members read `T | undefined`), is a compile error. (The SDK's input
+ * types are loose enough that one operation's handler can otherwise be assignable to another's slot.)
  */
 type ExactlyWired<R extends Handlers> = {
-  readonly [K in OperationName]: HandlerInput<K> extends InputOf<R[K]> ? (InputOf<R[K]> extends OperationTypes[K]['input'] | HandlerInput<K> ? R[K] : never) : never;
+  readonly [K in OperationName]: HandlerInput<K> extends InputOf<R[K]> ? ([InputOf<R[K]>] extends [HandlerInput<K>] ? R[K] : never) : never;
 };
 
 /** @internal Checks the registry's wiring at compile time (see {@link ExactlyWired}). */
