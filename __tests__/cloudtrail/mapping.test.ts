@@ -319,3 +319,12 @@ describe('Nitro Enclaves requests', () => {
     expect(record!.requestParameters).not.toHaveProperty('recipient');
   });
 });
+
+describe('custom key store requests', () => {
+  it('CreateCustomKeyStore logs the name and cluster (as clusterId) only: no password, no trust anchor certificate (ct-create-keystore.html)', () => {
+    const record = callRecord(call('CreateCustomKeyStore', { CustomKeyStoreName: 'ExampleKeyStore', CloudHsmClusterId: 'cluster-1a23b4cdefg', KeyStorePassword: 'kmsPswd', TrustAnchorCertificate: '-----BEGIN CERTIFICATE-----' }, { output: { CustomKeyStoreId: 'cks-1234567890abcdef0' } }));
+    expect(record.requestParameters).toEqual({ customKeyStoreName: 'ExampleKeyStore', clusterId: 'cluster-1a23b4cdefg' });
+    expect(record.responseElements).toEqual({ customKeyStoreId: 'cks-1234567890abcdef0' });
+    expect(record).not.toHaveProperty('resources');
+  });
+});

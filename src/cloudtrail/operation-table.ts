@@ -117,6 +117,8 @@ export const SECRET_MEMBERS: ReadonlySet<string> = new Set([
   'XksProxyAuthenticationCredential',
   'GrantTokens',
   'GrantToken',
+  // Not a secret, but not logged either: the CreateCustomKeyStore example's request has only the name and cluster.
+  'TrustAnchorCertificate',
 ]);
 
 /**

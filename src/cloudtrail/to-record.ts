@@ -308,6 +308,12 @@ export function recordOf(captured: CapturedCall, eventID: string = randomUUID(),
     };
   }
   if (call.operation === 'CreateKey') requestParameters = createKeyParameters(input, output);
+  // The request's CloudHsmClusterId is logged as clusterId (CreateCustomKeyStore and UpdateCustomKeyStore
+  // examples); KeyMetadata's keeps its name in responses (CreateKey example: cloudHsmClusterId).
+  if (requestParameters && 'cloudHsmClusterId' in requestParameters) {
+    const { cloudHsmClusterId, ...others } = requestParameters;
+    requestParameters = { ...others, clusterId: cloudHsmClusterId ?? null };
+  }
 
   const responseElements = row.response === 'output' && output ? loggedObject(output) : null;
 
