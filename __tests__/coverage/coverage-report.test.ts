@@ -63,6 +63,22 @@ describe('coverage: a pure accumulator of call events', () => {
     expect(report.keyStates.neverUsed).toEqual(['Disabled', 'PendingDeletion', 'PendingReplicaDeletion', 'PendingImport', 'Unavailable', 'Creating', 'Updating']);
   });
 
+  it('calls in a row on one key count each call, and a change of the key state in between is seen', () => {
+    const key = { keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', state: 'Enabled' };
+    const acc = new CoverageAccumulator(() => key);
+    for (let i = 0; i < 3; i++) acc.observe(event('Encrypt', { KeyId: 'k' }));
+    key.state = 'Disabled';
+    acc.observe(event('Encrypt', { KeyId: 'k' }, 'DisabledException'));
+    acc.observe(event('Encrypt', { KeyId: 'k' }, 'DisabledException'));
+    const other = { keySpec: 'RSA_2048', keyUsage: 'ENCRYPT_DECRYPT', state: 'Disabled' };
+    const acc2 = new CoverageAccumulator((e) => ((e.input as { KeyId: string }).KeyId === 'a' ? key : other));
+    acc2.observe(event('Encrypt', { KeyId: 'a' }));
+    acc2.observe(event('Encrypt', { KeyId: 'b' }));
+    acc2.observe(event('Encrypt', { KeyId: 'a' }));
+    expect(acc.report().operations.Encrypt).toMatchObject({ keySpecs: { SYMMETRIC_DEFAULT: 5 }, keyStates: { Enabled: 3, Disabled: 2 } });
+    expect(acc2.report().operations.Encrypt).toMatchObject({ keySpecs: { SYMMETRIC_DEFAULT: 2, RSA_2048: 1 }, keyStates: { Disabled: 3 } });
+  });
+
   it('merging adds counts and lists as never exercised only what no report exercised; a report survives JSON', () => {
     const a = new CoverageAccumulator(() => symmetric);
     a.observe(event('Encrypt', { KeyId: 'k' }));

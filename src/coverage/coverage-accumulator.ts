@@ -1,6 +1,6 @@
 import type { OperationName } from '../contract/generated';
 import type { CallEvent } from '../engine/execute';
-import { buildReport, emptyOperationCounts, ENUM_PARAMETERS, type CoverageReport, type OperationCounts } from './coverage-report';
+import { buildReport, ENUM_PARAMETERS, type CoverageReport, type OperationCounts } from './coverage-report';
 
 /** What coverage records of the key a call acted on. */
 export interface CoveredKey {
@@ -20,14 +20,46 @@ const DEFAULTS: Partial<Record<OperationName, Readonly<Record<string, string>>>>
   CreateKey: { KeySpec: 'SYMMETRIC_DEFAULT', KeyUsage: 'ENCRYPT_DECRYPT', Origin: 'AWS_KMS' },
 };
 
-/** Per operation, the enumerated parameters to read from an input: built once. */
-interface Reader {
-  readonly counts: OperationCounts;
-  readonly parameters: readonly { readonly name: string; readonly list: boolean; readonly fallback: string | undefined; readonly counts: Map<string, number> }[];
+/** A counter changed in place: one map lookup per count on the hot path, not a lookup and a store. */
+interface Box {
+  n: number;
 }
 
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
+type Tally = Map<string, Box>;
+
+/** Per operation, its counters and the enumerated parameters to read from an input: built once. */
+interface Reader {
+  calls: number;
+  successes: number;
+  readonly errors: Tally;
+  readonly parameters: readonly { readonly name: string; readonly list: boolean; readonly fallback: string | undefined; readonly counts: Tally }[];
+  readonly keySpecs: Tally;
+  readonly keyUsages: Tally;
+  readonly keyStates: Tally;
+  /** The key of the last call that had one, its state then, and its three counters. */
+  lastKey?: CoveredKey;
+  lastState?: string;
+  lastBoxes?: readonly [Box, Box, Box];
+}
+
+function bump(tally: Tally, key: string): void {
+  const box = tally.get(key);
+  if (box === undefined) tally.set(key, { n: 1 });
+  else box.n++;
+}
+
+/** Counts one more `key` and returns its counter. */
+function box(tally: Tally, key: string): Box {
+  let b = tally.get(key);
+  if (b === undefined) tally.set(key, (b = { n: 1 }));
+  else b.n++;
+  return b;
+}
+
+function plain(tally: Tally): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, box] of tally) out.set(k, box.n);
+  return out;
 }
 
 /**
@@ -41,13 +73,14 @@ export class CoverageAccumulator {
 
   /** Records one answered call. */
   observe(event: CallEvent): void {
-    const reader = this.readers.get(event.operation) ?? this.reader(event.operation);
-    const c = reader.counts;
+    const c = this.readers.get(event.operation) ?? this.reader(event.operation);
     c.calls++;
     if (event.error === undefined) c.successes++;
     else bump(c.errors, event.error.name);
     const input = event.input as Record<string, unknown> | null | undefined;
-    for (const p of reader.parameters) {
+    const parameters = c.parameters;
+    for (let i = 0; i < parameters.length; i++) {
+      const p = parameters[i]!;
       const value = input?.[p.name];
       if (value === undefined) {
         if (p.fallback !== undefined) bump(p.counts, p.fallback);
@@ -58,17 +91,30 @@ export class CoverageAccumulator {
       }
     }
     const key = this.keyOf(event);
-    if (key) {
-      bump(c.keySpecs, key.keySpec);
-      bump(c.keyUsages, key.keyUsage);
-      bump(c.keyStates, key.state);
+    if (key === undefined) return;
+    // Calls in a row on one key in one state (the common case) count without a map lookup.
+    if (key === c.lastKey && key.state === c.lastState) {
+      c.lastBoxes![0].n++;
+      c.lastBoxes![1].n++;
+      c.lastBoxes![2].n++;
+      return;
     }
+    c.lastKey = key;
+    c.lastState = key.state;
+    c.lastBoxes = [box(c.keySpecs, key.keySpec), box(c.keyUsages, key.keyUsage), box(c.keyStates, key.state)];
   }
 
   /** The report of everything observed so far (a new plain object each time). */
   report(): CoverageReport {
     const counts = new Map<OperationName, OperationCounts>();
-    for (const [op, r] of this.readers) if (r.counts.calls > 0) counts.set(op, r.counts);
+    for (const [op, r] of this.readers) {
+      if (r.calls === 0) continue;
+      counts.set(op, {
+        calls: r.calls, successes: r.successes, errors: plain(r.errors),
+        parameters: new Map(r.parameters.map((p) => [p.name, plain(p.counts)])),
+        keySpecs: plain(r.keySpecs), keyUsages: plain(r.keyUsages), keyStates: plain(r.keyStates),
+      });
+    }
     return buildReport(counts);
   }
 
@@ -78,14 +124,12 @@ export class CoverageAccumulator {
   }
 
   private reader(operation: OperationName): Reader {
-    const counts = emptyOperationCounts();
     const defaults = DEFAULTS[operation] ?? {};
-    const parameters = (ENUM_PARAMETERS[operation] ?? []).map((p) => {
-      const map = new Map<string, number>();
-      counts.parameters.set(p.name, map);
-      return { name: p.name, list: p.list, fallback: defaults[p.name], counts: map };
-    });
-    const reader: Reader = { counts, parameters };
+    const reader: Reader = {
+      calls: 0, successes: 0, errors: new Map(),
+      parameters: (ENUM_PARAMETERS[operation] ?? []).map((p) => ({ name: p.name, list: p.list, fallback: defaults[p.name], counts: new Map() })),
+      keySpecs: new Map(), keyUsages: new Map(), keyStates: new Map(),
+    };
     this.readers.set(operation, reader);
     return reader;
   }
