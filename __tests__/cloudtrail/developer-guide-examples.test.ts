@@ -137,6 +137,40 @@ const DELETE_EXPIRED_KEY_MATERIAL = {
   serviceEventDetails: { keyId: '1234abcd-12ab-34cd-56ef-1234567890ab' },
 };
 
+/** ct-describekey.html. */
+const DESCRIBE_KEY = {
+  eventVersion: '1.08', userIdentity: IAM_USER, eventTime: '2022-09-26T18:01:36Z', eventSource: 'kms.amazonaws.com', eventName: 'DescribeKey', awsRegion: 'us-west-2',
+  sourceIPAddress: '192.0.2.0', userAgent: 'AWS Internal', requestParameters: { keyId: '1234abcd-12ab-34cd-56ef-1234567890ab' }, responseElements: null,
+  requestID: '12345126-30d5-4b28-98b9-9153da559963', eventID: 'abcde202-ba1a-467c-b4ba-f729d45ae521', readOnly: true, resources: RESOURCES,
+  eventType: 'AwsApiCall', recipientAccountId: '111122223333',
+};
+
+/** ct-tagresource.html. */
+const TAG_RESOURCE = {
+  eventVersion: '1.05', userIdentity: IAM_USER, eventTime: '2020-07-01T21:19:25Z', eventSource: 'kms.amazonaws.com', eventName: 'TagResource', awsRegion: 'us-west-2',
+  sourceIPAddress: '192.0.2.0', userAgent: 'AWS Internal', requestParameters: { keyId: KEY_ARN, tags: [{ tagKey: 'Department', tagValue: 'IT' }] }, responseElements: null,
+  requestID: 'b942584a-f77d-4787-9feb-b9c5be6e746d', eventID: '0a091b9b-0df5-4cf9-b667-6f2879532b8f', readOnly: false, resources: RESOURCES,
+  eventType: 'AwsApiCall', recipientAccountId: '111122223333',
+};
+
+/** ct-sign.html. */
+const SIGN = {
+  eventVersion: '1.08', userIdentity: IAM_USER, eventTime: '2022-03-07T22:36:44Z', eventSource: 'kms.amazonaws.com', eventName: 'Sign', awsRegion: 'us-west-2',
+  sourceIPAddress: '192.0.2.0', userAgent: 'AWS Internal',
+  requestParameters: { messageType: 'RAW', keyId: '0987dcba-09fe-87dc-65ba-ab0987654321', signingAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_256' }, responseElements: null,
+  requestID: '8d0b35e0-46cf-48b9-be99-bf2ebc9ab9fb', eventID: '107b3cac-b125-4556-9702-12a2b9afcff7', readOnly: true,
+  resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: 'arn:aws:kms:us-west-2:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321' }],
+  eventType: 'AwsApiCall', managementEvent: true, recipientAccountId: '111122223333', eventCategory: 'Management',
+};
+
+/** ct-listaliases.html. */
+const LIST_ALIASES = {
+  eventVersion: '1.02', userIdentity: IAM_USER, eventTime: '2014-11-04T00:51:45Z', eventSource: 'kms.amazonaws.com', eventName: 'ListAliases', awsRegion: 'us-east-1',
+  sourceIPAddress: '192.0.2.0', userAgent: 'AWS Internal', requestParameters: { limit: 5, marker: 'eyJiIjoiYWxpYXMvZTU0Y2MxOTMtYTMwNC00YzEwLTliZWItYTJjZjA3NjA2OTJhIiwiYSI6ImFsaWFzL2U1NGNjMTkzLWEzMDQtNGMxMC05YmViLWEyY2YwNzYwNjkyYSJ9' },
+  responseElements: null, requestID: 'bfe6c190-63bc-11e4-bc2b-4198b6150d5c', eventID: 'a27dda7b-76f1-4ac3-8b40-42dfba77bcd6', readOnly: true, resources: [],
+  eventType: 'AwsApiCall', recipientAccountId: '111122223333',
+};
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 /** Values that differ by nature between the page and the vault: checked for their form only. */
@@ -159,6 +193,7 @@ const FORMS: Record<string, RegExp> = {
   sourceIPAddress: /.+/,
   userAgent: /.+/,
   granteePrincipal: /.+/,
+  marker: /.+/,
   errorMessage: /.+/,
 };
 
@@ -318,6 +353,38 @@ describe('CloudTrail records match the KMS Developer Guide examples field by fie
     const expired = last(vault, 'DeleteExpiredKeyMaterial');
     expect(differences(expired, DELETE_EXPIRED_KEY_MATERIAL).filter((d) => !d.startsWith('.managementEvent') && !d.startsWith('.eventCategory'))).toEqual([]);
     expect(expired.eventTime).toBe('2024-01-03T16:00:00Z');
+  });
+
+  it('DescribeKey (ct-describekey.html)', () => {
+    const { vault, as } = setUp();
+    const arn = vault.execute('CreateKey', {}, as).KeyMetadata!.Arn!;
+    vault.execute('DescribeKey', { KeyId: keyIdOf(arn) }, as);
+    expect(differences(last(vault, 'DescribeKey'), DESCRIBE_KEY)).toEqual([]);
+  });
+
+  it('TagResource (ct-tagresource.html): tags as tagKey and tagValue', () => {
+    const { vault, as } = setUp();
+    const arn = vault.execute('CreateKey', {}, as).KeyMetadata!.Arn!;
+    vault.execute('TagResource', { KeyId: arn, Tags: [{ TagKey: 'Department', TagValue: 'IT' }] }, as);
+    expect(differences(last(vault, 'TagResource'), TAG_RESOURCE)).toEqual([]);
+  });
+
+  it('Sign (ct-sign.html): no message, no signature', () => {
+    const { vault, as } = setUp();
+    const arn = vault.execute('CreateKey', { KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }, as).KeyMetadata!.Arn!;
+    vault.execute('Sign', { KeyId: keyIdOf(arn), Message: Buffer.from('to be signed'), MessageType: 'RAW', SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_256' }, as);
+    const record = last(vault, 'Sign');
+    expect(differences(record, SIGN)).toEqual([]);
+    expect(JSON.stringify(record)).not.toContain(Buffer.from('to be signed').toString('base64'));
+  });
+
+  it('ListAliases (ct-listaliases.html): no key, empty resources', () => {
+    const { vault, as } = setUp('us-east-1');
+    vault.execute('CreateAlias', { AliasName: 'alias/one', TargetKeyId: vault.execute('CreateKey', {}, as).KeyMetadata!.KeyId! }, as);
+    vault.execute('CreateAlias', { AliasName: 'alias/two', TargetKeyId: vault.execute('CreateKey', {}, as).KeyMetadata!.KeyId! }, as);
+    const { NextMarker } = vault.execute('ListAliases', { Limit: 1 }, as);
+    vault.execute('ListAliases', { Limit: 5, Marker: NextMarker! }, as);
+    expect(differences(last(vault, 'ListAliases'), LIST_ALIASES)).toEqual([]);
   });
 
   it('the comparison itself catches a wrong record (a missing field, a changed constant, an extra field)', () => {
