@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,5 +111,39 @@ describe('kms-vault-mock serve: the process', () => {
     process.kill(pid, 'SIGTERM');
     expect(await exited).toBe(0);
     expect(existsSync(pidFile)).toBe(false);
+  });
+});
+
+describe('kms-vault-mock serve: start-up loads only what its first requests need (docs/decisions/016)', () => {
+  // A fresh process running the sources with tsx: which packages are loaded once the server answers
+  // /health, then a request that succeeds, then one that fails (the SDK's exception classes).
+  const script = `
+const packages = () => [...new Set(Object.keys(require.cache)
+  .map((k) => /node_modules[\\\\/]((?:@[^\\\\/]+[\\\\/])?[^\\\\/]+)/.exec(k)?.[1]?.replace('\\\\', '/'))
+  .filter((name) => name === '@aws-sdk/client-kms' || name === 'sinon' || name === 'yaml' || name?.startsWith('@noble/')))].sort();
+const { serve, parseServeArgs } = require('./src/server/serve-command.ts');
+(async () => {
+  const steps = {};
+  const server = await serve(parseServeArgs(['--port', '0']));
+  await fetch(server.url + '/health');
+  steps.health = packages();
+  const call = (target, body) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.' + target }, body: JSON.stringify(body) });
+  await call('CreateKey', {});
+  steps.success = packages();
+  steps.status = (await call('DescribeKey', { KeyId: 'alias/none' })).status;
+  steps.error = packages();
+  await server.close();
+  process.stdout.write(JSON.stringify(steps));
+})();
+`;
+
+  it('no @aws-sdk/client-kms, sinon, yaml or @noble until a request fails; the SDK comes with the first error', () => {
+    const root = join(__dirname, '..', '..');
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['-e', script], { cwd: root, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } }).toString();
+    const steps = JSON.parse(out) as { health: string[]; success: string[]; status: number; error: string[] };
+    expect(steps.health).toEqual([]);
+    expect(steps.success).toEqual([]);
+    expect(steps.status).toBe(400);
+    expect(steps.error).toEqual(['@aws-sdk/client-kms']);
   });
 });
