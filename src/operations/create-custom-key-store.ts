@@ -14,6 +14,24 @@ const CLOUDHSM_MEMBERS = ['CloudHsmClusterId', 'TrustAnchorCertificate', 'KeySto
 const XKS_MEMBERS = ['XksProxyUriEndpoint', 'XksProxyUriPath', 'XksProxyAuthenticationCredential', 'XksProxyConnectivity'] as const;
 const XKS_OPTIONAL = ['XksProxyVpcEndpointServiceName', 'XksProxyVpcEndpointServiceOwner'] as const;
 
+type StoreInput = HandlerInput<'CreateCustomKeyStore'>;
+type WithMembers<K extends keyof StoreInput> = StoreInput & { readonly [P in K]-?: Exclude<StoreInput[P], undefined> };
+
+/** Whether every one of `members` is in the request. */
+function hasMembers<K extends keyof StoreInput>(input: StoreInput, members: readonly K[]): input is WithMembers<K> {
+  return members.every((member) => input[member] !== undefined);
+}
+
+/**
+ * The request with the members its store type requires (optional in the model, required by the type):
+ * ValidationException naming the first one absent.
+ */
+function requiredMembers<K extends keyof StoreInput & string>(input: StoreInput, members: readonly K[], type: CustomKeyStoreType): WithMembers<K> {
+  if (hasMembers(input, members)) return input;
+  const missing = members.find((member) => input[member] === undefined) ?? '';
+  throw kmsError('ValidationException', messages.customKeyStoreMemberRequired(missing, type));
+}
+
 /**
  * Creates a CloudHSM key store over a cluster the vault simulates (`vault.addCloudHsmCluster`), or an
  * external key store with a simulated proxy. New stores are DISCONNECTED. An external key store with a
@@ -23,8 +41,8 @@ const XKS_OPTIONAL = ['XksProxyVpcEndpointServiceName', 'XksProxyVpcEndpointServ
  */
 export function createCustomKeyStore(context: OperationContext, input: HandlerInput<'CreateCustomKeyStore'>): HandlerOutput<'CreateCustomKeyStore'> {
   const type: CustomKeyStoreType = input.CustomKeyStoreType ?? 'AWS_CLOUDHSM';
-  const [required, foreign] = type === 'AWS_CLOUDHSM' ? [CLOUDHSM_MEMBERS, [...XKS_MEMBERS, ...XKS_OPTIONAL]] : [XKS_MEMBERS, CLOUDHSM_MEMBERS];
-  for (const member of required) if (input[member] === undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberRequired(member, type));
+  const members = type === 'AWS_CLOUDHSM' ? { cloudHsm: requiredMembers(input, CLOUDHSM_MEMBERS, type) } : { xks: requiredMembers(input, XKS_MEMBERS, type) };
+  const foreign = type === 'AWS_CLOUDHSM' ? [...XKS_MEMBERS, ...XKS_OPTIONAL] : CLOUDHSM_MEMBERS;
   for (const member of foreign) if (input[member] !== undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberNotValid(member, type));
   const name = input.CustomKeyStoreName;
   requireFreeName(context, name);
@@ -34,24 +52,25 @@ export function createCustomKeyStore(context: OperationContext, input: HandlerIn
   }
   const base = { id: `cks-${context.random.bytes(9).toString('hex').slice(0, 17)}`, accountId: context.caller.accountId, region: context.region, name, type, creationDate: context.now, connectionState: 'DISCONNECTED' as const };
   let store: CustomKeyStoreRecord;
-  if (type === 'AWS_CLOUDHSM') {
-    const clusterId = input.CloudHsmClusterId as string;
+  if (members.cloudHsm !== undefined) {
+    const { CloudHsmClusterId: clusterId, TrustAnchorCertificate: trustAnchorCertificate, KeyStorePassword: keyStorePassword } = members.cloudHsm;
     const cluster = stores.clusters.get(clusterId);
     if (!cluster) throw kmsError('CloudHsmClusterNotFoundException', messages.cloudHsmClusterNotFound(clusterId));
     // One CloudHSM key store per cluster in the account, and per backup history (API Reference, CloudHsmClusterInUseException).
     const inUse = [...stores.stores.values()].some((s) => s.accountId === context.caller.accountId && s.cloudHsm && stores.clusters.get(s.cloudHsm.clusterId)?.lineage === cluster.lineage);
     if (inUse) throw kmsError('CloudHsmClusterInUseException', messages.cloudHsmClusterInUse(clusterId));
     requireUsableCluster(context, clusterId);
-    if (!sameCertificate(input.TrustAnchorCertificate as string, cluster.trustAnchorCertificate)) throw kmsError('IncorrectTrustAnchorException', messages.incorrectTrustAnchor(clusterId));
-    store = { ...base, cloudHsm: { clusterId, trustAnchorCertificate: input.TrustAnchorCertificate as string, keyStorePassword: input.KeyStorePassword as string } };
+    if (!sameCertificate(trustAnchorCertificate, cluster.trustAnchorCertificate)) throw kmsError('IncorrectTrustAnchorException', messages.incorrectTrustAnchor(clusterId));
+    store = { ...base, cloudHsm: { clusterId, trustAnchorCertificate, keyStorePassword } };
   } else {
-    const credential = input.XksProxyAuthenticationCredential as { AccessKeyId: string; RawSecretAccessKey: string };
-    const connectivity = input.XksProxyConnectivity as XksSettings['connectivity'];
+    const { XksProxyConnectivity: connectivity, XksProxyUriEndpoint: uriEndpoint, XksProxyUriPath: uriPath } = members.xks;
+    // The credential's own members are required by the model (checked with the structure's rules).
+    const credential = members.xks.XksProxyAuthenticationCredential as { AccessKeyId: string; RawSecretAccessKey: string };
     requireConnectivityMembers(connectivity, input.XksProxyVpcEndpointServiceName);
     const xks: XksSettings = {
       connectivity,
-      uriEndpoint: input.XksProxyUriEndpoint as string,
-      uriPath: input.XksProxyUriPath as string,
+      uriEndpoint,
+      uriPath,
       accessKeyId: credential.AccessKeyId,
       rawSecretAccessKey: credential.RawSecretAccessKey,
       ...(input.XksProxyVpcEndpointServiceName !== undefined ? { vpcEndpointServiceName: input.XksProxyVpcEndpointServiceName } : {}),
