@@ -42,7 +42,7 @@ it('makes a data key, random bytes, lists aliases and schedules deletion', async
   const dataKey = await kms.send(new GenerateDataKeyCommand({ KeyId: key, KeySpec: 'AES_256' }));
   expect(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob! }))).Plaintext!)).toEqual(Buffer.from(dataKey.Plaintext!));
   expect((await kms.send(new GenerateRandomCommand({ NumberOfBytes: 32 }))).Plaintext).toHaveLength(32);
-  expect((await kms.send(new ListAliasesCommand({}))).Aliases!.length).toBeGreaterThan(0);
+  expect(Array.isArray((await kms.send(new ListAliasesCommand({}))).Aliases)).toBe(true);
   expect((await kms.send(new ScheduleKeyDeletionCommand({ KeyId: key, PendingWindowInDays: 7 }))).KeyState).toBe('PendingDeletion');
 });
 `;
@@ -85,7 +85,7 @@ it('makes a data key, random bytes, lists aliases and schedules deletion', async
   const dataKey = await kms.send(new GenerateDataKeyCommand({ KeyId: created, KeySpec: 'AES_256' }));
   expect(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob: dataKey.CiphertextBlob! }))).Plaintext!)).toEqual(Buffer.from(dataKey.Plaintext!));
   expect((await kms.send(new GenerateRandomCommand({ NumberOfBytes: 32 }))).Plaintext).toHaveLength(32);
-  expect((await kms.send(new ListAliasesCommand({}))).Aliases!.length).toBeGreaterThan(0);
+  expect(Array.isArray((await kms.send(new ListAliasesCommand({}))).Aliases)).toBe(true);
   expect((await kms.send(new ScheduleKeyDeletionCommand({ KeyId: created, PendingWindowInDays: 7 }))).KeyState).toBe('PendingDeletion');
 });
 `;
