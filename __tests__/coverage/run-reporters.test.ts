@@ -78,7 +78,10 @@ describe('coverage reporters on real multi-process runs', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('jest -w 2: the reporter merges the coverage every worker wrote, prints the table, writes coverage.json and index.html', async () => {
+  it.each([
+    ['-w 2', ['-w', '2'], 2],
+    ['--runInBand', ['--runInBand'], 1],
+  ] as const)('jest %s: the reporter merges the coverage every worker wrote, prints the table, writes coverage.json and index.html', async (_name, workers, processes) => {
     for (const [name, text] of Object.entries(testFiles(dir, ''))) writeFileSync(join(dir, `${name}.test.ts`), text);
     // The reporter as the package ships it: one CommonJS file (jest loads reporters without transforming them).
     buildSync({ entryPoints: [join(src, 'coverage', 'jest-reporter.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: join(dir, 'reporter.js'), logLevel: 'silent' });
@@ -94,15 +97,14 @@ describe('coverage reporters on real multi-process runs', () => {
       setupFilesAfterEnv: [join(src, 'coverage', 'jest-setup.ts')],
       reporters: [[join(dir, 'reporter.js'), { outputDir: join(dir, 'kms-coverage') }]],
     })};\n`);
-    const result = await run(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', join(dir, 'jest.config.js'), '-w', '2', '--ci'], {
+    const result = await run(process.execPath, [join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--config', join(dir, 'jest.config.js'), ...workers, '--ci'], {
       cwd: dir,
       env: { ...cleanEnv(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     }).catch((error: { stdout: string; stderr: string }) => error);
     const stdout = result.stdout;
-    if (process.env.KMS_DEBUG_RUN) console.log(result.stdout, result.stderr);
     const pids = new Set(['symmetric', 'signing'].map((n) => readFileSync(join(dir, `worker-${n}.txt`), 'utf8')));
-    // Two worker processes ran the two files (neither is jest's own process).
-    expect(pids.size).toBe(2);
+    // With -w 2, two worker processes ran the two files; in band, jest's own process ran both.
+    expect(pids.size).toBe(processes);
     const report = JSON.parse(readFileSync(join(dir, 'kms-coverage', 'coverage.json'), 'utf8')) as CoverageReport;
     checkMerged(report);
     expect(stdout).toMatch(/KMS coverage: 6 of \d+ operations called; 8 calls \(6 succeeded, 2 failed\)/);
