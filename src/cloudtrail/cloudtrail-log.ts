@@ -28,7 +28,7 @@ export type CloudTrailListener = (event: CloudTrailEvent) => void;
  */
 export class CloudTrailLog {
   /** Records, or what makes one when it is first read (making a record costs more than a call's capture). */
-  private readonly records: (CloudTrailEvent | Deferred)[] = [];
+  private readonly records: (CloudTrailEvent | Deferred | typeof UNMADE)[] = [];
   private readonly listeners: CloudTrailListener[] = [];
   /** Index of the oldest record kept, once the log is full (records are overwritten in a ring). */
   private start = 0;
@@ -43,10 +43,11 @@ export class CloudTrailLog {
     const records = this.records;
     for (let i = 0; i < records.length; i++) {
       const entry = records[i] as CloudTrailEvent | Deferred;
-      if (entry instanceof Deferred) records[i] = entry.make();
+      if (entry instanceof Deferred) records[i] = entry.made();
     }
-    const all = (this.start === 0 ? records.slice() : [...records.slice(this.start), ...records.slice(0, this.start)]) as CloudTrailEvent[];
-    return all.filter(matcher(filter));
+    const all = (this.start === 0 ? records.slice() : [...records.slice(this.start), ...records.slice(0, this.start)]) as (CloudTrailEvent | typeof UNMADE)[];
+    const test = matcher(filter);
+    return all.filter((e): e is CloudTrailEvent => e !== UNMADE && test(e));
   }
 
   /** Whether a record would be read by anyone: kept (limit > 0) or told to a listener. */
@@ -76,8 +77,10 @@ export class CloudTrailLog {
 
   /** @internal Logs one record, made by `make` when it is first read (at once when a listener takes it). */
   appendDeferred(make: () => CloudTrailEvent): void {
-    if (this.listeners.length > 0) this.append(make());
-    else if (this.limit > 0) this.keep(new Deferred(make));
+    if (this.listeners.length > 0) {
+      const record = new Deferred(make).made();
+      if (record !== UNMADE) this.append(record);
+    } else if (this.limit > 0) this.keep(new Deferred(make));
   }
 
   /** @internal Logs one record. */
@@ -86,7 +89,7 @@ export class CloudTrailLog {
     for (const listener of this.listeners) listener(event);
   }
 
-  private keep(event: CloudTrailEvent | Deferred): void {
+  private keep(event: CloudTrailEvent | Deferred | typeof UNMADE): void {
     if (this.limit > 0) {
       if (this.records.length < this.limit) this.records.push(event);
       else {
@@ -97,9 +100,20 @@ export class CloudTrailLog {
   }
 }
 
+/** What stands for a record that could not be made: left out of the log (logging never fails a call or a read). */
+const UNMADE = Symbol('unmade');
+
 /** A record not made yet. */
 class Deferred {
-  constructor(readonly make: () => CloudTrailEvent) {}
+  constructor(private readonly make: () => CloudTrailEvent) {}
+
+  made(): CloudTrailEvent | typeof UNMADE {
+    try {
+      return this.make();
+    } catch {
+      return UNMADE;
+    }
+  }
 }
 
 /** Whether a record is about the key `keyId` names (id, key ARN, alias ARN). */

@@ -24,16 +24,23 @@ export function vaultCloudTrail(vault: { readonly state: VaultState }, limit: nu
     log,
     observe: (event) => {
       if (!log.active) return;
-      // What the record needs is taken now (keys as they are now, no secret); the record is made when read.
-      const captured = captureCall(event, lookup);
-      if (otherOwner(captured) === undefined) {
-        log.appendDeferred(() => recordOf(captured));
+      // Logging never fails a call: a record that cannot be captured is left out.
+      let captured;
+      try {
+        // What the record needs is taken now (keys as they are now, no secret); the record is made when read.
+        captured = captureCall(event, lookup);
+      } catch {
+        return;
+      }
+      const taken = captured;
+      if (otherOwner(taken) === undefined) {
+        log.appendDeferred(() => recordOf(taken));
         return;
       }
       // A cross-account call: one copy in the caller's account, one in the key owner's, sharing an id.
       const sharedEventID = randomUUID();
-      log.appendDeferred(() => recordOf(captured, undefined, { owner: false, sharedEventID }));
-      log.appendDeferred(() => recordOf(captured, undefined, { owner: true, sharedEventID }));
+      log.appendDeferred(() => recordOf(taken, undefined, { owner: false, sharedEventID }));
+      log.appendDeferred(() => recordOf(taken, undefined, { owner: true, sharedEventID }));
     },
     serviceEvent: (event) => {
       if (log.active) log.append(serviceRecord(event));
