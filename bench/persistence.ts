@@ -3,8 +3,10 @@
  * @aws-sdk/client-kms on loopback, against a data directory and against the same server in memory,
  * at 100, 1,000, 5,000 and 10,000 keys. Both servers are `kms-vault-mock serve` from the build, each
  * in a process of its own, holding the same generated document (written as the directory's state.json,
- * or PUT to /_kms-vault-mock/state in memory): no 10,000 calls to build a vault. Rounds alternate
- * between the two servers, so background load hits both alike; ratios are medians of per-round ratios.
+ * or PUT to /_kms-vault-mock/state in memory): no 10,000 calls to build a vault. All eight servers
+ * run at once and each round goes through all of them in turn, so background load hits every size and
+ * both modes alike; ratios (to memory at the same size, to the directory at 100 keys) are medians of
+ * per-round ratios.
  * Then the time `serve` takes to answer /health on a directory of 10,000 keys, against an empty one.
  * Targets (issue #19): with --data-dir, at 10,000 keys, within 1.5x the cost at 100 keys and within 3x
  * the in-memory cost at the same size.
@@ -105,43 +107,46 @@ async function perCall(send: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - t0) / 1000 / CALLS;
 }
 
-interface Point {
+interface Contender {
   readonly size: number;
-  readonly create: { dir: number; memory: number; ratio: number };
-  readonly tag: { dir: number; memory: number; ratio: number };
+  readonly server: Running;
+  readonly kms: KMSClient;
+  readonly tagged: string;
+  readonly dir?: string;
 }
 
-/** CreateKey and TagResource per call on a data directory and in memory, both holding `size` keys to begin with. */
-async function measureAt(size: number, doc: Record<string, unknown>): Promise<Point> {
+/**
+ * Per-call samples of CreateKey and TagResource on every contender (each size, on a data directory and
+ * in memory), in rounds that go through all of them in turn: every ratio compares samples of the same
+ * rounds, so the machine's load hits numerator and denominator alike.
+ */
+async function measure(contenders: readonly Contender[]): Promise<{ create: number[][]; tag: number[][] }> {
+  let n = 0;
+  const create = (c: Contender) => (): Promise<unknown> => c.kms.send(new CreateKeyCommand({}));
+  const tag = (c: Contender) => (): Promise<unknown> => c.kms.send(new TagResourceCommand({ KeyId: c.tagged, Tags: [{ TagKey: 'round', TagValue: String(n++) }] }));
+  for (const c of contenders) for (let i = 0; i < 5; i++) await tag(c)();
+  const creates: number[][] = contenders.map(() => []);
+  const tags: number[][] = contenders.map(() => []);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, c] of contenders.entries()) creates[i]?.push(await perCall(create(c)));
+    for (const [i, c] of contenders.entries()) tags[i]?.push(await perCall(tag(c)));
+  }
+  return { create: creates, tag: tags };
+}
+
+/** A server on a data directory and one in memory, both holding `doc`. */
+async function contendersAt(size: number, doc: Record<string, unknown>): Promise<Contender[]> {
   const dir = mkdtempSync(join(tmpdir(), 'kms-vault-mock-bench-'));
   writeFileSync(join(dir, 'state.json'), JSON.stringify({ format: 'kms-vault-mock/state', version: 1, savedAt: new Date().toISOString(), state: doc }));
+  const tagged = (doc.keys as { keyId: string }[])[0]?.keyId as string;
   const onDisk = await serve(['--data-dir', dir]);
   const inMemory = await serve([]);
-  try {
-    const put = await fetch(`${inMemory.url}/_kms-vault-mock/state`, { method: 'PUT', body: JSON.stringify(doc) });
-    if (!put.ok) throw new Error(`PUT state: ${put.status} ${await put.text()}`);
-    const clients = [client(onDisk.url), client(inMemory.url)];
-    const tagged = (doc.keys as { keyId: string }[])[0]?.keyId as string;
-    let n = 0;
-    const create = (kms: KMSClient) => (): Promise<unknown> => kms.send(new CreateKeyCommand({}));
-    const tag = (kms: KMSClient) => (): Promise<unknown> => kms.send(new TagResourceCommand({ KeyId: tagged, Tags: [{ TagKey: 'round', TagValue: String(n++) }] }));
-    for (const kms of clients) for (let i = 0; i < 5; i++) await tag(kms)();
-    const creates: number[][] = [[], []];
-    const tags: number[][] = [[], []];
-    for (let r = 0; r < ROUNDS; r++) {
-      for (const [i, kms] of clients.entries()) creates[i]?.push(await perCall(create(kms)));
-      for (const [i, kms] of clients.entries()) tags[i]?.push(await perCall(tag(kms)));
-    }
-    for (const kms of clients) kms.destroy();
-    const summary = (samples: number[][]): { dir: number; memory: number; ratio: number } => ({
-      dir: median(samples[0] ?? []), memory: median(samples[1] ?? []), ratio: medianRatios(samples)(0, 1),
-    });
-    return { size, create: summary(creates), tag: summary(tags) };
-  } finally {
-    await stop(onDisk);
-    await stop(inMemory);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const put = await fetch(`${inMemory.url}/_kms-vault-mock/state`, { method: 'PUT', body: JSON.stringify(doc) });
+  if (!put.ok) throw new Error(`PUT state: ${put.status} ${await put.text()}`);
+  return [
+    { size, server: onDisk, kms: client(onDisk.url), tagged, dir },
+    { size, server: inMemory, kms: client(inMemory.url), tagged },
+  ];
 }
 
 /** Milliseconds until /health answers, on an empty directory and on one holding `doc`, interleaved. */
@@ -181,27 +186,43 @@ export async function reportPersistence(): Promise<void> {
 }
 
 async function reportCurve(): Promise<void> {
-  console.log(`\npersistence: µs per call through @aws-sdk/client-kms on loopback, median of ${ROUNDS} interleaved rounds x ${CALLS} calls, serve --data-dir against serve in memory holding the same keys`);
-  console.log(`${'keys'.padStart(7)}${'CreateKey dir'.padStart(15)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${'TagResource dir'.padStart(17)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}`);
-  const points: Point[] = [];
+  console.log(`\npersistence: µs per call through @aws-sdk/client-kms on loopback, median of ${ROUNDS} rounds x ${CALLS} calls going through every server in turn: serve --data-dir and serve in memory, each size starting with that many keys`);
+  const contenders: Contender[] = [];
   let largest: Record<string, unknown> | undefined;
-  for (const size of SIZES) {
-    const doc = documentOf(size);
-    largest = doc;
-    const p = await measureAt(size, doc);
-    points.push(p);
-    console.log(`${String(size).padStart(7)}${p.create.dir.toFixed(0).padStart(15)}${p.create.memory.toFixed(0).padStart(9)}${p.create.ratio.toFixed(2).padStart(9)}${p.tag.dir.toFixed(0).padStart(17)}${p.tag.memory.toFixed(0).padStart(9)}${p.tag.ratio.toFixed(2).padStart(9)}`);
+  try {
+    for (const size of SIZES) {
+      largest = documentOf(size);
+      contenders.push(...(await contendersAt(size, largest)));
+    }
+    const { create, tag } = await measure(contenders);
+    const createRatio = medianRatios(create);
+    const tagRatio = medianRatios(tag);
+    const versus = `dir/dir@${String(SIZES[0])}`;
+    const width = versus.length + 2;
+    console.log(`${'keys'.padStart(7)}${'CreateKey dir'.padStart(15)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}${'TagResource dir'.padStart(17)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}`);
+    for (let i = 0; i < contenders.length; i += 2) {
+      const size = contenders[i]?.size ?? NaN;
+      console.log(
+        `${String(size).padStart(7)}${median(create[i] ?? []).toFixed(0).padStart(15)}${median(create[i + 1] ?? []).toFixed(0).padStart(9)}${createRatio(i, i + 1).toFixed(2).padStart(9)}${createRatio(i, 0).toFixed(2).padStart(width)}` +
+          `${median(tag[i] ?? []).toFixed(0).padStart(17)}${median(tag[i + 1] ?? []).toFixed(0).padStart(9)}${tagRatio(i, i + 1).toFixed(2).padStart(9)}${tagRatio(i, 0).toFixed(2).padStart(width)}`,
+      );
+    }
+    const last = contenders.length - 2;
+    if (last > 0) {
+      console.log(
+        `at ${String(contenders[last]?.size)} keys with --data-dir: CreateKey ${createRatio(last, 0).toFixed(2)}x its cost at ${String(SIZES[0])} keys (target <=1.50), ${createRatio(last, last + 1).toFixed(2)}x in memory (target <=3.00); ` +
+          `TagResource ${tagRatio(last, 0).toFixed(2)}x (target <=1.50), ${tagRatio(last, last + 1).toFixed(2)}x in memory (target <=3.00)`,
+      );
+    }
+  } finally {
+    for (const c of contenders) {
+      c.kms.destroy();
+      await stop(c.server);
+      if (c.dir !== undefined) rmSync(c.dir, { recursive: true, force: true });
+    }
   }
-  const first = points[0];
-  const last = points[points.length - 1];
-  if (first && last && last !== first) {
-    console.log(
-      `at ${last.size} keys with --data-dir: CreateKey ${(last.create.dir / first.create.dir).toFixed(2)}x its cost at ${first.size} keys (target <=1.50), ${last.create.ratio.toFixed(2)}x in memory (target <=3.00); ` +
-        `TagResource ${(last.tag.dir / first.tag.dir).toFixed(2)}x (target <=1.50), ${last.tag.ratio.toFixed(2)}x in memory (target <=3.00)`,
-    );
-  }
-  if (largest && last) {
+  if (largest) {
     const { empty, full } = await startup(largest);
-    console.log(`start-up (until /health answers), median of ${STARTS} interleaved starts: ${full.toFixed(0)} ms on a directory of ${last.size} keys, ${empty.toFixed(0)} ms on an empty one`);
+    console.log(`start-up (until /health answers), median of ${STARTS} interleaved starts: ${full.toFixed(0)} ms on a directory of ${String(SIZES[SIZES.length - 1])} keys, ${empty.toFixed(0)} ms on an empty one`);
   }
 }
