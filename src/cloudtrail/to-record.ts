@@ -112,7 +112,7 @@ export function callerIdentity(caller: Caller, accessKeyId: string | undefined, 
   const rolePrincipalId = caller.userId.slice(0, caller.userId.indexOf(':'));
   const session = caller.userId.slice(caller.userId.indexOf(':') + 1);
   // A role added as a principal acts as a session of it: CloudTrail names the session, not the role.
-  const arn = caller.arn.startsWith('arn:aws:sts::') || caller.arn.includes(':sts::') ? caller.arn : `arn:${caller.arn.split(':')[1] ?? 'aws'}:sts::${caller.accountId}:assumed-role/${roleName}/${session}`;
+  const arn = caller.arn.includes(':sts::') ? caller.arn : `arn:${caller.arn.split(':')[1] ?? 'aws'}:sts::${caller.accountId}:assumed-role/${roleName}/${session}`;
   return {
     type: 'AssumedRole',
     principalId: caller.userId,
