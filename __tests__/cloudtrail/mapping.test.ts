@@ -148,6 +148,17 @@ describe('CloudTrail records of calls', () => {
     expect(session.userId.endsWith(':build-42')).toBe(true);
   });
 
+  it('a role added as a principal acts as a session of it: CloudTrail names the session, its issuer the role', () => {
+    const role = callerOf('arn:aws:iam::111122223333:role/Deployer')!;
+    const identity = callRecord(call('DescribeKey', { KeyId: KEY }, { caller: role })).userIdentity;
+    expect(identity).toMatchObject({
+      type: 'AssumedRole',
+      arn: 'arn:aws:sts::111122223333:assumed-role/Deployer/kms-vault-mock',
+      principalId: role.userId,
+      sessionContext: { sessionIssuer: { arn: 'arn:aws:iam::111122223333:role/Deployer', principalId: role.userId.split(':')[0] } },
+    });
+  });
+
   it('source address and user agent come from the wire request; a call through a service is invoked by that service', () => {
     const wire = callRecord(call('DescribeKey', { KeyId: KEY }, { source: { sourceIp: '192.0.2.7', userAgent: 'aws-cli/2.15.0' } }));
     expect([wire.sourceIPAddress, wire.userAgent]).toEqual(['192.0.2.7', 'aws-cli/2.15.0']);
