@@ -14,7 +14,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +97,17 @@ function documentOf(count: number): Record<string, unknown> {
   return { formatVersion: 1, name: `bench-${count}`, description: 'bench', keys, faults: [], principals: [] };
 }
 
+/** CPU time (user + system, ms) a process has used, from /proc (Linux, 10 ms ticks); undefined elsewhere. */
+function cpuMillis(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 function client(url: string): KMSClient {
   return new KMSClient({ region: REGION, endpoint: url, credentials, maxAttempts: 1 });
 }
@@ -120,18 +131,29 @@ interface Contender {
  * in memory), in rounds that go through all of them in turn: every ratio compares samples of the same
  * rounds, so the machine's load hits numerator and denominator alike.
  */
-async function measure(contenders: readonly Contender[]): Promise<{ create: number[][]; tag: number[][] }> {
+async function measure(contenders: readonly Contender[]): Promise<{ create: number[][]; tag: number[][]; createCpu: number[]; tagCpu: number[] }> {
   let n = 0;
   const create = (c: Contender) => (): Promise<unknown> => c.kms.send(new CreateKeyCommand({}));
   const tag = (c: Contender) => (): Promise<unknown> => c.kms.send(new TagResourceCommand({ KeyId: c.tagged, Tags: [{ TagKey: 'round', TagValue: String(n++) }] }));
   for (const c of contenders) for (let i = 0; i < 5; i++) await tag(c)();
   const creates: number[][] = contenders.map(() => []);
   const tags: number[][] = contenders.map(() => []);
+  // Server CPU (ms) spent in each contender's CreateKey and TagResource batches: less sensitive to the
+  // machine's load than wall time, but blind to the time a call waits for its fsync.
+  const createCpu = contenders.map(() => 0);
+  const tagCpu = contenders.map(() => 0);
+  const timed = async (c: Contender, send: () => Promise<unknown>, cpu: number[], i: number): Promise<number> => {
+    const before = cpuMillis(c.server.child.pid);
+    const micros = await perCall(send);
+    cpu[i] = (cpu[i] ?? 0) + ((cpuMillis(c.server.child.pid) ?? NaN) - (before ?? NaN));
+    return micros;
+  };
   for (let r = 0; r < ROUNDS; r++) {
-    for (const [i, c] of contenders.entries()) creates[i]?.push(await perCall(create(c)));
-    for (const [i, c] of contenders.entries()) tags[i]?.push(await perCall(tag(c)));
+    for (const [i, c] of contenders.entries()) creates[i]?.push(await timed(c, create(c), createCpu, i));
+    for (const [i, c] of contenders.entries()) tags[i]?.push(await timed(c, tag(c), tagCpu, i));
   }
-  return { create: creates, tag: tags };
+  const perCallMicros = (ms: number): number => (ms * 1000) / (ROUNDS * CALLS);
+  return { create: creates, tag: tags, createCpu: createCpu.map(perCallMicros), tagCpu: tagCpu.map(perCallMicros) };
 }
 
 /** A server on a data directory and one in memory, both holding `doc`. */
@@ -194,17 +216,18 @@ async function reportCurve(): Promise<void> {
       largest = documentOf(size);
       contenders.push(...(await contendersAt(size, largest)));
     }
-    const { create, tag } = await measure(contenders);
+    const { create, tag, createCpu, tagCpu } = await measure(contenders);
     const createRatio = medianRatios(create);
     const tagRatio = medianRatios(tag);
     const versus = `dir/dir@${String(SIZES[0])}`;
     const width = versus.length + 2;
-    console.log(`${'keys'.padStart(7)}${'CreateKey dir'.padStart(15)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}${'TagResource dir'.padStart(17)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}`);
+    console.log(`${'keys'.padStart(7)}${'CreateKey dir'.padStart(15)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}${'TagResource dir'.padStart(17)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}${'server CPU µs/call: create dir, mem; tag dir, mem'.padStart(52)}`);
     for (let i = 0; i < contenders.length; i += 2) {
       const size = contenders[i]?.size ?? NaN;
       console.log(
         `${String(size).padStart(7)}${median(create[i] ?? []).toFixed(0).padStart(15)}${median(create[i + 1] ?? []).toFixed(0).padStart(9)}${createRatio(i, i + 1).toFixed(2).padStart(9)}${createRatio(i, 0).toFixed(2).padStart(width)}` +
-          `${median(tag[i] ?? []).toFixed(0).padStart(17)}${median(tag[i + 1] ?? []).toFixed(0).padStart(9)}${tagRatio(i, i + 1).toFixed(2).padStart(9)}${tagRatio(i, 0).toFixed(2).padStart(width)}`,
+          `${median(tag[i] ?? []).toFixed(0).padStart(17)}${median(tag[i + 1] ?? []).toFixed(0).padStart(9)}${tagRatio(i, i + 1).toFixed(2).padStart(9)}${tagRatio(i, 0).toFixed(2).padStart(width)}` +
+          `${[createCpu[i], createCpu[i + 1], tagCpu[i], tagCpu[i + 1]].map((v) => (v ?? NaN).toFixed(0)).join(', ').padStart(52)}`,
       );
     }
     const last = contenders.length - 2;
