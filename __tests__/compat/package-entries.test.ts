@@ -27,8 +27,17 @@ describe('the kms-vault-mock/jest, kms-vault-mock/vitest and kms-vault-mock/sino
     expect(config).toMatch(/splitting: true/);
   });
 
-  it('the jest and vitest entries, which register matchers on import, are not tree-shaken away', () => {
-    expect(pkg.sideEffects).toEqual(['./dist/jest.js', './dist/jest.mjs', './dist/vitest.js', './dist/vitest.mjs']);
+  it('the jest and vitest entries and the coverage set-up entries, which act on import, are not tree-shaken away', () => {
+    expect(pkg.sideEffects).toEqual([
+      './dist/jest.js',
+      './dist/jest.mjs',
+      './dist/vitest.js',
+      './dist/vitest.mjs',
+      './dist/coverage-setup.js',
+      './dist/coverage-setup.mjs',
+      './dist/coverage-setup-vitest.js',
+      './dist/coverage-setup-vitest.mjs',
+    ]);
   });
 
   it('the SDK and its @smithy/types are peers (the mock\'s types must be the SDK\'s own copy); vitest an optional one', () => {

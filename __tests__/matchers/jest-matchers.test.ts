@@ -332,6 +332,8 @@ describe('kms-vault-mock/jest registration', () => {
     expect(Object.keys(kmsVaultMatchers).sort()).toEqual([
       'toBeCiphertextUnder',
       'toBeCiphertextWithContext',
+      'toHaveCloudTrailEvent',
+      'toHaveCloudTrailEventTimes',
       'toHaveReceivedAnyCommand',
       'toHaveReceivedCommand',
       'toHaveReceivedCommandExactlyOnceWith',
