@@ -162,7 +162,7 @@ export class KmsVault {
     const history = this.history;
     const coverage = this.coverageCounts;
     this.observers.add('coverage', (event) => coverage.observe(event));
-    joinRunCoverage(() => coverage.report());
+    joinRunCoverage(coverage.tally);
     this.observers.add('last-usage', (event) => {
       if (event.output) recordKeyUsage(this.state, event.operation, event.output, event.time, event.requestId);
     });

@@ -81,6 +81,22 @@ describe('kms-vault-mock serve: what it says when it starts, and its request log
     expect(lines[2]).toMatch(/Z GET \/health unsigned 200 - \d+\.\dms$/);
     expect(lines[3]).toMatch(/Z ListKeys arn:aws:iam::111122223333:role\/logged 400 AccessDeniedException \d+\.\dms$/);
   });
+
+  it('--log-requests names only the caller the pipeline resolved: a request rejected with InvalidSignatureException names no principal', async () => {
+    const { out, server } = await served(['--log-requests']);
+    const principal = server.vault.addPrincipal('arn:aws:iam::111122223333:role/victim');
+    const forged = new KMSClient({ region: 'us-east-1', endpoint: server.url, credentials: { accessKeyId: principal.credentials.accessKeyId, secretAccessKey: 'not-the-secret' } });
+    try {
+      await expect(forged.send(new ListKeysCommand({}))).rejects.toMatchObject({ name: 'InvalidSignatureException' });
+    } finally {
+      forged.destroy();
+      await server.close();
+    }
+    const lines = out.slice(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/Z ListKeys - 400 InvalidSignatureException \d+\.\dms$/);
+    expect(lines[0]).not.toContain('victim');
+  });
 });
 
 describe('kms-vault-mock serve: the process', () => {

@@ -28,11 +28,11 @@ interface Box {
 type Tally = Map<string, Box>;
 
 /** Per operation, its counters and the enumerated parameters to read from an input: built once. */
-interface Reader {
+export interface Reader {
   calls: number;
   successes: number;
   readonly errors: Tally;
-  readonly parameters: readonly { readonly name: string; readonly list: boolean; readonly fallback: string | undefined; readonly counts: Tally }[];
+  readonly parameters: readonly { readonly name: string; readonly list: boolean; readonly fallback: string | undefined; readonly known: ReadonlySet<string>; readonly counts: Tally }[];
   readonly keySpecs: Tally;
   readonly keyUsages: Tally;
   readonly keyStates: Tally;
@@ -56,6 +56,12 @@ function box(tally: Tally, key: string): Box {
   return b;
 }
 
+/**
+ * The one bucket every value outside a parameter's enum is counted in: such calls fail validation, and
+ * counting each string a client sends would let the counts grow without bound on a long-running server.
+ */
+export const INVALID_VALUE = '(invalid)';
+
 function plain(tally: Tally): Map<string, number> {
   const out = new Map<string, number>();
   for (const [k, box] of tally) out.set(k, box.n);
@@ -67,13 +73,14 @@ function plain(tally: Tally): Map<string, number> {
  * knows nothing of a vault but what its events and its key lookup tell it.
  */
 export class CoverageAccumulator {
-  private readonly readers = new Map<OperationName, Reader>();
+  /** The counts alone, without the key lookup (which reaches the vault): what a coverage run keeps. */
+  readonly tally = new CoverageTally();
 
   constructor(private readonly keyOf: CoveredKeyLookup = () => undefined) {}
 
   /** Records one answered call. */
   observe(event: CallEvent): void {
-    const c = this.readers.get(event.operation) ?? this.reader(event.operation);
+    const c = this.tally.readerOf(event.operation);
     c.calls++;
     if (event.error === undefined) c.successes++;
     else bump(c.errors, event.error.name);
@@ -85,9 +92,9 @@ export class CoverageAccumulator {
       if (value === undefined) {
         if (p.fallback !== undefined) bump(p.counts, p.fallback);
       } else if (p.list) {
-        if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') bump(p.counts, v);
-      } else if (typeof value === 'string') {
-        bump(p.counts, value);
+        if (Array.isArray(value)) for (const v of value) bump(p.counts, typeof v === 'string' && p.known.has(v) ? v : INVALID_VALUE);
+      } else if (value !== null) {
+        bump(p.counts, typeof value === 'string' && p.known.has(value) ? value : INVALID_VALUE);
       }
     }
     const key = this.keyOf(event);
@@ -105,6 +112,38 @@ export class CoverageAccumulator {
   }
 
   /** The report of everything observed so far (a new plain object each time). */
+  report(): CoverageReport {
+    return this.tally.report();
+  }
+
+  /** Calls observed so far. */
+  get calls(): number {
+    return this.tally.calls;
+  }
+
+  /** Forgets everything observed. */
+  clear(): void {
+    this.tally.clear();
+  }
+}
+
+/** The counters of a {@link CoverageAccumulator}: plain data, no reference to a vault. */
+export class CoverageTally {
+  private readonly readers = new Map<OperationName, Reader>();
+
+  /** The counters of one operation, made on its first call. */
+  readerOf(operation: OperationName): Reader {
+    return this.readers.get(operation) ?? this.reader(operation);
+  }
+
+  /** Calls counted so far (one addition per operation called). */
+  get calls(): number {
+    let n = 0;
+    for (const r of this.readers.values()) n += r.calls;
+    return n;
+  }
+
+  /** The report of everything counted so far (a new plain object each time). */
   report(): CoverageReport {
     const counts = new Map<OperationName, OperationCounts>();
     for (const [op, r] of this.readers) {
@@ -127,7 +166,7 @@ export class CoverageAccumulator {
     const defaults = DEFAULTS[operation] ?? {};
     const reader: Reader = {
       calls: 0, successes: 0, errors: new Map(),
-      parameters: (ENUM_PARAMETERS[operation] ?? []).map((p) => ({ name: p.name, list: p.list, fallback: defaults[p.name], counts: new Map() })),
+      parameters: (ENUM_PARAMETERS[operation] ?? []).map((p) => ({ name: p.name, list: p.list, fallback: defaults[p.name], known: new Set(p.values), counts: new Map() })),
       keySpecs: new Map(), keyUsages: new Map(), keyStates: new Map(),
     };
     this.readers.set(operation, reader);

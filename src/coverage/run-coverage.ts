@@ -11,15 +11,21 @@ export const COVERAGE_DIR_ENV = 'KMS_VAULT_MOCK_COVERAGE_DIR';
 
 // Per module instance: under jest that is per test file (its own module registry), flushed by the
 // setup entry's afterAll; elsewhere per process, flushed when the process exits.
-const sources = new Set<() => CoverageReport>();
+// Only the counts are kept, never a vault: a test file that makes a vault per test does not keep them all.
+const sources = new Set<CoverageSource>();
 let exitHook = false;
+
+/** What a run keeps of a vault: its counts (a `CoverageTally`), which reach no vault. */
+export interface CoverageSource {
+  report(): CoverageReport;
+}
 
 /**
  * Adds a vault's coverage to the run's, when a coverage reporter runs (its environment variable is
  * set); nothing otherwise. Under jest and vitest the setup entry writes it after each test file;
  * in any other process it is written when the process exits.
  */
-export function joinRunCoverage(source: () => CoverageReport): void {
+export function joinRunCoverage(source: CoverageSource): void {
   if (process.env[COVERAGE_DIR_ENV] === undefined) return;
   sources.add(source);
   if (!exitHook && process.env.JEST_WORKER_ID === undefined && process.env.VITEST === undefined) {
@@ -35,7 +41,7 @@ export function joinRunCoverage(source: () => CoverageReport): void {
 export function flushRunCoverage(): string | undefined {
   const dir = process.env[COVERAGE_DIR_ENV];
   if (dir === undefined || sources.size === 0) return undefined;
-  const report = mergeCoverage(...[...sources].map((s) => s()));
+  const report = mergeCoverage(...[...sources].map((s) => s.report()));
   sources.clear();
   if (report.totals.calls === 0) return undefined;
   mkdirSync(dir, { recursive: true });

@@ -1,17 +1,30 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { CallEvent } from '../engine/observers';
 import type { KmsVault } from '../kms-vault';
 
 const TARGET_PREFIX = 'TrentService.';
-const CREDENTIAL = /Credential=([^/,\s]+)\//;
+/** Calls the engine answered whose response has not been logged yet, by request id (bounded: calls made in-process are never logged). */
+const MAX_PENDING = 1024;
+let observerCount = 0;
 
 /**
- * Who a request acts as, as far as its headers tell: a principal the vault knows (its ARN), or the
- * account root that unknown access keys and unsigned requests act as in lenient mode.
+ * Who a call acted as, as the pipeline resolved it (the engine's event): a principal the vault knows
+ * (its ARN), or the account root that unknown access keys and unsigned requests act as in lenient mode,
+ * shown as what the request carried. A request the engine never saw (a signature that does not match,
+ * an unknown operation, the server's own endpoints) names nobody: `unsigned` or `-`.
  */
-function callerOf(vault: KmsVault, req: IncomingMessage): string {
-  const accessKeyId = CREDENTIAL.exec(req.headers.authorization ?? '')?.[1];
+function callerOf(vault: KmsVault, req: IncomingMessage, event: CallEvent | undefined): string {
+  if (event === undefined) return req.headers.authorization === undefined ? 'unsigned' : '-';
+  const accessKeyId = event.source.accessKeyId;
   if (accessKeyId === undefined) return 'unsigned';
-  return vault.principalByAccessKey(accessKeyId)?.caller.arn ?? `${accessKeyId} (unknown key)`;
+  if (vault.principalByAccessKey(accessKeyId) === undefined && event.caller.arn === vault.caller.arn) return `${accessKeyId} (unknown key)`;
+  return event.caller.arn;
+}
+
+function header(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name && typeof v === 'string') return v;
+  return undefined;
 }
 
 /**
@@ -20,22 +33,32 @@ function callerOf(vault: KmsVault, req: IncomingMessage): string {
  * `kms-vault-mock serve --log-requests`.
  */
 export function logRequests(server: Server, vault: KmsVault, write: (line: string) => void): void {
+  // The engine's events name the caller the pipeline resolved; the response's request id finds its event.
+  const pending = new Map<string, CallEvent>();
+  const remove = vault.observers.add(`request-log-${++observerCount}`, (event) => {
+    pending.set(event.requestId, event);
+    if (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!);
+  });
+  server.once('close', remove);
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     // The server hands its headers to writeHead, where getHeader cannot see them: noted on the way.
     let errorCode = '-';
+    let requestId: string | undefined;
     const writeHead = res.writeHead;
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
       const headers = args.find((a): a is Record<string, unknown> => typeof a === 'object' && a !== null && !Array.isArray(a));
-      const type = headers?.['x-amzn-ErrorType'];
-      if (typeof type === 'string') errorCode = type;
+      errorCode = header(headers, 'x-amzn-errortype') ?? errorCode;
+      requestId = header(headers, 'x-amzn-requestid');
       return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as typeof res.writeHead;
     res.once('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const target = req.headers['x-amz-target'];
       const operation = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : `${req.method ?? '?'} ${(req.url ?? '/').split('?')[0] ?? '/'}`;
-      write(`${new Date().toISOString()} ${operation} ${callerOf(vault, req)} ${res.statusCode} ${errorCode} ${ms.toFixed(1)}ms`);
+      const event = requestId === undefined ? undefined : pending.get(requestId);
+      if (requestId !== undefined) pending.delete(requestId);
+      write(`${new Date().toISOString()} ${operation} ${callerOf(vault, req, event)} ${res.statusCode} ${errorCode} ${ms.toFixed(1)}ms`);
     });
   });
 }

@@ -14,6 +14,21 @@ import type { RegionStore } from '../../vault/vault-state';
 export const MAX_PAGE = 200;
 const RECENT_CALLS = 100;
 
+/** Per vault, its calls so far: read once from its coverage, then counted by an observer (the page asks every second). */
+const callCounts = new WeakMap<KmsVault, { n: number }>();
+const CALL_COUNTER = 'live-view-calls';
+
+function callsOf(vault: KmsVault): number {
+  let count = callCounts.get(vault);
+  if (count === undefined) {
+    const counter = { n: vault.coverage().totals.calls };
+    count = counter;
+    callCounts.set(vault, counter);
+    if (!vault.observers.has(CALL_COUNTER)) vault.observers.add(CALL_COUNTER, () => void counter.n++);
+  }
+  return count.n;
+}
+
 export interface KeySummary {
   readonly keyId: string;
   readonly arn: string;
@@ -189,12 +204,11 @@ export function overview(vault: KmsVault): object {
       ...(explanation ? { denial: { summary: explanation.summary, reason: explanation.reason, action: explanation.action, statements: explanation.statements } } : {}),
     });
   }
-  const coverage = vault.coverage();
   return {
     accountId: vault.accountId,
     region: vault.region,
     vaultTime: vault.clock.now().toISOString(),
-    totalCalls: coverage.totals.calls,
+    totalCalls: callsOf(vault),
     counts: { keys, aliases, grants: grantCount, principals: vault.state.principals.size, customKeyStores: vault.state.customKeyStores.stores.size, keyStates: states },
     principals: [...vault.state.principals.values()].slice(0, MAX_PAGE).map((p) => ({
       arn: p.caller.arn, type: p.caller.type, accountId: p.caller.accountId, accessKeyId: p.credentials.accessKeyId, identityPolicies: p.policies.length,
