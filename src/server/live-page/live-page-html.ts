@@ -84,8 +84,10 @@ function renderKeys(p){
   fill('keys',p.keys.map(function(k){var r=row([el('span',k.keyId,'mono'),k.aliases.join(', '),badge(k.keyState),k.keySpec,k.keyUsage,k.rotation.enabled?'every '+k.rotation.periodDays+' d':'off',k.tagCount,k.creationDate.slice(0,19)],'row');r.onclick=function(){openKey=k.arn;detail();};return r;}),'No keys.',8);
 }
 function kv(dl,k,v){dl.appendChild(el('dt',k));dl.appendChild(el('dd',v==null?'':v));}
+var detailBusy=false;
 function detail(){
   var d=document.getElementById('detail');if(!openKey){d.className='';return;}
+  detailBusy=true;
   get(API+'/key?id='+encodeURIComponent(openKey)).then(function(k){
     d.textContent='';var close=el('button','Close');close.onclick=function(){openKey=null;detail();};close.style.float='right';d.appendChild(close);
     d.appendChild(el('h2','Key '+k.keyId));var dl=el('dl',null,'kv');
@@ -98,7 +100,7 @@ function detail(){
     d.appendChild(el('h3','Grants ('+k.grants.length+')'));k.grants.forEach(function(g){d.appendChild(el('div',(g.name||g.grantId.slice(0,12))+': '+g.granteePrincipal+' may '+g.operations.join(', '),'mono'));});
     d.appendChild(el('h3','Key policy'));d.appendChild(el('pre',typeof k.policy==='string'?k.policy:JSON.stringify(k.policy,null,2),'mono'));
     d.className='on';
-  }).catch(function(){d.className='';openKey=null;});
+  }).catch(function(){d.className='';openKey=null;}).then(function(){detailBusy=false;});
 }
 function renderCoverage(c){
   var t=c.totals;document.getElementById('covsum').textContent=t.operationsCalled+' of '+t.operations+' operations called · '+t.calls+' calls ('+t.successes+' succeeded, '+t.failures+' failed) · '+t.documentedErrorsRaised+' of '+t.documentedErrors+' documented exceptions raised';
@@ -119,7 +121,7 @@ function refresh(){
   Promise.all(jobs).then(function(){document.getElementById('live').textContent='live · updated '+new Date().toLocaleTimeString();document.body.setAttribute('data-updated',String(Date.now()));},
     function(){document.getElementById('live').textContent='server unreachable, retrying…';}).then(function(){busy=false;});
 }
-show();refresh();setInterval(function(){refresh();if(openKey)detail();},1000);
+show();refresh();setInterval(function(){refresh();if(openKey&&!detailBusy)detail();},1000);
 })();
 </script>
 </body></html>

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { KmsVaultMockError } from '../../errors/library-error';
 import type { KmsVault } from '../../kms-vault';
 import type { WireResponse } from '../../protocol/wire-message';
 import { coverageHtml, coverageTable } from '../../coverage/render-coverage';
@@ -12,13 +13,24 @@ export const LIVE_PATHS = {
   coverage: '/_kms-vault-mock/coverage',
 } as const;
 
-function respond(status: number, type: string, body: string): WireResponse {
+/** The hash of the page's one inline script, for its CSP: that script runs, no other (injected) one does. */
+function scriptHash(html: string): string {
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+  if (scripts.length !== 1) throw new KmsVaultMockError(`The live page must have exactly one inline script; it has ${scripts.length}.`);
+  return `'sha256-${createHash('sha256').update(scripts[0]![1]!, 'utf8').digest('base64')}'`;
+}
+
+/** script-src of the live page (its own script) and of everything else (the coverage report runs none). */
+export const LIVE_PAGE_SCRIPT_SRC = scriptHash(LIVE_PAGE_HTML);
+
+function respond(status: number, type: string, body: string, scriptSrc = "'none'"): WireResponse {
   return {
     status,
     headers: {
       'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', 'x-amzn-requestid': randomUUID(),
-      // The page loads nothing from elsewhere, and nothing else may frame it.
-      'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
+      // The page loads nothing from elsewhere, runs only its own script, and nothing else may frame it.
+      'content-security-policy': `default-src 'none'; script-src ${scriptSrc}; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'`,
+      'x-content-type-options': 'nosniff',
     },
     body,
   };
@@ -42,7 +54,7 @@ export function liveViewResponse(vault: KmsVault, method: string, path: string, 
   if (path === '/' && accept !== undefined && accept.includes('text/html')) {
     return { status: 303, headers: { location: LIVE_PATHS.page, 'content-length': '0', 'x-amzn-requestid': randomUUID() }, body: '' };
   }
-  if (path === LIVE_PATHS.page || path === `${LIVE_PATHS.page}/`) return respond(200, 'text/html; charset=utf-8', LIVE_PAGE_HTML);
+  if (path === LIVE_PATHS.page || path === `${LIVE_PATHS.page}/`) return respond(200, 'text/html; charset=utf-8', LIVE_PAGE_HTML, LIVE_PAGE_SCRIPT_SRC);
   if (path === LIVE_PATHS.coverage) {
     const report = vault.coverage();
     if (query.format === 'html') return respond(200, 'text/html; charset=utf-8', coverageHtml(report));
