@@ -22,6 +22,8 @@ const fixtures: Fixtures = {
   aliasNames: ['alias/a'],
   blobs: [Buffer.from('blob')],
   regions: ['eu-west-1'],
+  // Markers are strings on the wire like any other: drawn from the member's type alone here.
+  markers: [],
 };
 
 const wire = wireClient();
