@@ -1,33 +1,20 @@
-import type { HttpHandlerOptions } from '@smithy/types';
+import { abortError, onAbortOf, type AbortSignalLike } from '../engine/abort';
+
+export { abortError } from '../engine/abort';
 
 /** The abort signal an SDK client hands its HTTP handler (`client.send(command, { abortSignal })`). */
-export type HandlerAbortSignal = NonNullable<HttpHandlerOptions['abortSignal']>;
+export type HandlerAbortSignal = AbortSignalLike;
 
 /**
- * The error a call sent with an aborted signal rejects with through the SDK (its retry middleware and
- * HTTP handlers build it): an `Error` named `AbortError` with the message `Request aborted`, whatever
- * the signal's reason. Code that handles aborts by `error.name` sees the same error from the vault.
- */
-export function abortError(): Error {
-  return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
-}
-
-/**
- * Settles as `answer` does, unless `signal` aborts first: then rejects with {@link abortError}. The
- * answer still completes in the vault, as a request KMS has received still completes there when its
- * caller gives up on it.
+ * Settles as `answer` does, unless `signal` aborts first: then rejects with {@link abortError} at once.
+ * (An answer still waiting for injected latency is given the same signal and ends too, without running
+ * its operation: engine/answer.ts.)
  */
 export function unlessAborted<T>(answer: Promise<T>, signal: HandlerAbortSignal | undefined): Promise<T> {
   if (signal === undefined) return answer;
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortError());
-    const listens = 'addEventListener' in signal && typeof signal.addEventListener === 'function';
-    if (listens) signal.addEventListener('abort', onAbort, { once: true });
-    else signal.onabort = onAbort;
-    if (signal.aborted) onAbort();
-    const stopListening = (): void => {
-      if (listens) signal.removeEventListener('abort', onAbort);
-    };
+    const stopListening = onAbortOf(signal, () => reject(abortError()));
+    if (signal.aborted) reject(abortError());
     answer.then(
       (value) => {
         stopListening();

@@ -2,6 +2,7 @@ import type { ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-kms'
 import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, MiddlewareStack, Pluggable } from '@smithy/types';
 import { OPERATION_NAMES, type OperationName } from '../contract/generated';
 import type { Caller, RequestFacts } from '../context/operation-context';
+import { recordReceived } from '../engine/answer';
 import type { RequestOrigin } from '../engine/execute';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../kms-vault';
@@ -106,18 +107,20 @@ function makeMiddleware(vault: KmsVault, options: VaultClientOptions): { readonl
     // The signal of `send(command, { abortSignal })`, which recent SDK releases put in the context (older ones do not).
     const abortSignal = smithyContext?.abortSignal;
     const config = known ?? configOfCommand(command);
-    // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received: the engine records it.
-    const received = typeof command === 'object' && command !== null ? { command, client: config } : undefined;
+    // The matchers of kms-vault-mock/jest and /vitest read what a client and its vault received: recorded
+    // here, when the command is sent and before any await, so the lists keep the order commands were sent
+    // in (a client still resolving its Region does not fall behind), whatever happens to the command next.
+    if (typeof command === 'object' && command !== null) recordReceived(vault, command, config);
     return async (args) => {
       if (operation === undefined) {
         throw new KmsVaultMockError(`kms-vault-mock answers KMS commands only; '${commandName}' is not one. Add the vault middleware to a KMSClient.`);
       }
+      // The SDK's retry middleware fails a call whose signal has aborted before it is sent; it runs after this one.
+      if (abortSignal?.aborted === true) throw abortError();
       const region = cachedClientRegion(config) ?? (await clientRegion(config, vault.region));
       // Without principals there is nobody to look up: no await, so the common call stays one step.
       const caller = fixed ?? (vault.state.principalsByAccessKey.size === 0 ? undefined : await callerOfConfig(vault, config)) ?? fallback;
-      // The SDK's retry middleware fails a call whose signal has aborted before it is sent (it runs after
-      // this one): the engine records the command, then throws the abort error.
-      const answer = answerCall(vault, operation, args.input, originFor(region, caller), config, received, abortSignal?.aborted ? abortError() : undefined);
+      const answer = answerCall(vault, operation, args.input, originFor(region, caller), config, abortSignal);
       return { output: (answer instanceof Promise ? await unlessAborted(answer, abortSignal) : answer) as ServiceOutputTypes, response: undefined };
     };
   };
@@ -141,10 +144,11 @@ async function callerOfConfig(vault: KmsVault, config: ClientConfig | undefined)
  * middleware from every stack the plugin was applied to and releases the patch.
  */
 export function vaultPlugin(vault: KmsVault, options: VaultClientOptions = {}): DisposableVaultPlugin {
-  const applied: { readonly stack: Stack; readonly release: () => void }[] = [];
+  const applied: { readonly stack: Stack; readonly middleware: VaultMiddleware; readonly release: () => void }[] = [];
   const dispose = (): void => {
-    for (const { stack, release } of applied.splice(0)) {
-      stack.remove(vaultMiddlewareOptions.name);
+    for (const { stack, middleware, release } of applied.splice(0)) {
+      // By reference: the middleware this plugin added, never another vault's that took its name since.
+      stack.remove(middleware);
       release();
     }
   };
@@ -152,7 +156,7 @@ export function vaultPlugin(vault: KmsVault, options: VaultClientOptions = {}): 
     applyToStack(stack: Stack): void {
       const { middleware, release } = makeMiddleware(vault, options);
       stack.add(middleware, vaultMiddlewareOptions);
-      applied.push({ stack, release });
+      applied.push({ stack, middleware, release });
     },
     dispose,
     [Symbol.dispose]: dispose,

@@ -1,6 +1,7 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
 import { answerCall } from '../adapters/answer';
 import { clientRegion } from '../adapters/client-region';
+import { recordReceived } from '../engine/answer';
 import { KmsVaultMockError } from '../errors/library-error';
 import type { KmsVault } from '../kms-vault';
 import type { SentCommand } from './aws-command';
@@ -28,11 +29,13 @@ export async function vaultAnswer(backing: VaultBacking, client: unknown, comman
       `A vault-backed mock answers KMS commands only; ${commandName(command)} is not one. Give it a behaviour with on(...).resolves(...), or mock this client without { vault }.`,
     );
   }
+  // Recorded as received when sent, before any await: the matchers' lists keep the order commands were sent in.
+  if (typeof command === 'object' && command !== null) recordReceived(backing.vault, command);
   const config = hasRegionConfig(client) ? client.config : undefined;
   const region = await clientRegion(config, backing.vault.region);
   const input = (command as SentCommand).input ?? {};
   const origin = { region, caller: backing.vault.callerFor({ accountId: backing.accountId, principal: backing.principal }) };
-  return answerCall(backing.vault, operation, input as object, origin, config, typeof command === 'object' && command !== null ? { command } : undefined);
+  return answerCall(backing.vault, operation, input as object, origin, config);
 }
 
 /** A client whose configuration has a region provider, as every SDK client has. */

@@ -3,6 +3,7 @@ import { isKmsError } from '../errors/kms-error';
 import type { OperationName } from '../contract/generated';
 import type { FaultInjector, InjectedFault } from '../faults/fault-injector';
 import { keyNamer } from '../faults/key-namer';
+import { abortableDelay, abortError, type AbortSignalLike } from './abort';
 import { execute, type EngineVault, type ExecuteMode, type Output, type RequestOrigin } from './execute';
 import { recordReceivedCommand } from './received-commands';
 
@@ -18,16 +19,18 @@ export interface AnsweringVault extends EngineVault {
   readonly historyLimit: number;
 }
 
-/** A command object as an SDK client sent it, and the client (its configuration) that sent it. */
-export interface ReceivedCommand {
-  readonly command: object;
-  readonly client?: object | undefined;
+/**
+ * The engine's first step, synchronous: notes that `vault` received `command` (sent by the client whose
+ * configuration is `client`), for the `toHaveReceivedCommand...` matchers. Entry points call it when the
+ * command is sent, before any await, so the lists keep the order commands were sent in, and keep
+ * commands that fail before they are answered (an aborted signal, a command that is not KMS's).
+ */
+export function recordReceived(vault: AnsweringVault, command: object, client?: object): void {
+  recordReceivedCommand(vault, client, command, vault.historyLimit);
 }
 
 /** How an entry point wants a request answered. */
 export interface AnswerOptions {
-  /** The command as sent, recorded for the `toHaveReceivedCommand...` matchers before anything else. */
-  readonly received?: ReceivedCommand | undefined;
   /**
    * How many attempts the caller makes at a retryable error (throttling, 5xx), as the SDK's retry
    * strategy does: each attempt meets the faults again and is a call of its own. Asked only when a
@@ -35,28 +38,33 @@ export interface AnswerOptions {
    */
   readonly maxAttempts?: () => number | Promise<number>;
   /**
-   * An error that ends the request once its command is recorded, before any fault or operation: the
-   * SDK's abort error for a command whose signal aborted before it was sent.
+   * The caller's abort signal: when it aborts, injected latency ends at once (its timer cleared) and the
+   * operation does not run; the answer rejects with the SDK's `AbortError` ("Request aborted").
    */
-  readonly refusal?: Error | undefined;
+  readonly signal?: AbortSignalLike | undefined;
+  /**
+   * Whether the timer of injected latency keeps the process alive. Default true (an awaited call in a
+   * script must not let the process end); false for a server, whose open socket already does.
+   */
+  readonly keepAlive?: boolean;
   /** The input was decoded from the wire against the model (protocol/json-codec.ts): the engine does not normalize it again. */
   readonly decoded?: boolean;
 }
 
+const NO_OPTIONS: AnswerOptions = {};
+
 /**
- * The engine's request frame: the received command is recorded; then, only when faults are injected,
+ * The engine's request frame (the received command is recorded before it: {@link recordReceived}): only when faults are injected,
  * the fault this attempt meets is decided, its latency waited for on a timer (so jest's and vitest's
  * fake timers control it), and retryable errors tried again up to `maxAttempts`; then the operation
  * runs ({@link execute}: validation, catch-up, the handler, observers). Without faults the answer is
  * immediate: no promise of its own on the hot path.
  */
-export function answer(vault: AnsweringVault, operation: OperationName, input: unknown, origin: RequestOrigin, options: AnswerOptions = {}): Output | Promise<Output> {
-  const { received } = options;
-  if (received) recordReceivedCommand(vault, received.client, received.command, vault.historyLimit);
-  if (options.refusal) throw options.refusal;
+export function answer(vault: AnsweringVault, operation: OperationName, input: unknown, origin: RequestOrigin, options: AnswerOptions = NO_OPTIONS): Output | Promise<Output> {
+  if (options.signal?.aborted === true) throw abortError();
   const mode = options.decoded === true ? DECODED : PLAIN;
   if (vault.faults.size === 0) return execute(vault, operation, input, origin, mode);
-  return answerWithFaults(vault, operation, input, origin, options.maxAttempts, mode);
+  return answerWithFaults(vault, operation, input, origin, options, mode);
 }
 
 /**
@@ -72,13 +80,17 @@ async function answerWithFaults(
   operation: OperationName,
   input: unknown,
   origin: RequestOrigin,
-  maxAttemptsOf: AnswerOptions['maxAttempts'],
+  options: AnswerOptions,
   mode: ExecuteMode,
 ): Promise<Output> {
-  const maxAttempts = maxAttemptsOf ? await maxAttemptsOf() : 1;
+  const { signal } = options;
+  const maxAttempts = options.maxAttempts ? await options.maxAttempts() : 1;
+  const keepAlive = options.keepAlive !== false;
   for (let attempt = 1; ; attempt++) {
     const fault = decideFault(vault, operation, input, origin);
-    if (fault && fault.latencyMs > 0) await delay(fault.latencyMs);
+    if (fault && fault.latencyMs > 0) await abortableDelay(fault.latencyMs, signal, keepAlive);
+    // An aborted call ends here: its operation does not run.
+    if (signal?.aborted === true) throw abortError();
     try {
       const output = execute(vault, operation, input, origin, { ...mode, fault });
       output.$metadata.attempts = attempt;
@@ -100,9 +112,4 @@ function decideFault(vault: AnsweringVault, operation: OperationName, input: unk
 /** What the SDK's standard retry strategy retries: throttling and server (5xx) errors. */
 function isRetryable(error: KMSServiceException): boolean {
   return error.name === 'ThrottlingException' || error.$fault === 'server' || (error.$metadata.httpStatusCode ?? 0) >= 500;
-}
-
-/** A timer, so that fake timers control injected latency. */
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

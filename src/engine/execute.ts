@@ -81,6 +81,7 @@ const TAKES_GRANT_TOKENS: ReadonlySet<OperationName> = new Set(OPERATION_NAMES.f
 export function execute(vault: EngineVault, operation: OperationName, input: unknown, origin: RequestOrigin, mode: ExecuteMode = {}): Output {
   const requestId = randomUUID();
   const now = vault.clock.now();
+  let output: Output;
   try {
     if (mode.fault?.error) throw mode.fault.error;
     const handler = OPERATIONS[operation];
@@ -95,10 +96,8 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     // Only operations that document InvalidGrantTokenException read their grant tokens (not DescribeKey).
     if (TAKES_GRANT_TOKENS.has(operation)) checkGrantTokens(context, (input as { GrantTokens?: string[] }).GrantTokens);
     // Handlers return a fresh object, so it can take the metadata in place.
-    const output = handler(context, input as never) as Output;
+    output = handler(context, input as never) as Output;
     output.$metadata = { httpStatusCode: 200, requestId, attempts: 1, totalRetryDelay: 0 };
-    if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, request: origin.request ?? NO_FACTS, source: origin.source ?? NO_SOURCE, output });
-    return output;
   } catch (error) {
     if (error instanceof KmsVaultMockError) throw error;
     let kms: KMSServiceException;
@@ -111,6 +110,10 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, request: origin.request ?? NO_FACTS, source: origin.source ?? NO_SOURCE, error: kms });
     throw kms;
   }
+  // Outside the try: observers are told once, and what they do never turns the answer into an error
+  // (CallObservers.notify catches and reports an observer that throws).
+  if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, request: origin.request ?? NO_FACTS, source: origin.source ?? NO_SOURCE, output });
+  return output;
 }
 
 function notify(vault: EngineVault, event: CallEvent): void {

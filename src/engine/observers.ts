@@ -48,26 +48,31 @@ export interface NamedObserver {
  * A vault's observers, by name, told of every answered call in the order they were added. Adding one
  * is one line: `vault.observers.add('cloudtrail', (event) => trail.push(event))`; the function it
  * returns (or `remove(name)`) takes it away again.
+ *
+ * The list is copied on write: adding or removing replaces it, and a notification walks the list as it
+ * was when the call was answered, so an observer that removes itself (or another, or adds one) while
+ * being told never makes the next one miss the call. An observer that throws changes neither the
+ * caller's answer nor what the others are told: its error is reported as a process warning (once per
+ * observer name) and the others are told as usual.
  */
 export class CallObservers implements Iterable<NamedObserver> {
-  private readonly list: NamedObserver[] = [];
+  private list: readonly NamedObserver[] = [];
+  private readonly warned = new Set<string>();
 
   /** Adds `observe` under `name` (a name can be taken once); returns what removes it. */
   add(name: string, observe: CallObserver): () => void {
     if (this.has(name)) throw new KmsVaultMockError(`The vault already has an observer named '${name}'.`);
     const entry: NamedObserver = { name, observe };
-    this.list.push(entry);
+    this.list = [...this.list, entry];
     return () => {
-      const i = this.list.indexOf(entry);
-      if (i >= 0) this.list.splice(i, 1);
+      if (this.list.includes(entry)) this.list = this.list.filter((o) => o !== entry);
     };
   }
 
   /** Removes the observer named `name`; false when there is none. */
   remove(name: string): boolean {
-    const i = this.list.findIndex((o) => o.name === name);
-    if (i < 0) return false;
-    this.list.splice(i, 1);
+    if (!this.has(name)) return false;
+    this.list = this.list.filter((o) => o.name !== name);
     return true;
   }
 
@@ -88,9 +93,26 @@ export class CallObservers implements Iterable<NamedObserver> {
     return this.list[Symbol.iterator]();
   }
 
-  /** Tells every observer of `event`, in order. */
+  /** Tells every observer of `event`, in order; never throws. */
   notify(event: CallEvent): void {
+    // The list as it is now: adding or removing during the walk replaces `this.list`, not this array.
     const list = this.list;
-    for (let i = 0; i < list.length; i++) list[i]!.observe(event);
+    for (let i = 0; i < list.length; i++) {
+      const observer = list[i]!;
+      try {
+        observer.observe(event);
+      } catch (error) {
+        this.report(observer.name, error);
+      }
+    }
+  }
+
+  private report(name: string, error: unknown): void {
+    if (this.warned.has(name)) return;
+    this.warned.add(name);
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.emitWarning(`kms-vault-mock: the vault observer '${name}' threw (${reason}); the call's answer is unchanged and the other observers were told. Further errors of this observer are not reported.`, {
+      code: 'KMS_VAULT_MOCK_OBSERVER',
+    });
   }
 }
