@@ -41,6 +41,50 @@ describe("LocalStack's endpoints, so that CI waiting on LocalStack waits on kms-
     expect(typeof info.uptime).toBe('number');
   });
 
+  it('PUT /_localstack/health stores "a:b" keys as nested members shown by GET (what LocalStack\'s entrypoint does for features:initScripts), answering {status: "OK"}', async () => {
+    const own = await startServer({ vault: new KmsVault(), port: 0 });
+    try {
+      const put = await fetch(`${own.url}/_localstack/health`, { method: 'PUT', body: JSON.stringify({ 'features:initScripts': 'running', 'features:persistence': 'disabled', note: 'x' }) });
+      expect(put.status).toBe(200);
+      expect(await put.json()).toEqual({ status: 'OK' });
+      expect(await (await fetch(`${own.url}/_localstack/health`)).json()).toEqual({
+        services: { kms: 'running' }, features: { initScripts: 'running', persistence: 'disabled' }, note: 'x', edition: 'kms-vault-mock', version,
+      });
+      // A body that is not a JSON object changes nothing and is still OK, as in LocalStack.
+      expect(await (await fetch(`${own.url}/_localstack/health`, { method: 'PUT', body: 'not json' })).json()).toEqual({ status: 'OK' });
+      expect(((await (await fetch(`${own.url}/_localstack/health`)).json()) as { features: unknown }).features).toEqual({ initScripts: 'running', persistence: 'disabled' });
+      // Another server keeps its own health state.
+      expect(((await (await fetch(`${server.url}/_localstack/health`)).json()) as { features: unknown }).features).toEqual({ initScripts: 'initialized' });
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('POST /_localstack/health: "ok" for a JSON object, 400 "invalid request" for an empty or non-JSON body, as LocalStack answers (never the KMS front end\'s 404)', async () => {
+    const ok = await fetch(`${server.url}/_localstack/health`, { method: 'POST', body: JSON.stringify({ action: 'nothing' }) });
+    expect([ok.status, await ok.text()]).toEqual([200, 'ok']);
+    for (const body of ['', '{}', 'not json']) {
+      const bad = await fetch(`${server.url}/_localstack/health`, { method: 'POST', body });
+      expect([body, bad.status, await bad.text()]).toEqual([body, 400, 'invalid request']);
+    }
+  });
+
+  it('GET /_localstack/info: uptime counts from when the server started, not from when the module loaded', async () => {
+    const realNow = Date.now.bind(Date);
+    const later = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 600_000);
+    try {
+      const own = await startServer({ vault: new KmsVault(), port: 0 });
+      try {
+        const info = (await (await fetch(`${own.url}/_localstack/info`)).json()) as { uptime: number };
+        expect(info.uptime).toBeLessThan(60);
+      } finally {
+        await own.close();
+      }
+    } finally {
+      later.mockRestore();
+    }
+  });
+
   it('other /_localstack paths are not LocalStack endpoints here: they reach the KMS front end (404)', async () => {
     expect((await fetch(`${server.url}/_localstack/plugins`)).status).toBe(404);
   });

@@ -10,7 +10,7 @@ import { validateScenario } from '../scenarios/validate-scenario';
 import { VaultPersistence } from '../store/vault-persistence';
 import { serveCloudTrail } from '../cloudtrail/cloudtrail-server';
 import { answerWireRequest, type AuthMode } from '../protocol/wire-pipeline';
-import { localStackResponse } from './emulator-endpoints';
+import { LocalStackEndpoints } from './emulator-endpoints';
 import { logRequests } from './request-log';
 import { liveViewResponse } from './live-page/live-routes';
 
@@ -73,6 +73,8 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   const { port = 4599, host = '127.0.0.1', auth = 'lenient', maxBodyBytes = 1024 * 1024, requestTimeoutMs = 30_000 } = options;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KmsVaultMockError(`startServer option port must be a whole number from 0 to 65535; got ${String(port)}.`);
   if (auth !== 'lenient' && auth !== 'strict') throw new KmsVaultMockError(`startServer option auth must be 'lenient' or 'strict'; got '${String(auth)}'.`);
+  // LocalStack's endpoints (uptime from now; the health state clients PUT) for this server.
+  const localStack = new LocalStackEndpoints(Date.now());
   const vault = options.vault ?? new KmsVault();
   const persistence = options.dataDir === undefined ? undefined : VaultPersistence.open(vault, options.dataDir);
   // CloudTrail's LookupEvents (its own protocol, and under the control prefix) and, with a directory, log files.
@@ -146,8 +148,8 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
 
   function controlResponse(method: string, path: string, body: Uint8Array): WireResponse | undefined {
     if (path === CONTROL_PATHS.health && (method === 'GET' || method === 'HEAD')) return json(200, { status: 'ready', region: vault.region, accountId: vault.accountId });
-    const localStack = localStackResponse(method, path);
-    if (localStack) return localStack;
+    const emulated = localStack.answer(method, path, body);
+    if (emulated) return emulated;
     if ((path === CONTROL_PATHS.reset || path === CONTROL_PATHS.motoReset) && method === 'POST') {
       vault.reset();
       persistence?.save();
