@@ -1,5 +1,5 @@
 import { DescribeKeyCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
-import { KmsVault, useVault, vaultMiddleware, vaultMiddlewareOptions } from '../../src';
+import { KmsVault, KmsVaultMockError, useVault, vaultMiddleware, vaultMiddlewareOptions } from '../../src';
 import { receivedCommandsOf } from '../../src/engine/received-commands';
 
 /**
@@ -37,5 +37,14 @@ describe('received commands are recorded at send(), in the order sent', () => {
     giveRegion('eu-west-1');
     await expect(sent).resolves.toMatchObject({ Keys: [] });
     expect(vault.history.map((call) => [call.operation, call.region])).toEqual([['ListKeys', 'eu-west-1']]);
+  });
+
+  it('a command that is not KMS\'s is recorded as received, then refused with a library error', async () => {
+    const vault = new KmsVault({ seed: 'received order' });
+    const command = { input: {} };
+    const context = { commandName: 'GetCallerIdentityCommand', __smithy_context: { commandInstance: command } };
+    const handler = vaultMiddleware(vault)(() => Promise.reject(new Error('not reached')), context);
+    expect(receivedCommandsOf(vault)).toEqual([command]);
+    await expect(handler({ input: {} })).rejects.toThrow(KmsVaultMockError);
   });
 });
