@@ -4,7 +4,7 @@ import { sealSymmetric } from '../crypto/symmetric-ciphertext';
 import { KmsVaultMockError } from '../errors/library-error';
 import { keyArn } from '../vault/arn';
 import { KEY_SPECS } from '../vault/key-specs';
-import { allMaterialImported, NO_KEY_MATERIAL } from '../vault/imported-material';
+import { allMaterialImported, associatedMaterials, importedPrimaryOf, NO_KEY_MATERIAL, replicaHoldsAll } from '../vault/imported-material';
 import { newAlias, type ImportedMaterialState, type KeyMaterial, type KeyRecord } from '../vault/key-record';
 import type { ScenarioHost } from './scenario-host';
 import { applyKeyPolicy, loadGrant } from './load-authorization';
@@ -86,10 +86,14 @@ export function loadScenario(vault: ScenarioHost, scenario: Scenario): LoadedSce
       vault.executeInternal('ReplicateKey', { KeyId: primary.arn, ReplicaRegion: spec.region ?? vault.region, Description: spec.description, Tags: tags }, { region: primary.region, accountId: primary.accountId });
       const replica = vault.state.peek(primary.accountId, spec.region ?? vault.region)?.keys.get(primary.keyId) as KeyRecord;
       replica.creationDate = date(spec.creationDate, 'creationDate') ?? replica.creationDate;
+      if (replica.origin === 'EXTERNAL') restoreReplicaMaterial(vault, spec, replica, primary);
       records.set(spec, replica);
       keys[spec.ref ?? `${replica.keyId}@${replica.region}`] = { keyId: replica.keyId, arn: replica.arn, region: replica.region };
     }
     vault.state.settle();
+    // ReplicateKey leaves a replica of a key with imported key material PendingImport; the document's
+    // replica holds its own material.
+    for (const record of records.values()) if (importedPrimaryOf(record)) record.state = importState(record);
     for (const [spec, record] of records) finishKey(vault, spec, record, ciphertexts);
     // Key policies last: loading acts as each key's account root, which a policy may well not allow.
     for (const [spec, record] of records) applyKeyPolicy(record, spec.policy);
@@ -98,7 +102,9 @@ export function loadScenario(vault: ScenarioHost, scenario: Scenario): LoadedSce
     // States KMS reaches only on its own time, set last since every request settles transient states:
     // a key being created or updated, one whose custom key store is disconnected.
     for (const [spec, record] of records) {
-      if (spec.state === 'Creating' || spec.state === 'Updating') vault.state.settleLater(record, spec.state, spec.settlesTo ?? 'Enabled');
+      // A key with imported key material settles to what its material allows (a new replica: PendingImport).
+      const settlesTo = spec.settlesTo ?? (record.origin === 'EXTERNAL' ? importState(record) : 'Enabled');
+      if (spec.state === 'Creating' || spec.state === 'Updating') vault.state.settleLater(record, spec.state, settlesTo);
       if (spec.state === 'Unavailable') record.state = 'Unavailable';
     }
     settleCustomKeyStores(records);
@@ -155,6 +161,33 @@ function createKey(vault: ScenarioHost, spec: ScenarioKey): KeyRecord {
     vault.executeInternal('ReplicateKey', { KeyId: record.arn, ReplicaRegion: replicaRegion }, where);
   }
   return record;
+}
+
+/**
+ * The replica of a key with imported key material as the document lists it: its own copy of its
+ * primary's material with its own import state (expiration, deletion, material pending rotation), as
+ * ImportKeyMaterial into the replica made it. ReplicateKey gave it none ("KMS does not copy or
+ * synchronize the key material from a primary key with imported key material to its replica keys").
+ */
+function restoreReplicaMaterial(vault: ScenarioHost, spec: ScenarioKey, replica: KeyRecord, primary: KeyRecord): void {
+  const materials = materialsOf({ ...spec, origin: 'EXTERNAL', keySpec: replica.keySpec }) ?? [];
+  for (const m of materials) {
+    const source = primary.materials.find((p) => p.id === m.id);
+    if (!source || !source.secret.equals(m.secret)) {
+      throw new KmsVaultMockError(`Scenario replica '${replica.keyId}' in ${replica.region} lists key material '${m.id}' that is not key material of its primary.`);
+    }
+    replica.materials.push(m);
+    vault.state.indexMaterial(replica, m);
+  }
+  const associated = associatedMaterials(replica);
+  replica.currentMaterial = associated[associated.length - 1] ?? NO_KEY_MATERIAL;
+  vault.state.trackImportExpiry(replica);
+}
+
+/** The state a key with imported key material has by its material: Enabled once it holds all of it, else PendingImport. */
+function importState(record: KeyRecord): 'Enabled' | 'PendingImport' {
+  const primary = importedPrimaryOf(record);
+  return (primary ? replicaHoldsAll(record, primary) : allMaterialImported(record)) ? 'Enabled' : 'PendingImport';
 }
 
 function finishKey(vault: ScenarioHost, spec: ScenarioKey, record: KeyRecord, ciphertexts: Record<string, Uint8Array>): void {
