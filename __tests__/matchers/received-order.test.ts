@@ -1,4 +1,5 @@
 import { DescribeKeyCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import type { HandlerExecutionContext } from '@smithy/types';
 import { KmsVault, KmsVaultMockError, useVault, vaultMiddleware, vaultMiddlewareOptions } from '../../src';
 import { receivedCommandsOf } from '../../src/engine/received-commands';
 
@@ -42,7 +43,7 @@ describe('received commands are recorded at send(), in the order sent', () => {
   it('a command that is not KMS\'s is recorded as received, then refused with a library error', async () => {
     const vault = new KmsVault({ seed: 'received order' });
     const command = { input: {} };
-    const context = { commandName: 'GetCallerIdentityCommand', __smithy_context: { commandInstance: command } };
+    const context = { commandName: 'GetCallerIdentityCommand', __smithy_context: { commandInstance: command } } as unknown as HandlerExecutionContext;
     const handler = vaultMiddleware(vault)(() => Promise.reject(new Error('not reached')), context);
     expect(receivedCommandsOf(vault)).toEqual([command]);
     await expect(handler({ input: {} })).rejects.toThrow(KmsVaultMockError);
