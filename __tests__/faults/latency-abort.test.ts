@@ -7,7 +7,7 @@ import { answer } from '../../src/engine/answer';
  * neither keeps running nor holds the process open) and the aborted call never runs its operation.
  */
 describe('injected latency stops when the call is aborted', () => {
-  it('an abort during injected latency clears its timer and the operation never runs', async () => {
+  it('an abort during injected latency through the middleware rejects with AbortError and the operation never runs', async () => {
     const vault = new KmsVault({ seed: 'latency abort' });
     const kms = new KMSClient({ region: 'us-east-1' });
     kms.middlewareStack.use(vaultPlugin(vault, { client: kms }));
