@@ -125,8 +125,11 @@ async function run(vault: WireVault, operation: OperationName, json: unknown, or
 }
 
 const INVALID = Symbol('invalid JSON');
-/** The wire's input is decoded against the model once (json-codec), not normalized again by the engine. */
-const DECODED = { decoded: true } as const;
+/**
+ * The wire's input is decoded against the model once (json-codec), not normalized again by the engine;
+ * an injected latency does not keep a closing server's process alive.
+ */
+const DECODED = { decoded: true, keepAlive: false } as const;
 
 /** The body as JSON: INVALID for bytes that are not UTF-8, text that is not JSON, or nesting too deep. */
 function parseJson(body: Uint8Array, maxDepth: number): unknown {
