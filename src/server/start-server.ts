@@ -8,11 +8,11 @@ import type { WireRequest, WireResponse } from '../protocol/wire-message';
 import type { Scenario } from '../scenarios/scenario';
 import { validateScenario } from '../scenarios/validate-scenario';
 import { VaultPersistence } from '../store/vault-persistence';
-import { serveCloudTrail } from '../cloudtrail/cloudtrail-server';
+import type { ServedCloudTrail } from '../cloudtrail/cloudtrail-server';
 import { answerWireRequest, type AuthMode } from '../protocol/wire-pipeline';
 import { LocalStackEndpoints } from './emulator-endpoints';
 import { logRequests } from './request-log';
-import { liveViewResponse } from './live-page/live-routes';
+import { mayBeLiveView } from './live-page/live-paths';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -56,6 +56,24 @@ export interface KmsServer extends AsyncDisposable {
 
 const MAX_STATE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Which requests are CloudTrail's (its JSON protocol's target prefix, and the paths of the server's
+ * CloudTrail endpoints): only they load its code, so that `serve` starts without it. Equal to
+ * cloudtrail-wire's `CLOUDTRAIL_TARGET_PREFIX` and cloudtrail-server's paths (a test checks).
+ */
+export const CLOUDTRAIL_REQUESTS = {
+  targetPrefix: 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.',
+  pathPrefix: '/_kms-vault-mock/cloudtrail/',
+} as const;
+
+// The live view (its page, the coverage renderers) and CloudTrail load on their first request.
+type LiveRoutes = typeof import('./live-page/live-routes');
+let liveRoutes: Promise<LiveRoutes> | undefined;
+const loadLiveRoutes = (): Promise<LiveRoutes> => (liveRoutes ??= import('./live-page/live-routes'));
+type CloudTrailServer = typeof import('../cloudtrail/cloudtrail-server');
+let cloudTrailServer: Promise<CloudTrailServer> | undefined;
+const loadCloudTrailServer = (): Promise<CloudTrailServer> => (cloudTrailServer ??= import('../cloudtrail/cloudtrail-server'));
+
 /** Paths of the server's own endpoints (everything else is the KMS API). */
 export const CONTROL_PATHS = {
   health: '/health',
@@ -75,10 +93,13 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   if (auth !== 'lenient' && auth !== 'strict') throw new KmsVaultMockError(`startServer option auth must be 'lenient' or 'strict'; got '${String(auth)}'.`);
   // LocalStack's endpoints (uptime from now; the health state clients PUT) for this server.
   const localStack = new LocalStackEndpoints(Date.now());
+  // With a directory, CloudTrail's log files are written from the first call: its code loads now.
+  const trailModule = options.cloudTrailDir === undefined ? undefined : await loadCloudTrailServer();
   const vault = options.vault ?? new KmsVault();
   const persistence = options.dataDir === undefined ? undefined : VaultPersistence.open(vault, options.dataDir);
-  // CloudTrail's LookupEvents (its own protocol, and under the control prefix) and, with a directory, log files.
-  const cloudTrail = serveCloudTrail(vault, options.cloudTrailDir);
+  // CloudTrail's LookupEvents (its own protocol, and under the control prefix) and, with a directory, log
+  // files; without one, made on the first CloudTrail request.
+  let cloudTrail: ServedCloudTrail | undefined = trailModule?.serveCloudTrail(vault, options.cloudTrailDir);
 
   // Timeouts are enforced when connections are checked, every 30 s by default: too late for a slow client.
   const server = createServer({ connectionsCheckingInterval: Math.min(1_000, Math.max(100, Math.floor(requestTimeoutMs / 2))) }, (req, res) => {
@@ -106,11 +127,16 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
       return;
     }
     if (body === ABORTED) return;
-    const target = req.headers['x-amz-target'];
-    const trail = cloudTrail.answer(req.method ?? '', url.pathname, typeof target === 'string' ? target : undefined, body);
-    if (trail) {
-      send(res, trail);
-      return;
+    const header = req.headers['x-amz-target'];
+    const target = typeof header === 'string' ? header : undefined;
+    if (cloudTrail !== undefined || target?.startsWith(CLOUDTRAIL_REQUESTS.targetPrefix) || url.pathname.startsWith(CLOUDTRAIL_REQUESTS.pathPrefix)) {
+      const served = cloudTrail ?? (await loadCloudTrailServer()).serveCloudTrail(vault);
+      cloudTrail ??= served;
+      const trail = cloudTrail.answer(req.method ?? '', url.pathname, target, body);
+      if (trail) {
+        send(res, trail);
+        return;
+      }
     }
     const control = controlResponse(req.method ?? '', url.pathname, body);
     if (control) {
@@ -118,10 +144,12 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
       return;
     }
     // The live page, its JSON and the coverage report (GET only; the KMS API is POST /).
-    const live = liveViewResponse(vault, req.method ?? '', url.pathname, Object.fromEntries(url.searchParams), req.headers.accept);
-    if (live) {
-      send(res, live);
-      return;
+    if (mayBeLiveView(req.method ?? '', url.pathname, req.headers.accept)) {
+      const live = (await loadLiveRoutes()).liveViewResponse(vault, req.method ?? '', url.pathname, Object.fromEntries(url.searchParams), req.headers.accept);
+      if (live) {
+        send(res, live);
+        return;
+      }
     }
     const query: Record<string, string | string[]> = {};
     for (const key of new Set(url.searchParams.keys())) {
@@ -191,7 +219,7 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     await listen(server, port, host);
   } catch (error) {
     persistence?.close();
-    cloudTrail.close();
+    cloudTrail?.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new KmsVaultMockError(`Port ${port} on ${host} is in use. Stop what uses it, or choose another port (0 picks a free one).`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new KmsVaultMockError(`Cannot listen on host '${host}': no such local address.`);
@@ -205,7 +233,7 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
       server.close(() => resolve());
       server.closeAllConnections();
     }).finally(() => {
-      cloudTrail.close();
+      cloudTrail?.close();
       persistence?.close();
     });
     return closing;

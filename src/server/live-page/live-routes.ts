@@ -5,13 +5,9 @@ import type { WireResponse } from '../../protocol/wire-message';
 import { coverageHtml, coverageTable } from '../../coverage/render-coverage';
 import { keyDetail, keysPage, overview } from './live-data';
 import { LIVE_PAGE_HTML } from './live-page-html';
+import { LIVE_PATHS } from './live-paths';
 
-/** Paths of the live view and the coverage report on a server. */
-export const LIVE_PATHS = {
-  page: '/_kms-vault-mock/ui',
-  api: '/_kms-vault-mock/ui/api',
-  coverage: '/_kms-vault-mock/coverage',
-} as const;
+export { LIVE_PATHS } from './live-paths';
 
 /** The hash of the page's one inline script, for its CSP: that script runs, no other (injected) one does. */
 function scriptHash(html: string): string {
