@@ -1,12 +1,22 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', cli: 'src/scenarios/cli.ts', jest: 'src/matchers/jest.ts', vitest: 'src/matchers/vitest.ts', sinon: 'src/sinon.ts',
-    'coverage-reporter': 'src/coverage/jest-reporter.ts', 'coverage-reporter-vitest': 'src/coverage/vitest-reporter.ts', 'coverage-setup': 'src/coverage/jest-setup.ts', 'coverage-setup-vitest': 'src/coverage/vitest-setup.ts',
+  entry: {
+    index: 'src/index.ts',
+    cli: 'src/scenarios/cli.ts',
+    jest: 'src/matchers/jest.ts',
+    vitest: 'src/matchers/vitest.ts',
+    sinon: 'src/sinon.ts',
+    'coverage-reporter': 'src/coverage/jest-reporter.ts',
+    'coverage-reporter-vitest': 'src/coverage/vitest-reporter.ts',
+    'coverage-setup': 'src/coverage/jest-setup.ts',
+    'coverage-setup-vitest': 'src/coverage/vitest-setup.ts',
     // Worker programs, started by file name from dist/ (src/xks/worker-file.ts knows these names).
-    'xks-sync-http-worker': 'src/xks/workers/sync-http-worker.ts', 'xks-proxy-worker': 'src/xks/workers/xks-proxy-worker.ts',
+    'xks-sync-http-worker': 'src/xks/workers/sync-http-worker.ts',
+    'xks-proxy-worker': 'src/xks/workers/xks-proxy-worker.ts',
     // The @noble libraries, required by path on first use (src/crypto/noble.ts, docs/decisions/016).
-    'noble-modules': 'src/crypto/noble-modules.ts' },
+    'noble-modules': 'src/crypto/noble-modules.ts',
+  },
   // One copy of shared code (the AwsStub class the matchers recognise) for every entry, in CommonJS too.
   splitting: true,
   format: ['cjs', 'esm'],

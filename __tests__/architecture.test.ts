@@ -39,7 +39,22 @@ describe('architecture', () => {
   const graph = importGraph();
 
   it('vault/ imports nothing from the layers above it', () => {
-    const above = ['engine', 'operations', 'scenarios', 'adapters', 'faults', 'compat', 'matchers', 'server', 'store', 'auth', 'protocol', 'nitro', 'xks', 'kms-vault'];
+    const above = [
+      'engine',
+      'operations',
+      'scenarios',
+      'adapters',
+      'faults',
+      'compat',
+      'matchers',
+      'server',
+      'store',
+      'auth',
+      'protocol',
+      'nitro',
+      'xks',
+      'kms-vault',
+    ];
     expect([...(graph.get('vault') ?? [])].filter((part) => above.includes(part))).toEqual([]);
   });
 

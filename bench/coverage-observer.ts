@@ -39,7 +39,9 @@ for (let r = 0; r < ROUNDS; r++) {
     a.push(on.run());
   }
 }
-console.log(`Encrypt via vault.execute, ${CALLS} calls x ${ROUNDS} rounds (median µs/call): with coverage ${median(a).toFixed(2)}, without ${median(b).toFixed(2)}, ratio ${(median(a) / median(b)).toFixed(3)}`);
+console.log(
+  `Encrypt via vault.execute, ${CALLS} calls x ${ROUNDS} rounds (median µs/call): with coverage ${median(a).toFixed(2)}, without ${median(b).toFixed(2)}, ratio ${(median(a) / median(b)).toFixed(3)}`,
+);
 
 // The observer alone, on a real Encrypt event: what it adds per call, independent of the machine's load on Encrypt itself.
 {
@@ -71,10 +73,12 @@ void (async () => {
     client.middlewareStack.use(vaultPlugin(v));
     return { v, client };
   });
-  const keys = await Promise.all(clients.map(async ({ client }) => {
-    const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
-    return KeyMetadata!.KeyId!;
-  }));
+  const keys = await Promise.all(
+    clients.map(async ({ client }) => {
+      const { KeyMetadata } = await client.send(new CreateKeyCommand({}));
+      return KeyMetadata!.KeyId!;
+    }),
+  );
   const Plaintext = new Uint8Array(32).fill(7);
   const round = async (i: number): Promise<number> => {
     const start = process.hrtime.bigint();
@@ -88,10 +92,12 @@ void (async () => {
   for (let r = 0; r < 21; r++) {
     for (const c of clients) c.v.clearHistory();
     // The order alternates, so that drift and background load hit both alike.
-    const [a, b] = r % 2 === 0 ? [await round(0), await round(1)] : [await round(1), await round(0)].reverse() as [number, number];
+    const [a, b] = r % 2 === 0 ? [await round(0), await round(1)] : ([await round(1), await round(0)].reverse() as [number, number]);
     micros[0].push(a);
     micros[1].push(b);
     ratios.push(a / b);
   }
-  console.log(`Encrypt (32 B) through a KMSClient, 21 rounds x 1000 calls: with coverage ${median(micros[0]).toFixed(1)} µs, without ${median(micros[1]).toFixed(1)} µs, median ratio ${median(ratios).toFixed(3)}`);
+  console.log(
+    `Encrypt (32 B) through a KMSClient, 21 rounds x 1000 calls: with coverage ${median(micros[0]).toFixed(1)} µs, without ${median(micros[1]).toFixed(1)} µs, median ratio ${median(ratios).toFixed(3)}`,
+  );
 })();

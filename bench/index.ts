@@ -12,14 +12,7 @@
  * server over loopback against moto_server (bench/server.ts); and start-up in fresh processes
  * (bench/startup.ts).
  */
-import {
-  CreateKeyCommand,
-  DecryptCommand,
-  EncryptCommand,
-  GenerateDataKeyCommand,
-  KMSClient,
-  ReEncryptCommand,
-} from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DecryptCommand, EncryptCommand, GenerateDataKeyCommand, KMSClient, ReEncryptCommand } from '@aws-sdk/client-kms';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mockClient } from 'aws-sdk-client-mock';
 // The package as users load it: the CommonJS build in dist/ (`npm run bench` builds it first), reached
@@ -76,13 +69,19 @@ async function main(): Promise<void> {
   const plaintext = new Uint8Array(32).fill(7);
   const { CiphertextBlob } = await vaultClient.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext }));
 
-  const canned = { CiphertextBlob, KeyId: KeyMetadata?.Arn, Plaintext: plaintext, SourceKeyId: KeyMetadata?.Arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' as const };
+  const canned = {
+    CiphertextBlob,
+    KeyId: KeyMetadata?.Arn,
+    Plaintext: plaintext,
+    SourceKeyId: KeyMetadata?.Arn,
+    EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' as const,
+  };
 
   const floorClient = new KMSClient({ region: 'us-east-1' });
-  floorClient.middlewareStack.add(
-    () => async () => ({ output: { ...canned, $metadata: { httpStatusCode: 200 } }, response: undefined }),
-    { ...vaultMiddlewareOptions, name: 'constantAnswer' },
-  );
+  floorClient.middlewareStack.add(() => async () => ({ output: { ...canned, $metadata: { httpStatusCode: 200 } }, response: undefined }), {
+    ...vaultMiddlewareOptions,
+    name: 'constantAnswer',
+  });
 
   // The least real cryptography each operation needs, on top of the floor: one AES-256-GCM seal
   // (Encrypt), one open (Decrypt), an open and a seal (ReEncrypt), a random data key and a seal
@@ -128,7 +127,9 @@ async function main(): Promise<void> {
   ];
 
   console.log(`kms-vault-mock bench: median of ${ROUNDS} rounds x ${CALLS} sequential calls, node ${process.version}`);
-  console.log(`${'operation'.padEnd(18)}${'vault µs'.padStart(10)}${'floor µs'.padStart(10)}${'aes µs'.padStart(9)}${'mock µs'.padStart(10)}${'vault/floor'.padStart(13)}${'aes/floor'.padStart(11)}${'target'.padStart(8)}${'vault/mock'.padStart(12)}`);
+  console.log(
+    `${'operation'.padEnd(18)}${'vault µs'.padStart(10)}${'floor µs'.padStart(10)}${'aes µs'.padStart(9)}${'mock µs'.padStart(10)}${'vault/floor'.padStart(13)}${'aes/floor'.padStart(11)}${'target'.padStart(8)}${'vault/mock'.padStart(12)}`,
+  );
   for (const [name, send, target] of cases) {
     const { micros, ratio } = await compare([vaultClient, floorClient, mockedClient, aesClient], send, () => {
       vault.clearHistory();

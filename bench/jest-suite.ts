@@ -148,7 +148,14 @@ export function reportJestSuite(): void {
   const ratio = medianRatios(samples);
   console.log(`\njest suite: ${FILES} test files, one worker, wall time of the whole run, median of ${ROUNDS} interleaved rounds`);
   console.log(`${'suite'.padEnd(44)}${'ms'.padStart(8)}${'x canned'.padStart(10)}`);
-  for (const [i, [name]] of SUITES.entries()) console.log(`${name.padEnd(44)}${median(samples[i] ?? []).toFixed(0).padStart(8)}${(i === 1 ? '' : ratio(i, 1).toFixed(2)).padStart(10)}`);
-  console.log(`target: kms-vault-mock within 1.10x aws-sdk-client-mock; got ${ratio(0, 1).toFixed(2)}x (what importing the package adds to the canned suite: ${ratio(2, 1).toFixed(2)}x)`);
+  for (const [i, [name]] of SUITES.entries())
+    console.log(
+      `${name.padEnd(44)}${median(samples[i] ?? [])
+        .toFixed(0)
+        .padStart(8)}${(i === 1 ? '' : ratio(i, 1).toFixed(2)).padStart(10)}`,
+    );
+  console.log(
+    `target: kms-vault-mock within 1.10x aws-sdk-client-mock; got ${ratio(0, 1).toFixed(2)}x (what importing the package adds to the canned suite: ${ratio(2, 1).toFixed(2)}x)`,
+  );
   rmSync(dir, { recursive: true, force: true });
 }

@@ -22,10 +22,25 @@ const CASES: [KeySpec, KeyUsageType, string, (vault: KmsVault, keyId: string) =>
   ['SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT', 'Encrypt', (v, k) => v.execute('Encrypt', { KeyId: k, Plaintext: Buffer.alloc(32) })],
   ['HMAC_256', 'GENERATE_VERIFY_MAC', 'GenerateMac', (v, k) => v.execute('GenerateMac', { KeyId: k, Message: Buffer.alloc(32), MacAlgorithm: 'HMAC_SHA_256' })],
   ['RSA_2048', 'SIGN_VERIFY', 'Sign PSS', (v, k) => v.execute('Sign', { KeyId: k, Message: Buffer.alloc(32), SigningAlgorithm: 'RSASSA_PSS_SHA_256' })],
-  ['RSA_3072', 'ENCRYPT_DECRYPT', 'Encrypt OAEP', (v, k) => v.execute('Encrypt', { KeyId: k, Plaintext: Buffer.alloc(32), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })],
-  ['RSA_4096', 'SIGN_VERIFY', 'Sign PKCS1', (v, k) => v.execute('Sign', { KeyId: k, Message: Buffer.alloc(32), SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_256' })],
+  [
+    'RSA_3072',
+    'ENCRYPT_DECRYPT',
+    'Encrypt OAEP',
+    (v, k) => v.execute('Encrypt', { KeyId: k, Plaintext: Buffer.alloc(32), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }),
+  ],
+  [
+    'RSA_4096',
+    'SIGN_VERIFY',
+    'Sign PKCS1',
+    (v, k) => v.execute('Sign', { KeyId: k, Message: Buffer.alloc(32), SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_256' }),
+  ],
   ['ECC_NIST_P256', 'SIGN_VERIFY', 'Sign', (v, k) => v.execute('Sign', { KeyId: k, Message: Buffer.alloc(32), SigningAlgorithm: 'ECDSA_SHA_256' })],
-  ['ECC_NIST_P384', 'KEY_AGREEMENT', 'DeriveSharedSecret', (v, k) => v.execute('DeriveSharedSecret', { KeyId: k, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer('secp384r1') })],
+  [
+    'ECC_NIST_P384',
+    'KEY_AGREEMENT',
+    'DeriveSharedSecret',
+    (v, k) => v.execute('DeriveSharedSecret', { KeyId: k, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer('secp384r1') }),
+  ],
   ['ECC_NIST_P521', 'SIGN_VERIFY', 'Sign', (v, k) => v.execute('Sign', { KeyId: k, Message: Buffer.alloc(32), SigningAlgorithm: 'ECDSA_SHA_512' })],
   ['ECC_SECG_P256K1', 'SIGN_VERIFY', 'Sign', (v, k) => v.execute('Sign', { KeyId: k, Message: Buffer.alloc(32), SigningAlgorithm: 'ECDSA_SHA_256' })],
   ['ECC_NIST_EDWARDS25519', 'SIGN_VERIFY', 'Sign', (v, k) => v.execute('Sign', { KeyId: k, Message: Buffer.alloc(32), SigningAlgorithm: 'ED25519_SHA_512' })],
@@ -38,7 +53,6 @@ const CASES: [KeySpec, KeyUsageType, string, (vault: KmsVault, keyId: string) =>
   ['ML_KEM_768', 'ENCAPSULATE_DECAPSULATE', 'Encapsulate', (v, k) => v.execute('Encapsulate', { KeyId: k, EncapsulationAlgorithm: 'ML_KEM' })],
   ['ML_KEM_1024', 'ENCAPSULATE_DECAPSULATE', 'Encapsulate', (v, k) => v.execute('Encapsulate', { KeyId: k, EncapsulationAlgorithm: 'ML_KEM' })],
 ];
-
 
 function millis(run: () => unknown): number {
   const t0 = process.hrtime.bigint();
@@ -59,7 +73,9 @@ export function reportKeyCosts(): void {
     use(vault, vault.execute('CreateKey', { KeySpec, KeyUsage }).KeyMetadata?.KeyId as string);
   }
   console.log(`\nkey costs: CreateKey median of ${CREATES}; first use and later use (median of the next five calls) over ${RUNS} fresh keys, medians (ms)`);
-  console.log(`${'key spec'.padEnd(24)}${'usage'.padEnd(26)}${'operation'.padEnd(20)}${'CreateKey'.padStart(10)}${'first use'.padStart(11)}${'next use'.padStart(10)}`);
+  console.log(
+    `${'key spec'.padEnd(24)}${'usage'.padEnd(26)}${'operation'.padEnd(20)}${'CreateKey'.padStart(10)}${'first use'.padStart(11)}${'next use'.padStart(10)}`,
+  );
   for (const [KeySpec, KeyUsage, name, use] of CASES) {
     const vault = vaultFor(KeySpec);
     const creates: number[] = [];
@@ -72,7 +88,9 @@ export function reportKeyCosts(): void {
       // Later calls on the same key: the median of five (a key may warm a cache on its second use).
       next.push(median(Array.from({ length: 5 }, () => millis(() => use(vault, keyId)))));
     }
-    console.log(`${KeySpec.padEnd(24)}${KeyUsage.padEnd(26)}${name.padEnd(20)}${median(creates).toFixed(3).padStart(10)}${median(first).toFixed(2).padStart(11)}${median(next).toFixed(3).padStart(10)}`);
+    console.log(
+      `${KeySpec.padEnd(24)}${KeyUsage.padEnd(26)}${name.padEnd(20)}${median(creates).toFixed(3).padStart(10)}${median(first).toFixed(2).padStart(11)}${median(next).toFixed(3).padStart(10)}`,
+    );
     vault.clearHistory();
   }
 }
@@ -95,5 +113,7 @@ export function reportSeededReuse(): void {
   const third = signIn(new KmsVault({ seed }));
   const after = keyPairCacheStats();
   console.log('\nseeded vaults: the first RSA_4096 Sign of the same key (ms)');
-  console.log(`first vault (pair made) ${first.toFixed(1)}; second vault, same seed (memory) ${second.toFixed(1)}; after clearing memory (disk) ${third.toFixed(1)}; cache hits: memory ${after.memoryHits - before.memoryHits}, disk ${after.diskHits - before.diskHits}`);
+  console.log(
+    `first vault (pair made) ${first.toFixed(1)}; second vault, same seed (memory) ${second.toFixed(1)}; after clearing memory (disk) ${third.toFixed(1)}; cache hits: memory ${after.memoryHits - before.memoryHits}, disk ${after.diskHits - before.diskHits}`,
+  );
 }

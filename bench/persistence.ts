@@ -89,8 +89,19 @@ function documentOf(count: number): Record<string, unknown> {
   const keys = Array.from({ length: count }, (_, i) => {
     const keyId = randomUUID();
     return {
-      ref: keyId, keyId, account: ACCOUNT, region: REGION, description: `key ${i}`, keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', origin: 'AWS_KMS',
-      state: 'Enabled', creationDate: created, policy, tags: { n: String(i) }, aliases: [],
+      ref: keyId,
+      keyId,
+      account: ACCOUNT,
+      region: REGION,
+      description: `key ${i}`,
+      keySpec: 'SYMMETRIC_DEFAULT',
+      keyUsage: 'ENCRYPT_DECRYPT',
+      origin: 'AWS_KMS',
+      state: 'Enabled',
+      creationDate: created,
+      policy,
+      tags: { n: String(i) },
+      aliases: [],
       materials: [{ id: randomBytes(32).toString('hex'), secret: randomBytes(32).toString('base64'), createdAt: created }],
     };
   });
@@ -134,7 +145,8 @@ interface Contender {
 async function measure(contenders: readonly Contender[]): Promise<{ create: number[][]; tag: number[][]; createCpu: number[]; tagCpu: number[] }> {
   let n = 0;
   const create = (c: Contender) => (): Promise<unknown> => c.kms.send(new CreateKeyCommand({}));
-  const tag = (c: Contender) => (): Promise<unknown> => c.kms.send(new TagResourceCommand({ KeyId: c.tagged, Tags: [{ TagKey: 'round', TagValue: String(n++) }] }));
+  const tag = (c: Contender) => (): Promise<unknown> =>
+    c.kms.send(new TagResourceCommand({ KeyId: c.tagged, Tags: [{ TagKey: 'round', TagValue: String(n++) }] }));
   for (const c of contenders) for (let i = 0; i < 5; i++) await tag(c)();
   const creates: number[][] = contenders.map(() => []);
   const tags: number[][] = contenders.map(() => []);
@@ -208,7 +220,9 @@ export async function reportPersistence(): Promise<void> {
 }
 
 async function reportCurve(): Promise<void> {
-  console.log(`\npersistence: µs per call through @aws-sdk/client-kms on loopback, median of ${ROUNDS} rounds x ${CALLS} calls going through every server in turn: serve --data-dir and serve in memory, each size starting with that many keys`);
+  console.log(
+    `\npersistence: µs per call through @aws-sdk/client-kms on loopback, median of ${ROUNDS} rounds x ${CALLS} calls going through every server in turn: serve --data-dir and serve in memory, each size starting with that many keys`,
+  );
   const contenders: Contender[] = [];
   let largest: Record<string, unknown> | undefined;
   try {
@@ -221,13 +235,30 @@ async function reportCurve(): Promise<void> {
     const tagRatio = medianRatios(tag);
     const versus = `dir/dir@${String(SIZES[0])}`;
     const width = versus.length + 2;
-    console.log(`${'keys'.padStart(7)}${'CreateKey dir'.padStart(15)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}${'TagResource dir'.padStart(17)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}${'server CPU µs/call: create dir, mem; tag dir, mem'.padStart(52)}`);
+    console.log(
+      `${'keys'.padStart(7)}${'CreateKey dir'.padStart(15)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}${'TagResource dir'.padStart(17)}${'memory'.padStart(9)}${'dir/mem'.padStart(9)}${versus.padStart(width)}${'server CPU µs/call: create dir, mem; tag dir, mem'.padStart(52)}`,
+    );
     for (let i = 0; i < contenders.length; i += 2) {
       const size = contenders[i]?.size ?? NaN;
       console.log(
-        `${String(size).padStart(7)}${median(create[i] ?? []).toFixed(0).padStart(15)}${median(create[i + 1] ?? []).toFixed(0).padStart(9)}${createRatio(i, i + 1).toFixed(2).padStart(9)}${createRatio(i, 0).toFixed(2).padStart(width)}` +
-          `${median(tag[i] ?? []).toFixed(0).padStart(17)}${median(tag[i + 1] ?? []).toFixed(0).padStart(9)}${tagRatio(i, i + 1).toFixed(2).padStart(9)}${tagRatio(i, 0).toFixed(2).padStart(width)}` +
-          `${[createCpu[i], createCpu[i + 1], tagCpu[i], tagCpu[i + 1]].map((v) => (v ?? NaN).toFixed(0)).join(', ').padStart(52)}`,
+        `${String(size).padStart(7)}${median(create[i] ?? [])
+          .toFixed(0)
+          .padStart(15)}${median(create[i + 1] ?? [])
+          .toFixed(0)
+          .padStart(9)}${createRatio(i, i + 1)
+          .toFixed(2)
+          .padStart(9)}${createRatio(i, 0).toFixed(2).padStart(width)}` +
+          `${median(tag[i] ?? [])
+            .toFixed(0)
+            .padStart(17)}${median(tag[i + 1] ?? [])
+            .toFixed(0)
+            .padStart(9)}${tagRatio(i, i + 1)
+            .toFixed(2)
+            .padStart(9)}${tagRatio(i, 0).toFixed(2).padStart(width)}` +
+          `${[createCpu[i], createCpu[i + 1], tagCpu[i], tagCpu[i + 1]]
+            .map((v) => (v ?? NaN).toFixed(0))
+            .join(', ')
+            .padStart(52)}`,
       );
     }
     const last = contenders.length - 2;
@@ -246,6 +277,8 @@ async function reportCurve(): Promise<void> {
   }
   if (largest) {
     const { empty, full } = await startup(largest);
-    console.log(`start-up (until /health answers), median of ${STARTS} interleaved starts: ${full.toFixed(0)} ms on a directory of ${String(SIZES[SIZES.length - 1])} keys, ${empty.toFixed(0)} ms on an empty one`);
+    console.log(
+      `start-up (until /health answers), median of ${STARTS} interleaved starts: ${full.toFixed(0)} ms on a directory of ${String(SIZES[SIZES.length - 1])} keys, ${empty.toFixed(0)} ms on an empty one`,
+    );
   }
 }

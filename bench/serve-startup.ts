@@ -32,7 +32,11 @@ const get = (url: string): Promise<number> =>
 function readyMillis(args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
     let out = '';
     let asked = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
@@ -92,7 +96,11 @@ export async function reportServeStartup(): Promise<void> {
   console.log(`\nserve start-up: launch until GET /health answers, fresh processes, median of ${ROUNDS} interleaved rounds`);
   console.log(`${'process'.padEnd(40)}${'ms'.padStart(8)}${'x node -e 1'.padStart(13)}`);
   for (const [i, [name]] of kinds.entries()) {
-    console.log(`${name.padEnd(40)}${median(samples[i] ?? []).toFixed(1).padStart(8)}${(i === 0 ? '' : ratio(i, 0).toFixed(2)).padStart(13)}`);
+    console.log(
+      `${name.padEnd(40)}${median(samples[i] ?? [])
+        .toFixed(1)
+        .padStart(8)}${(i === 0 ? '' : ratio(i, 0).toFixed(2)).padStart(13)}`,
+    );
   }
   console.log(`target: kms-vault-mock serve within 1.60x node -e 1 (the node:http ceiling is ${ratio(1, 0).toFixed(2)}x); got ${ratio(2, 0).toFixed(2)}x`);
   rmSync(copy, { recursive: true, force: true });

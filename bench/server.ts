@@ -51,7 +51,9 @@ function client(url: string): KMSClient {
  * Median µs per call of each target, and `ratio(a, b)`: the median of the per-round ratios of target a to target b.
  * Rounds alternate between the targets, so background load hits them alike.
  */
-async function perCallMicros(targets: readonly Target[]): Promise<{ micros: number[]; ratio: (a: number, b: number) => number; cpuMicros: (number | undefined)[] }> {
+async function perCallMicros(
+  targets: readonly Target[],
+): Promise<{ micros: number[]; ratio: (a: number, b: number) => number; cpuMicros: (number | undefined)[] }> {
   const sends = targets.map((target) => {
     const kms = client(target.url);
     return { kms, send: (): Promise<unknown> => kms.send(new EncryptCommand({ KeyId: target.keyId, Plaintext: plaintext })) };
@@ -81,12 +83,14 @@ async function throughput(target: Target): Promise<number> {
   let calls = 0;
   const end = Date.now() + THROUGHPUT_MS;
   const t0 = process.hrtime.bigint();
-  await Promise.all(clients.map(async (kms) => {
-    while (Date.now() < end) {
-      await kms.send(new EncryptCommand({ KeyId: target.keyId, Plaintext: plaintext }));
-      calls++;
-    }
-  }));
+  await Promise.all(
+    clients.map(async (kms) => {
+      while (Date.now() < end) {
+        await kms.send(new EncryptCommand({ KeyId: target.keyId, Plaintext: plaintext }));
+        calls++;
+      }
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   for (const kms of clients) kms.destroy();
   return calls / seconds;
@@ -179,7 +183,9 @@ export async function reportServerBench(): Promise<void> {
       { name: 'constant answer', url: constant.url, pid: constant.child.pid, keyId: 'any' },
     ];
     if (moto) targets.push({ name: 'moto_server', url: moto.url, pid: moto.child.pid, keyId: await keyOn(moto.url) });
-    console.log(`\nServer over loopback: Encrypt (32 B) through @aws-sdk/client-kms, median of ${ROUNDS} rounds x ${CALLS} sequential calls; throughput with ${CONCURRENCY} concurrent clients for ${THROUGHPUT_MS} ms`);
+    console.log(
+      `\nServer over loopback: Encrypt (32 B) through @aws-sdk/client-kms, median of ${ROUNDS} rounds x ${CALLS} sequential calls; throughput with ${CONCURRENCY} concurrent clients for ${THROUGHPUT_MS} ms`,
+    );
     if (!moto) console.log('moto_server is not on PATH: the moto reference is skipped (pip install "moto[server]" to measure it).');
     console.log(`${'server'.padEnd(16)}${'µs/call'.padStart(10)}${'server CPU µs/call'.padStart(20)}${'calls/s (8 clients)'.padStart(22)}`);
     const { micros, ratio, cpuMicros } = await perCallMicros(targets);
@@ -187,16 +193,22 @@ export async function reportServerBench(): Promise<void> {
     for (const [i, target] of targets.entries()) {
       const rate = await throughput(target);
       rates.push(rate);
-      console.log(`${target.name.padEnd(16)}${(micros[i] ?? NaN).toFixed(0).padStart(10)}${(cpuMicros[i] ?? NaN).toFixed(0).padStart(20)}${rate.toFixed(0).padStart(22)}`);
+      console.log(
+        `${target.name.padEnd(16)}${(micros[i] ?? NaN).toFixed(0).padStart(10)}${(cpuMicros[i] ?? NaN).toFixed(0).padStart(20)}${rate.toFixed(0).padStart(22)}`,
+      );
     }
     const [ours = NaN, , theirs] = rates;
     console.log(`kms-vault-mock takes ${ratio(0, 1).toFixed(2)}x the time of the constant-answer server per call (median of per-round ratios)`);
     if (theirs !== undefined) {
       const cpuRatio = (cpuMicros[2] ?? NaN) / (cpuMicros[0] ?? NaN);
-      console.log(`kms-vault-mock vs moto_server: ${ratio(2, 0).toFixed(1)}x faster per call through the SDK (median of per-round ratios; target 20x), ${cpuRatio.toFixed(1)}x less server CPU per call, ${(ours / theirs).toFixed(1)}x the throughput`);
+      console.log(
+        `kms-vault-mock vs moto_server: ${ratio(2, 0).toFixed(1)}x faster per call through the SDK (median of per-round ratios; target 20x), ${cpuRatio.toFixed(1)}x less server CPU per call, ${(ours / theirs).toFixed(1)}x the throughput`,
+      );
       // What is left of the constant server's call once its own CPU is taken out: the client and the socket.
       const clientAndSocket = (micros[1] ?? NaN) - (cpuMicros[1] ?? NaN);
-      console.log(`ceilings: a Node.js server doing no work is ${ratio(2, 1).toFixed(1)}x faster than moto_server per call; a server using no CPU at all could be at most ${((micros[2] ?? NaN) / clientAndSocket).toFixed(1)}x (moto's ${(micros[2] ?? NaN).toFixed(0)} µs over the ${clientAndSocket.toFixed(0)} µs left to the client and the socket)`);
+      console.log(
+        `ceilings: a Node.js server doing no work is ${ratio(2, 1).toFixed(1)}x faster than moto_server per call; a server using no CPU at all could be at most ${((micros[2] ?? NaN) / clientAndSocket).toFixed(1)}x (moto's ${(micros[2] ?? NaN).toFixed(0)} µs over the ${clientAndSocket.toFixed(0)} µs left to the client and the socket)`,
+      );
     }
   } finally {
     server.child.kill();

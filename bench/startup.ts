@@ -13,11 +13,12 @@ import { median } from './stats';
 const ROUNDS = Number(process.env.BENCH_STARTUP_ROUNDS ?? 15);
 const root = join(__dirname, '..');
 
-
 /** Milliseconds a fresh process takes to require `modules`, in order. */
 function requireMillis(modules: string[]): number {
   const script = `const t0 = process.hrtime.bigint(); ${modules.map((m) => `require(${JSON.stringify(m)});`).join(' ')} process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));`;
-  return Number(execFileSync(process.execPath, ['-e', script], { cwd: root, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } }).toString());
+  return Number(
+    execFileSync(process.execPath, ['-e', script], { cwd: root, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } }).toString(),
+  );
 }
 
 /** Prints the median require time of each set of modules, and the cost each library adds to the SDK. */

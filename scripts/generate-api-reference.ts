@@ -29,7 +29,17 @@ const FORMAT = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuo
 /** Builds the reference's markdown. */
 export function apiReference(): string {
   const files = ENTRIES.map(([, source]) => join(ROOT, source));
-  const program = ts.createProgram(files, { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, esModuleInterop: true, resolveJsonModule: true, skipLibCheck: true, noEmit: true, types: ['node', 'jest'] });
+  const program = ts.createProgram(files, {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: ['node', 'jest'],
+  });
   const checker = program.getTypeChecker();
 
   const isInternal = (symbol: ts.Symbol): boolean => symbol.getJsDocTags(checker).some((t) => t.name === 'internal');
@@ -46,7 +56,8 @@ export function apiReference(): string {
   };
   const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
   // `{@link X}` reads as code in markdown.
-  const links = (text: string): string => text.replace(/\{@link(?:code|plain)?\s+([^}|\s]+)\s*(?:\|\s*([^}]*?))?\s*\}/g, (_m, target: string, label?: string) => `\`${label ?? target}\``);
+  const links = (text: string): string =>
+    text.replace(/\{@link(?:code|plain)?\s+([^}|\s]+)\s*(?:\|\s*([^}]*?))?\s*\}/g, (_m, target: string, label?: string) => `\`${label ?? target}\``);
   const declarationText = (node: ts.Node): string => oneLine(node.getText());
 
   const kindOf = (symbol: ts.Symbol): Kind | undefined => {
@@ -72,9 +83,10 @@ export function apiReference(): string {
       const signatures = memberType.getCallSignatures();
       const readonly = modifiers & ts.ModifierFlags.Readonly ? 'readonly ' : '';
       const optional = member.flags & ts.SymbolFlags.Optional ? '?' : '';
-      const rendered = ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration)
-        ? signatures.map((s) => `${member.name}${checker.signatureToString(s, undefined, FORMAT)}`)
-        : [`${readonly}${member.name}${optional}: ${checker.typeToString(memberType, declaration, FORMAT)}`];
+      const rendered =
+        ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration)
+          ? signatures.map((s) => `${member.name}${checker.signatureToString(s, undefined, FORMAT)}`)
+          : [`${readonly}${member.name}${optional}: ${checker.typeToString(memberType, declaration, FORMAT)}`];
       for (const r of rendered) lines.push(`- \`${r}\`${doc ? `: ${doc}` : ''}`);
     }
     return lines;
@@ -89,7 +101,10 @@ export function apiReference(): string {
     let signature: string;
     if (kind === 'function') {
       const type = checker.getTypeOfSymbolAtLocation(symbol, declaration);
-      signature = type.getCallSignatures().map((s) => `function ${name}${checker.signatureToString(s, undefined, FORMAT)};`).join('\n');
+      signature = type
+        .getCallSignatures()
+        .map((s) => `function ${name}${checker.signatureToString(s, undefined, FORMAT)};`)
+        .join('\n');
     } else if (kind === 'constant') {
       const type = checker.getTypeOfSymbolAtLocation(symbol, declaration);
       signature = `const ${name}: ${checker.typeToString(type, declaration, FORMAT)};`;
@@ -141,7 +156,10 @@ export function apiReference(): string {
     }
     for (const e of rendered) out.push(e.r.text);
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 if (require.main === module) {

@@ -22,7 +22,14 @@ export const SCHEMA_PATH = join(ROOT, 'schema', 'scenario.schema.json');
 
 /** Builds the schema of scenario files from the `Scenario` type. */
 export function scenarioSchema(): SchemaNode {
-  const program = ts.createProgram([SCENARIO_TYPE_FILE], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, skipLibCheck: true, noEmit: true });
+  const program = ts.createProgram([SCENARIO_TYPE_FILE], {
+    strict: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    skipLibCheck: true,
+    noEmit: true,
+  });
   const checker = program.getTypeChecker();
   const file = program.getSourceFile(SCENARIO_TYPE_FILE);
   if (!file) throw new Error(`cannot read ${SCENARIO_TYPE_FILE}`);
@@ -62,7 +69,8 @@ export function scenarioSchema(): SchemaNode {
   // Types this project names (not generic helpers such as Readonly<...>, nor the SDK's) go to $defs,
   // so the schema reads like the type.
   const ownName = (type: ts.Type): ts.Symbol | undefined => {
-    const symbol = type.aliasSymbol && !type.aliasTypeArguments ? type.aliasSymbol : type.symbol && type.symbol.flags & ts.SymbolFlags.Interface ? type.symbol : undefined;
+    const symbol =
+      type.aliasSymbol && !type.aliasTypeArguments ? type.aliasSymbol : type.symbol && type.symbol.flags & ts.SymbolFlags.Interface ? type.symbol : undefined;
     const own = symbol?.declarations?.some((d) => d.getSourceFile().fileName.startsWith(join(ROOT, 'src')));
     return own ? symbol : undefined;
   };
@@ -82,7 +90,10 @@ export function scenarioSchema(): SchemaNode {
   const anonymousSchema = (type: ts.Type): SchemaNode => {
     if (type.isUnion()) {
       const parts = type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)));
-      const literals = parts.filter((t): t is ts.StringLiteralType => t.isStringLiteral()).map((t) => t.value).sort();
+      const literals = parts
+        .filter((t): t is ts.StringLiteralType => t.isStringLiteral())
+        .map((t) => t.value)
+        .sort();
       const booleans = parts.filter((t) => t.flags & ts.TypeFlags.BooleanLiteral);
       const others = parts.filter((t) => !t.isStringLiteral() && !(t.flags & ts.TypeFlags.BooleanLiteral));
       const schemas: SchemaNode[] = [

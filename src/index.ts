@@ -3,7 +3,15 @@ export type { KmsVaultOptions, ExecuteOptions } from './kms-vault';
 export { VaultClock } from './vault/clock';
 export type { Clock, Duration } from './vault/clock';
 export { useVault, vaultMiddleware, vaultMiddlewareOptions, vaultPlugin } from './adapters/middleware';
-export type { DisposableVaultPlugin, VaultClient, VaultClientOptions, VaultDisposable, VaultMiddleware, VaultMiddlewareOptions, VaultPlugin } from './adapters/middleware';
+export type {
+  DisposableVaultPlugin,
+  VaultClient,
+  VaultClientOptions,
+  VaultDisposable,
+  VaultMiddleware,
+  VaultMiddlewareOptions,
+  VaultPlugin,
+} from './adapters/middleware';
 export { vaultRequestHandler } from './adapters/request-handler';
 export type { VaultRequestHandler, VaultRequestHandlerOptions } from './adapters/request-handler';
 export { startServer } from './server/lazy-start';
@@ -12,7 +20,13 @@ export type { AuthMode } from './protocol/wire-pipeline';
 export type { FaultSpec, FaultHandle, InjectableError } from './faults/fault-injector';
 export type { CallRecord } from './vault/call-history';
 export type { CloudTrailLog, CloudTrailFilter, CloudTrailListener } from './cloudtrail/cloudtrail-log';
-export type { CloudTrailEvent, CallerIdentity as CloudTrailUserIdentity, AccountIdentity as CloudTrailAccountIdentity, ServiceIdentity as CloudTrailServiceIdentity, CloudTrailResource } from './cloudtrail/cloudtrail-event';
+export type {
+  CloudTrailEvent,
+  CallerIdentity as CloudTrailUserIdentity,
+  AccountIdentity as CloudTrailAccountIdentity,
+  ServiceIdentity as CloudTrailServiceIdentity,
+  CloudTrailResource,
+} from './cloudtrail/cloudtrail-event';
 export type { LookupEvent as CloudTrailLookupEvent } from './cloudtrail/lookup-events';
 export { CONNECT_DURATION_MS } from './vault/custom-key-stores';
 export type { CloudHsmCluster, CloudHsmClusterOptions, ExternalKeyOptions, XksProxy, XksProxyOptions } from './vault/custom-key-store-backends';
@@ -36,6 +50,18 @@ export type { Scenario, ScenarioKey, ScenarioCiphertext, ScenarioFault, Scenario
 export type { ScenarioGrant } from './scenarios/scenario';
 export { mockClient, AwsStub, CommandBehavior, isSinonStub } from './compat';
 export type {
-  MockClientOptions, InstanceOrClassType, VaultAwsStub, AwsClientStub, AwsSendStub, AwsSpyCall, Behavior, AwsClientBehavior,
-  FakeFunction, FakeInput, AwsCommand, AwsError, CommandResponse, MaybeSinonProxy,
+  MockClientOptions,
+  InstanceOrClassType,
+  VaultAwsStub,
+  AwsClientStub,
+  AwsSendStub,
+  AwsSpyCall,
+  Behavior,
+  AwsClientBehavior,
+  FakeFunction,
+  FakeInput,
+  AwsCommand,
+  AwsError,
+  CommandResponse,
+  MaybeSinonProxy,
 } from './compat';

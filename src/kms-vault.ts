@@ -27,7 +27,14 @@ import { CoverageAccumulator } from './coverage/coverage-accumulator';
 import type { CoverageReport } from './coverage/coverage-report';
 import { joinRunCoverage } from './coverage/run-coverage';
 import { vaultKeyLookup } from './coverage/vault-key-lookup';
-import { addCloudHsmCluster, addXksProxy, type CloudHsmCluster, type CloudHsmClusterOptions, type XksProxy, type XksProxyOptions } from './vault/custom-key-store-backends';
+import {
+  addCloudHsmCluster,
+  addXksProxy,
+  type CloudHsmCluster,
+  type CloudHsmClusterOptions,
+  type XksProxy,
+  type XksProxyOptions,
+} from './vault/custom-key-store-backends';
 
 /** Options of a {@link KmsVault}. */
 export interface KmsVaultOptions {
@@ -81,11 +88,19 @@ export interface VaultPrincipal {
 }
 
 /** Every option of {@link KmsVaultOptions} (a new option that is not listed here does not compile). */
-const OPTION_NAMES: Record<keyof KmsVaultOptions, true> = { accountId: true, region: true, seed: true, clock: true, historyLimit: true, recordSecrets: true, grantPropagationSeconds: true };
+const OPTION_NAMES: Record<keyof KmsVaultOptions, true> = {
+  accountId: true,
+  region: true,
+  seed: true,
+  clock: true,
+  historyLimit: true,
+  recordSecrets: true,
+  grantPropagationSeconds: true,
+};
 
 /** A misspelt option (`seeed`) is a library error naming the option it most likely meant, not silently ignored. */
 function checkOptionNames(options: KmsVaultOptions): void {
-  if (options === null || typeof options !== 'object') throw new KmsVaultMockError('KmsVault options must be an object, such as { seed: \'my-suite\' }.');
+  if (options === null || typeof options !== 'object') throw new KmsVaultMockError("KmsVault options must be an object, such as { seed: 'my-suite' }.");
   const known = Object.keys(OPTION_NAMES);
   for (const name of Object.keys(options)) {
     if (Object.hasOwn(OPTION_NAMES, name)) continue;
@@ -146,9 +161,11 @@ export class KmsVault {
     if (seed !== undefined && typeof seed !== 'string' && typeof seed !== 'number') {
       throw new KmsVaultMockError('KmsVault option seed must be a string or a number.');
     }
-    if (!Number.isInteger(historyLimit) || historyLimit < 0) throw new KmsVaultMockError(`KmsVault option historyLimit must be a whole number of calls, 0 or more; got ${String(historyLimit)}.`);
+    if (!Number.isInteger(historyLimit) || historyLimit < 0)
+      throw new KmsVaultMockError(`KmsVault option historyLimit must be a whole number of calls, 0 or more; got ${String(historyLimit)}.`);
     const { grantPropagationSeconds = 0 } = options;
-    if (typeof grantPropagationSeconds !== 'number' || !(grantPropagationSeconds >= 0)) throw new KmsVaultMockError(`KmsVault option grantPropagationSeconds must be 0 or more; got ${String(grantPropagationSeconds)}.`);
+    if (typeof grantPropagationSeconds !== 'number' || !(grantPropagationSeconds >= 0))
+      throw new KmsVaultMockError(`KmsVault option grantPropagationSeconds must be 0 or more; got ${String(grantPropagationSeconds)}.`);
     this.grantPropagationMs = grantPropagationSeconds * 1000;
     this.state.grants.propagationMs = this.grantPropagationMs;
     this.accountId = accountId;
@@ -202,7 +219,8 @@ export class KmsVault {
    * as through a `KMSClient`; injected faults apply.
    */
   execute<K extends OperationName>(operation: K, input: OperationTypes[K]['input'], options: ExecuteOptions = {}): OperationTypes[K]['output'] {
-    if (!KNOWN.has(operation)) throw new KmsVaultMockError(`'${String(operation)}' is not a KMS operation. Use a name from the KMS API Reference, such as 'Encrypt'.`);
+    if (!KNOWN.has(operation))
+      throw new KmsVaultMockError(`'${String(operation)}' is not a KMS operation. Use a name from the KMS API Reference, such as 'Encrypt'.`);
     const region = options.region ?? this.region;
     const request: RequestFacts | undefined = options.viaService === undefined ? undefined : { viaService: options.viaService };
     return answerNow(this, operation, input, { region, caller: this.callerFor(options), ...(request ? { request } : {}) }) as OperationTypes[K]['output'];
@@ -213,7 +231,13 @@ export class KmsVault {
    * like any request, but meets no injected fault and is seen by no observer (no history, no last use).
    */
   executeInternal<K extends OperationName>(operation: K, input: OperationTypes[K]['input'], options: ExecuteOptions = {}): OperationTypes[K]['output'] {
-    return execute(this, operation, input, { region: options.region ?? this.region, caller: this.callerFor(options) }, { internal: true }) as Output as OperationTypes[K]['output'];
+    return execute(
+      this,
+      operation,
+      input,
+      { region: options.region ?? this.region, caller: this.callerFor(options) },
+      { internal: true },
+    ) as Output as OperationTypes[K]['output'];
   }
 
   /**
@@ -286,7 +310,10 @@ export class KmsVault {
    */
   load(scenario: Scenario): LoadedScenario {
     // Checked like a file, since JavaScript callers (and documents built by hand) reach here unchecked.
-    validateScenario(scenario, `The document given to vault.load ('${typeof scenario === 'object' && scenario !== null ? String((scenario as { name?: unknown }).name) : String(scenario)}')`);
+    validateScenario(
+      scenario,
+      `The document given to vault.load ('${typeof scenario === 'object' && scenario !== null ? String((scenario as { name?: unknown }).name) : String(scenario)}')`,
+    );
     // All or nothing: a document that fails halfway leaves the vault as it was.
     const before = this.snapshot('before load');
     const random = this.random;

@@ -11,11 +11,14 @@ import { requestHandlerClient, serverClient } from '../helpers/wire-adapters';
  * request handler used to ignore the signal and resolve.
  */
 const ADAPTERS: ReadonlyArray<[string, (vault: KmsVault, config: KMSClientConfig) => KMSClient]> = [
-  ['middleware', (vault, config) => {
-    const kms = new KMSClient(config);
-    kms.middlewareStack.use(vaultPlugin(vault));
-    return kms;
-  }],
+  [
+    'middleware',
+    (vault, config) => {
+      const kms = new KMSClient(config);
+      kms.middlewareStack.use(vaultPlugin(vault));
+      return kms;
+    },
+  ],
   ['request handler', requestHandlerClient],
   ['server', serverClient],
 ];
@@ -24,8 +27,7 @@ describe.each(ADAPTERS)('abort signals through the %s', (_name, connect) => {
   const vault = new KmsVault({ seed: 'abort-signal' });
   const kms = connect(vault, { region: 'us-east-1' });
   let keyId: string;
-  const encrypt = (abortSignal: AbortSignal): Promise<unknown> =>
-    kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') }), { abortSignal });
+  const encrypt = (abortSignal: AbortSignal): Promise<unknown> => kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') }), { abortSignal });
 
   beforeAll(async () => {
     keyId = (await kms.send(new CreateKeyCommand({}))).KeyMetadata?.KeyId as string;
@@ -37,7 +39,10 @@ describe.each(ADAPTERS)('abort signals through the %s', (_name, connect) => {
     for (const reason of [undefined, 'stop', new Error('gave up')]) {
       const controller = new AbortController();
       controller.abort(reason);
-      const error = await encrypt(controller.signal).then(() => undefined, (e: unknown) => e);
+      const error = await encrypt(controller.signal).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(Error);
       expect(error).toMatchObject({ name: 'AbortError', message: 'Request aborted' });
     }
@@ -49,7 +54,10 @@ describe.each(ADAPTERS)('abort signals through the %s', (_name, connect) => {
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 20);
-    const error = await encrypt(controller.signal).then(() => undefined, (e: unknown) => e);
+    const error = await encrypt(controller.signal).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ name: 'AbortError', message: 'Request aborted' });
     expect(Date.now() - started).toBeLessThan(400);
     // Through the middleware the latency ends with the abort; over the wire the request still completes

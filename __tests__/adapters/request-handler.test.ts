@@ -19,7 +19,9 @@ describe('vaultRequestHandler: the SDK stack over AWS JSON 1.1, answered in-proc
     const plaintext = new TextEncoder().encode('hello wire');
     const enc = await kms.send(new EncryptCommand({ KeyId: a.KeyMetadata?.KeyId, Plaintext: plaintext, EncryptionContext: { purpose: 'test' } }));
     expect(enc.$metadata.httpStatusCode).toBe(200);
-    const re = await kms.send(new ReEncryptCommand({ CiphertextBlob: enc.CiphertextBlob, SourceEncryptionContext: { purpose: 'test' }, DestinationKeyId: 'alias/dest' }));
+    const re = await kms.send(
+      new ReEncryptCommand({ CiphertextBlob: enc.CiphertextBlob, SourceEncryptionContext: { purpose: 'test' }, DestinationKeyId: 'alias/dest' }),
+    );
     expect(re.KeyId).toBe(b.KeyMetadata?.Arn);
     const dec = await kms.send(new DecryptCommand({ CiphertextBlob: re.CiphertextBlob }));
     expect(new TextDecoder().decode(dec.Plaintext)).toBe('hello wire');

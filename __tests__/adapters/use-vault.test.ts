@@ -4,7 +4,8 @@ import { KmsVault, useVault, vaultPlugin } from '../../src';
 /** The SDK method the fallback wraps (decision 008), as the SDK's Command base class holds it now. */
 function sdkResolver(): unknown {
   for (let p: object | null = EncryptCommand.prototype; p !== null; p = Object.getPrototypeOf(p) as object | null) {
-    if (Object.prototype.hasOwnProperty.call(p, 'resolveMiddlewareWithContext')) return (p as { resolveMiddlewareWithContext: unknown }).resolveMiddlewareWithContext;
+    if (Object.prototype.hasOwnProperty.call(p, 'resolveMiddlewareWithContext'))
+      return (p as { resolveMiddlewareWithContext: unknown }).resolveMiddlewareWithContext;
   }
   return undefined;
 }
@@ -37,7 +38,10 @@ describe('useVault: the explicit way, reading the client configuration and patch
     const kms = new KMSClient({ region: 'us-east-1', credentials: alice.credentials });
     using _vault = useVault(kms, vault);
     // alice has no identity policy: the denial names her.
-    await expect(kms.send(new CreateKeyCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('user/alice') as string });
+    await expect(kms.send(new CreateKeyCommand({}))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining('user/alice') as string,
+    });
     expect(vault.history.at(-1)?.caller).toBe('arn:aws:iam::111122223333:user/alice');
   });
 });

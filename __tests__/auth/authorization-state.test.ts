@@ -1,4 +1,12 @@
-import { CreateGrantCommand, CreateKeyCommand, DecryptCommand, EncryptCommand, GetKeyPolicyCommand, ListGrantsCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import {
+  CreateGrantCommand,
+  CreateKeyCommand,
+  DecryptCommand,
+  EncryptCommand,
+  GetKeyPolicyCommand,
+  ListGrantsCommand,
+  PutKeyPolicyCommand,
+} from '@aws-sdk/client-kms';
 import { KmsVault } from '../../src';
 import { adapterClient } from '../helpers/adapters';
 import { expectKmsError } from '../helpers/expect-kms-error';
@@ -13,7 +21,9 @@ describe('key policies and grants in the state document (snapshot, load, scenari
     const arn = (await kms.send(new CreateKeyCommand({}))).KeyMetadata?.Arn as string;
     const policy = keyPolicy([{ Sid: 'App', Effect: 'Allow', Principal: { AWS: APP }, Action: 'kms:DescribeKey', Resource: '*' }]);
     await kms.send(new PutKeyPolicyCommand({ KeyId: arn, Policy: policy }));
-    const { GrantToken } = await kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt'], Name: 'g', Constraints: { EncryptionContextEquals: { a: 'b' } } }));
+    const { GrantToken } = await kms.send(
+      new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt'], Name: 'g', Constraints: { EncryptionContextEquals: { a: 'b' } } }),
+    );
     clientAs(vault, APP);
     const snap = vault.snapshot();
     expect(snap.grants).toHaveLength(1);
@@ -26,7 +36,10 @@ describe('key policies and grants in the state document (snapshot, load, scenari
     // Still within the propagation time: the token saved in the snapshot is what makes the grant usable.
     const app = clientAs(copy, APP);
     await app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), EncryptionContext: { a: 'b' }, GrantTokens: [GrantToken as string] }));
-    await expectKmsError(app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), EncryptionContext: { a: 'b' } })), { type: 'AccessDeniedException', status: 400 });
+    await expectKmsError(app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), EncryptionContext: { a: 'b' } })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
   });
 
   it('a scenario gives a key a policy, a principal its identity policy and a grant: "this role may only decrypt with this encryption context"', async () => {
@@ -46,15 +59,25 @@ describe('key policies and grants in the state document (snapshot, load, scenari
       ],
       grants: [{ key: 'data', granteePrincipal: `arn:aws:iam::${ACCOUNT}:role/reader`, operations: ['Decrypt'] }],
     });
-    const app = adapterClient(vault, { region: 'us-east-1', credentials: vault.addPrincipal(APP, { policies: [allow('kms:Decrypt', '*', { StringEquals: { 'kms:EncryptionContext:tenant': 'blue' } })] }).credentials });
+    const app = adapterClient(vault, {
+      region: 'us-east-1',
+      credentials: vault.addPrincipal(APP, { policies: [allow('kms:Decrypt', '*', { StringEquals: { 'kms:EncryptionContext:tenant': 'blue' } })] }).credentials,
+    });
     await app.send(new DecryptCommand({ CiphertextBlob: loaded.ciphertexts.blue, EncryptionContext: { tenant: 'blue' } }));
-    await expectKmsError(app.send(new DecryptCommand({ CiphertextBlob: loaded.ciphertexts.red, EncryptionContext: { tenant: 'red' } })), { type: 'AccessDeniedException', status: 400 });
-    await clientAs(vault, `arn:aws:iam::${ACCOUNT}:role/reader`).send(new DecryptCommand({ CiphertextBlob: loaded.ciphertexts.red, EncryptionContext: { tenant: 'red' } }));
+    await expectKmsError(app.send(new DecryptCommand({ CiphertextBlob: loaded.ciphertexts.red, EncryptionContext: { tenant: 'red' } })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
+    await clientAs(vault, `arn:aws:iam::${ACCOUNT}:role/reader`).send(
+      new DecryptCommand({ CiphertextBlob: loaded.ciphertexts.red, EncryptionContext: { tenant: 'red' } }),
+    );
     expect(() => vault.execute('ScheduleKeyDeletion', { KeyId: loaded.keys.data?.keyId as string })).toThrow(/explicit deny in a resource-based policy/);
   });
 
   it('a scenario grant for an operation its key does not support is a library error naming the scenario', () => {
     const vault = new KmsVault();
-    expect(() => vault.load({ name: 'bad', keys: [{ ref: 'k' }], grants: [{ key: 'k', granteePrincipal: APP, operations: ['Sign'] }] })).toThrow(/Scenario 'bad'.*Sign/);
+    expect(() => vault.load({ name: 'bad', keys: [{ ref: 'k' }], grants: [{ key: 'k', granteePrincipal: APP, operations: ['Sign'] }] })).toThrow(
+      /Scenario 'bad'.*Sign/,
+    );
   });
 });

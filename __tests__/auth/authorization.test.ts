@@ -27,7 +27,8 @@ async function keyWith(kms: KMSClient, policy?: string): Promise<string> {
   return KeyMetadata?.Arn as string;
 }
 
-const denied = (arn: string, action: string, resource: string, why: string): string => `User: ${arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
+const denied = (arn: string, action: string, resource: string, why: string): string =>
+  `User: ${arn} is not authorized to perform: ${action} on resource: ${resource} ${why}`;
 
 describe('Determining access to a KMS key (Developer Guide, "Determining access")', () => {
   it('the default caller (the account root) may do everything the default key policy allows, as before', async () => {
@@ -56,7 +57,10 @@ describe('Determining access to a KMS key (Developer Guide, "Determining access"
 
   it('a key policy statement naming the principal allows by itself; without the account statement identity policies do nothing ("no resource-based policy allows")', async () => {
     const { kms, vault } = vaultClient();
-    const arn = await keyWith(kms, keyPolicy([{ Sid: 'Alice', Effect: 'Allow', Principal: { AWS: ALICE }, Action: ['kms:Encrypt', 'kms:Decrypt'], Resource: '*' }], null));
+    const arn = await keyWith(
+      kms,
+      keyPolicy([{ Sid: 'Alice', Effect: 'Allow', Principal: { AWS: ALICE }, Action: ['kms:Encrypt', 'kms:Decrypt'], Resource: '*' }], null),
+    );
     const alice = clientAs(vault, ALICE);
     await alice.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') }));
     const bob = clientAs(vault, `arn:aws:iam::${ACCOUNT}:user/bob`, [allow('kms:*')]);
@@ -113,8 +117,14 @@ describe('Determining access to a KMS key (Developer Guide, "Determining access"
   it('DryRun is authorized first: AccessDeniedException, not DryRunOperationException (Developer Guide, "Testing your permissions")', async () => {
     const { kms, vault } = vaultClient();
     const arn = await keyWith(kms);
-    await expectKmsError(clientAs(vault, ALICE).send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), DryRun: true })), { type: 'AccessDeniedException', status: 400 });
-    await expectKmsError(clientAs(vault, ALICE, [allow('kms:Encrypt')]).send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), DryRun: true })), { type: DryRunOperationException, status: 400 });
+    await expectKmsError(clientAs(vault, ALICE).send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), DryRun: true })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
+    await expectKmsError(clientAs(vault, ALICE, [allow('kms:Encrypt')]).send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), DryRun: true })), {
+      type: DryRunOperationException,
+      status: 400,
+    });
   });
 
   it('operations on no key (CreateKey, ListKeys, GenerateRandom) are authorized by identity policies alone, on resource *', async () => {
@@ -150,10 +160,17 @@ describe('Determining access to a KMS key (Developer Guide, "Determining access"
   it('NotAction and NotPrincipal: a Deny for everyone but the admin on everything but use', async () => {
     const { kms, vault } = vaultClient();
     const admin = `arn:aws:iam::${ACCOUNT}:user/admin`;
-    const arn = await keyWith(kms, keyPolicy([{ Effect: 'Deny', NotPrincipal: { AWS: [admin, `arn:aws:iam::${ACCOUNT}:root`] }, NotAction: ['kms:Encrypt', 'kms:Decrypt'], Resource: '*' }]));
+    const arn = await keyWith(
+      kms,
+      keyPolicy([{ Effect: 'Deny', NotPrincipal: { AWS: [admin, `arn:aws:iam::${ACCOUNT}:root`] }, NotAction: ['kms:Encrypt', 'kms:Decrypt'], Resource: '*' }]),
+    );
     const alice = clientAs(vault, ALICE, [allow('kms:*')]);
     await alice.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') }));
-    await expectKmsError(alice.send(new DescribeKeyCommand({ KeyId: arn })), { type: 'AccessDeniedException', status: 400, message: denied(ALICE, 'kms:DescribeKey', arn, 'with an explicit deny in a resource-based policy') });
+    await expectKmsError(alice.send(new DescribeKeyCommand({ KeyId: arn })), {
+      type: 'AccessDeniedException',
+      status: 400,
+      message: denied(ALICE, 'kms:DescribeKey', arn, 'with an explicit deny in a resource-based policy'),
+    });
     await clientAs(vault, admin, [allow('kms:*')]).send(new DescribeKeyCommand({ KeyId: arn }));
   });
 
@@ -164,7 +181,10 @@ describe('Determining access to a KMS key (Developer Guide, "Determining access"
     const blue = await kms.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('b'), EncryptionContext: { tenant: 'blue' } }));
     const red = await kms.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('r'), EncryptionContext: { tenant: 'red' } }));
     await role.send(new DecryptCommand({ CiphertextBlob: blue.CiphertextBlob, EncryptionContext: { tenant: 'blue' } }));
-    await expectKmsError(role.send(new DecryptCommand({ CiphertextBlob: red.CiphertextBlob, EncryptionContext: { tenant: 'red' } })), { type: 'AccessDeniedException', status: 400 });
+    await expectKmsError(role.send(new DecryptCommand({ CiphertextBlob: red.CiphertextBlob, EncryptionContext: { tenant: 'red' } })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
   });
 
   it('policy variables in Resource: ${aws:username} (IAM User Guide, policy variables)', async () => {
@@ -173,7 +193,9 @@ describe('Determining access to a KMS key (Developer Guide, "Determining access"
     await kms.send(new TagResourceCommand({ KeyId: arn, Tags: [{ TagKey: 'owner', TagValue: 'alice' }] }));
     const alice = clientAs(vault, ALICE, [allow('kms:DescribeKey', '*', { StringEquals: { 'aws:ResourceTag/owner': '${aws:username}' } })]);
     await alice.send(new DescribeKeyCommand({ KeyId: arn }));
-    const bob = clientAs(vault, `arn:aws:iam::${ACCOUNT}:user/bob`, [allow('kms:DescribeKey', '*', { StringEquals: { 'aws:ResourceTag/owner': '${aws:username}' } })]);
+    const bob = clientAs(vault, `arn:aws:iam::${ACCOUNT}:user/bob`, [
+      allow('kms:DescribeKey', '*', { StringEquals: { 'aws:ResourceTag/owner': '${aws:username}' } }),
+    ]);
     await expectKmsError(bob.send(new DescribeKeyCommand({ KeyId: arn })), { type: 'AccessDeniedException', status: 400 });
   });
 });
@@ -193,9 +215,12 @@ describe('kms:ViaService and AWS managed keys (Developer Guide, kms:ViaService; 
 });
 
 describe('keys of other accounts (Developer Guide, "Allowing users in other accounts to use a KMS key")', () => {
-  it('needs both the key policy (naming the other account) and the caller account\'s identity policy, and the key ARN', async () => {
+  it("needs both the key policy (naming the other account) and the caller account's identity policy, and the key ARN", async () => {
     const { kms, vault } = vaultClient();
-    const arn = await keyWith(kms, keyPolicy([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['kms:Encrypt', 'kms:DescribeKey'], Resource: '*' }]));
+    const arn = await keyWith(
+      kms,
+      keyPolicy([{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['kms:Encrypt', 'kms:DescribeKey'], Resource: '*' }]),
+    );
     const outsider = `arn:aws:iam::${OTHER}:user/carol`;
     await expectKmsError(clientAs(vault, outsider).send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') })), {
       type: 'AccessDeniedException',

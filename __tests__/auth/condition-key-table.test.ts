@@ -71,7 +71,12 @@ function contextOf(operation: OperationName): OperationContext {
     region: 'us-east-1',
     now: new Date(1_700_000_000_000),
     caller: { principalArn: 'arn:aws:iam::111122223333:role/app', accountId: '111122223333', type: 'AssumedRole', userId: 'AROA:app', username: 'app' },
-    request: { viaService: 'secretsmanager.us-east-1.amazonaws.com', sourceIp: '192.0.2.1', secureTransport: true, recipientAttestation: { imageSha384: 'ab'.repeat(48), pcrs: { 0: 'ab'.repeat(48) } } },
+    request: {
+      viaService: 'secretsmanager.us-east-1.amazonaws.com',
+      sourceIp: '192.0.2.1',
+      secureTransport: true,
+      recipientAttestation: { imageSha384: 'ab'.repeat(48), pcrs: { 0: 'ab'.repeat(48) } },
+    },
     state: { peek: () => ({ aliases }) },
   } as unknown as OperationContext;
 }
@@ -126,7 +131,10 @@ describe('condition keys from the permissions table (Developer Guide, "AWS KMS c
   it('kms:BypassPolicyLockoutSafetyCheck is a key of CreateKey and PutKeyPolicy only, not ReplicateKey (Developer Guide, kms:BypassPolicyLockoutSafetyCheck)', () => {
     const with_ = OPERATION_NAMES.filter((operation) => PERMISSIONS[operation].conditionKeys.includes('kms:BypassPolicyLockoutSafetyCheck'));
     expect(with_).toEqual(['CreateKey', 'PutKeyPolicy']);
-    const replicate = kmsRequestContext(contextOf('ReplicateKey'), { key: KEY, input: { KeyId: KEY.keyId, ReplicaRegion: 'eu-west-1', BypassPolicyLockoutSafetyCheck: true } });
+    const replicate = kmsRequestContext(contextOf('ReplicateKey'), {
+      key: KEY,
+      input: { KeyId: KEY.keyId, ReplicaRegion: 'eu-west-1', BypassPolicyLockoutSafetyCheck: true },
+    });
     expect(replicate.value('kms:bypasspolicylockoutsafetycheck')).toBeUndefined();
     const put = kmsRequestContext(contextOf('PutKeyPolicy'), { key: KEY, input: { KeyId: KEY.keyId, Policy: '{}', BypassPolicyLockoutSafetyCheck: true } });
     expect(put.value('kms:bypasspolicylockoutsafetycheck')).toBe('true');

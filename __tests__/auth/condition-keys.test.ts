@@ -38,7 +38,10 @@ describe('KMS condition keys (Developer Guide, "AWS KMS condition keys")', () =>
     const arn = await keyOf(kms, { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
     const app = clientAs(vault, ROLE, [allow('kms:Sign', arn, { StringEquals: { 'kms:SigningAlgorithm': 'ECDSA_SHA_256', 'kms:MessageType': 'RAW' } })]);
     await app.send(new SignCommand({ KeyId: arn, Message: Buffer.from('x'), SigningAlgorithm: 'ECDSA_SHA_256', MessageType: 'RAW' }));
-    await expectKmsError(app.send(new SignCommand({ KeyId: arn, Message: Buffer.alloc(32), SigningAlgorithm: 'ECDSA_SHA_256', MessageType: 'DIGEST' })), DENIED);
+    await expectKmsError(
+      app.send(new SignCommand({ KeyId: arn, Message: Buffer.alloc(32), SigningAlgorithm: 'ECDSA_SHA_256', MessageType: 'DIGEST' })),
+      DENIED,
+    );
   });
 
   it('kms:CallerAccount and kms:ViaService together (the AWS managed key pattern) on a customer managed key', async () => {
@@ -60,11 +63,20 @@ describe('KMS condition keys (Developer Guide, "AWS KMS condition keys")', () =>
     const { kms, vault } = vaultClient();
     const arn = await keyOf(kms);
     const app = clientAs(vault, ROLE, [
-      allow('kms:CreateGrant', arn, { 'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Decrypt', 'DescribeKey'] }, StringLike: { 'kms:GranteePrincipal': `arn:aws:iam::${ACCOUNT}:role/*` } }),
+      allow('kms:CreateGrant', arn, {
+        'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Decrypt', 'DescribeKey'] },
+        StringLike: { 'kms:GranteePrincipal': `arn:aws:iam::${ACCOUNT}:role/*` },
+      }),
     ]);
     await app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: `arn:aws:iam::${ACCOUNT}:role/reader`, Operations: ['Decrypt'] }));
-    await expectKmsError(app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: `arn:aws:iam::${ACCOUNT}:role/reader`, Operations: ['Encrypt'] })), DENIED);
-    await expectKmsError(app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: `arn:aws:iam::${ACCOUNT}:user/bob`, Operations: ['Decrypt'] })), DENIED);
+    await expectKmsError(
+      app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: `arn:aws:iam::${ACCOUNT}:role/reader`, Operations: ['Encrypt'] })),
+      DENIED,
+    );
+    await expectKmsError(
+      app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: `arn:aws:iam::${ACCOUNT}:user/bob`, Operations: ['Decrypt'] })),
+      DENIED,
+    );
     const forAws = clientAs(vault, `arn:aws:iam::${ACCOUNT}:role/svc`, [allow('kms:CreateGrant', arn, { Bool: { 'kms:GrantIsForAWSResource': 'true' } })]);
     await expectKmsError(forAws.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: ROLE, Operations: ['Decrypt'] })), DENIED);
   });
@@ -73,20 +85,28 @@ describe('KMS condition keys (Developer Guide, "AWS KMS condition keys")', () =>
     const { kms, vault } = vaultClient();
     const arn = await keyOf(kms);
     const app = clientAs(vault, ROLE, [allow('kms:CreateGrant', arn, { StringEquals: { 'kms:GrantConstraintType': 'EncryptionContextEquals' } })]);
-    await app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: ROLE, Operations: ['Decrypt'], Constraints: { EncryptionContextEquals: { a: 'b' } } }));
+    await app.send(
+      new CreateGrantCommand({ KeyId: arn, GranteePrincipal: ROLE, Operations: ['Decrypt'], Constraints: { EncryptionContextEquals: { a: 'b' } } }),
+    );
     await expectKmsError(app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: ROLE, Operations: ['Decrypt'] })), DENIED);
   });
 
   it('kms:KeySpec, kms:KeyUsage and aws:RequestTag/aws:TagKeys on CreateKey; aws:ResourceTag on use', async () => {
     const { vault } = vaultClient();
     const creator = clientAs(vault, ROLE, [
-      allow('kms:CreateKey', '*', { StringEquals: { 'kms:KeySpec': 'SYMMETRIC_DEFAULT', 'aws:RequestTag/team': 'payments' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] } }),
+      allow('kms:CreateKey', '*', {
+        StringEquals: { 'kms:KeySpec': 'SYMMETRIC_DEFAULT', 'aws:RequestTag/team': 'payments' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': ['team'] },
+      }),
       allow('kms:TagResource', '*'),
       allow('kms:Encrypt', '*', { StringEquals: { 'aws:ResourceTag/team': 'payments' } }),
     ]);
     const arn = await keyOf(creator, { Tags: [{ TagKey: 'team', TagValue: 'payments' }] });
     await creator.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') }));
-    await expectKmsError(creator.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY', Tags: [{ TagKey: 'team', TagValue: 'payments' }] })), DENIED);
+    await expectKmsError(
+      creator.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY', Tags: [{ TagKey: 'team', TagValue: 'payments' }] })),
+      DENIED,
+    );
     await expectKmsError(creator.send(new CreateKeyCommand({ Tags: [{ TagKey: 'team', TagValue: 'other' }] })), DENIED);
     await creator.send(new TagResourceCommand({ KeyId: arn, Tags: [{ TagKey: 'team', TagValue: 'other' }] }));
     await expectKmsError(creator.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') })), DENIED);
@@ -95,7 +115,9 @@ describe('KMS condition keys (Developer Guide, "AWS KMS condition keys")', () =>
   it('kms:ScheduleKeyDeletionPendingWindowInDays with NumericGreaterThanEquals', async () => {
     const { kms, vault } = vaultClient();
     const arn = await keyOf(kms);
-    const app = clientAs(vault, ROLE, [allow('kms:ScheduleKeyDeletion', arn, { NumericGreaterThanEquals: { 'kms:ScheduleKeyDeletionPendingWindowInDays': '21' } })]);
+    const app = clientAs(vault, ROLE, [
+      allow('kms:ScheduleKeyDeletion', arn, { NumericGreaterThanEquals: { 'kms:ScheduleKeyDeletionPendingWindowInDays': '21' } }),
+    ]);
     await expectKmsError(app.send(new ScheduleKeyDeletionCommand({ KeyId: arn, PendingWindowInDays: 7 })), DENIED);
     await app.send(new ScheduleKeyDeletionCommand({ KeyId: arn, PendingWindowInDays: 30 }));
   });

@@ -18,7 +18,13 @@ const sharingPolicy = JSON.stringify({
   Version: '2012-10-17',
   Statement: [
     { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OWNER}:root` }, Action: 'kms:*', Resource: '*' },
-    { Sid: 'Allow use by the other account', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:DescribeKey'], Resource: '*' },
+    {
+      Sid: 'Allow use by the other account',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
+      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:DescribeKey'],
+      Resource: '*',
+    },
   ],
 });
 

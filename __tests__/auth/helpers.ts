@@ -24,6 +24,9 @@ export function deny(action: string | string[], resource: string | string[] = '*
 
 /** A key policy: the default statement for `account` (none for `null`), plus `statements`. */
 export function keyPolicy(statements: readonly object[], account: string | null = ACCOUNT): string {
-  const root = account === null ? [] : [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }];
+  const root =
+    account === null
+      ? []
+      : [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }];
   return JSON.stringify({ Version: '2012-10-17', Id: 'key-test', Statement: [...root, ...statements] });
 }

@@ -20,16 +20,48 @@ describe('the permissions table (Developer Guide, "AWS KMS permissions")', () =>
   it('operations on no key are for identity policies alone; alias operations also cover the alias; RetireGrant is decided by the grant', () => {
     const byResource = (r: string) => OPERATION_NAMES.filter((op) => PERMISSIONS[op].resource === r).sort();
     expect(byResource('account')).toEqual(
-      ['ConnectCustomKeyStore', 'CreateCustomKeyStore', 'CreateKey', 'DeleteCustomKeyStore', 'DescribeCustomKeyStores', 'DisconnectCustomKeyStore', 'GenerateRandom', 'ListAliases', 'ListKeys', 'ListRetirableGrants', 'UpdateCustomKeyStore'].sort(),
+      [
+        'ConnectCustomKeyStore',
+        'CreateCustomKeyStore',
+        'CreateKey',
+        'DeleteCustomKeyStore',
+        'DescribeCustomKeyStores',
+        'DisconnectCustomKeyStore',
+        'GenerateRandom',
+        'ListAliases',
+        'ListKeys',
+        'ListRetirableGrants',
+        'UpdateCustomKeyStore',
+      ].sort(),
     );
     expect(byResource('key+alias')).toEqual(['CreateAlias', 'DeleteAlias', 'UpdateAlias']);
     expect(byResource('grant')).toEqual(['RetireGrant']);
   });
 
   it('lists the KMS condition keys of the Developer Guide for the operations they apply to', () => {
-    expect(PERMISSIONS.Decrypt.conditionKeys).toEqual(expect.arrayContaining(['kms:EncryptionContext:${context-key}', 'kms:EncryptionContextKeys', 'kms:EncryptionAlgorithm', 'kms:ViaService', 'kms:CallerAccount']));
-    expect(PERMISSIONS.CreateGrant.conditionKeys).toEqual(expect.arrayContaining(['kms:GrantOperations', 'kms:GranteePrincipal', 'kms:RetiringPrincipal', 'kms:GrantConstraintType', 'kms:GrantIsForAWSResource']));
-    expect(PERMISSIONS.CreateKey.conditionKeys).toEqual(expect.arrayContaining(['kms:BypassPolicyLockoutSafetyCheck', 'kms:KeySpec', 'kms:KeyUsage', 'kms:KeyOrigin', 'kms:MultiRegion', 'aws:RequestTag/${TagKey}', 'aws:TagKeys']));
+    expect(PERMISSIONS.Decrypt.conditionKeys).toEqual(
+      expect.arrayContaining([
+        'kms:EncryptionContext:${context-key}',
+        'kms:EncryptionContextKeys',
+        'kms:EncryptionAlgorithm',
+        'kms:ViaService',
+        'kms:CallerAccount',
+      ]),
+    );
+    expect(PERMISSIONS.CreateGrant.conditionKeys).toEqual(
+      expect.arrayContaining(['kms:GrantOperations', 'kms:GranteePrincipal', 'kms:RetiringPrincipal', 'kms:GrantConstraintType', 'kms:GrantIsForAWSResource']),
+    );
+    expect(PERMISSIONS.CreateKey.conditionKeys).toEqual(
+      expect.arrayContaining([
+        'kms:BypassPolicyLockoutSafetyCheck',
+        'kms:KeySpec',
+        'kms:KeyUsage',
+        'kms:KeyOrigin',
+        'kms:MultiRegion',
+        'aws:RequestTag/${TagKey}',
+        'aws:TagKeys',
+      ]),
+    );
     expect(PERMISSIONS.Sign.conditionKeys).toEqual(expect.arrayContaining(['kms:SigningAlgorithm', 'kms:MessageType']));
     expect(PERMISSIONS.ScheduleKeyDeletion.conditionKeys).toContain('kms:ScheduleKeyDeletionPendingWindowInDays');
   });

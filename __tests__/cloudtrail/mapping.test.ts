@@ -52,21 +52,36 @@ describe('CloudTrail records of calls', () => {
 
   it('requestParameters: camelCase member names, encryption context keys as given, no plaintext (Encrypt example)', () => {
     const plaintext = Buffer.from('top secret plaintext');
-    const record = callRecord(call('Encrypt', { KeyId: KEY, Plaintext: plaintext, EncryptionContext: { Department: 'Engineering' } }, { output: { KeyId: KEY, CiphertextBlob: new Uint8Array(8) } }));
+    const record = callRecord(
+      call(
+        'Encrypt',
+        { KeyId: KEY, Plaintext: plaintext, EncryptionContext: { Department: 'Engineering' } },
+        { output: { KeyId: KEY, CiphertextBlob: new Uint8Array(8) } },
+      ),
+    );
     expect(record.requestParameters).toEqual({ keyId: KEY, encryptionContext: { Department: 'Engineering' }, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' });
     expect(record.responseElements).toBeNull();
     expect(allText(record)).not.toContain(plaintext.toString('base64'));
   });
 
   it('Decrypt logs the key it used and the encryption algorithm even when the request named neither (Decrypt example)', () => {
-    const record = callRecord(call('Decrypt', { CiphertextBlob: new Uint8Array(40) }, { output: { KeyId: KEY, Plaintext: new Uint8Array(4), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } }));
+    const record = callRecord(
+      call(
+        'Decrypt',
+        { CiphertextBlob: new Uint8Array(40) },
+        { output: { KeyId: KEY, Plaintext: new Uint8Array(4), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } },
+      ),
+    );
     expect(record.requestParameters).toEqual({ keyId: KEY, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' });
     expect(record.resources).toEqual([{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: KEY }]);
     expect(record.readOnly).toBe(true);
   });
 
   it('AccessDeniedException is logged with errorCode AccessDenied and KMS message; responseElements null', () => {
-    const error = kmsError('AccessDeniedException', `User: ${ALICE.arn} is not authorized to perform: kms:Decrypt on resource: ${KEY} because no resource-based policy allows the kms:Decrypt action`);
+    const error = kmsError(
+      'AccessDeniedException',
+      `User: ${ALICE.arn} is not authorized to perform: kms:Decrypt on resource: ${KEY} because no resource-based policy allows the kms:Decrypt action`,
+    );
     expect(error.name).toBe('AccessDeniedException');
     const record = callRecord(call('Decrypt', { KeyId: KEY, CiphertextBlob: new Uint8Array(4) }, { error }));
     expect(record.errorCode).toBe('AccessDenied');
@@ -82,14 +97,22 @@ describe('CloudTrail records of calls', () => {
   });
 
   it('responseElements of calls that change state are the response in camelCase (ScheduleKeyDeletion example)', () => {
-    const output = { KeyId: KEY, DeletionDate: new Date('2021-04-12T18:58:30Z'), KeyState: 'PendingDeletion', PendingWindowInDays: 20, $metadata: { requestId: 'x' } };
+    const output = {
+      KeyId: KEY,
+      DeletionDate: new Date('2021-04-12T18:58:30Z'),
+      KeyState: 'PendingDeletion',
+      PendingWindowInDays: 20,
+      $metadata: { requestId: 'x' },
+    };
     const record = callRecord(call('ScheduleKeyDeletion', { KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', PendingWindowInDays: 20 }, { output }));
     expect(record.requestParameters).toEqual({ keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', pendingWindowInDays: 20 });
     expect(record.responseElements).toEqual({ keyId: KEY, deletionDate: 'Apr 12, 2021, 6:58:30 PM', keyState: 'PendingDeletion', pendingWindowInDays: 20 });
   });
 
   it('CreateGrant logs the grant id but never the grant token, a bearer credential (CreateGrant example)', () => {
-    const record = callRecord(call('CreateGrant', { KeyId: KEY, GranteePrincipal: ALICE.arn, Operations: ['Encrypt'] }, { output: { GrantId: 'g-1', GrantToken: 'TOKEN-SECRET' } }));
+    const record = callRecord(
+      call('CreateGrant', { KeyId: KEY, GranteePrincipal: ALICE.arn, Operations: ['Encrypt'] }, { output: { GrantId: 'g-1', GrantToken: 'TOKEN-SECRET' } }),
+    );
     expect(record.responseElements).toEqual({ grantId: 'g-1' });
     expect(allText(record)).not.toContain('TOKEN-SECRET');
   });
@@ -103,20 +126,65 @@ describe('CloudTrail records of calls', () => {
   it('no private key, shared secret, key store password or proxy credential reaches a record', () => {
     const secrets = ['PRIVATE-KEY-BYTES', 'SHARED-SECRET', 'kmsuser-password', 'RAW-SECRET-ACCESS-KEY-0123456789012345678901234567'];
     const records = [
-      callRecord(call('GenerateDataKeyPair', { KeyId: KEY, KeyPairSpec: 'RSA_2048' }, { output: { PrivateKeyPlaintext: Buffer.from(secrets[0]!), PrivateKeyCiphertextBlob: new Uint8Array(2), PublicKey: new Uint8Array(2), KeyId: KEY } })),
-      callRecord(call('DeriveSharedSecret', { KeyId: KEY, KeyAgreementAlgorithm: 'ECDH', PublicKey: new Uint8Array(3) }, { output: { SharedSecret: Buffer.from(secrets[1]!), KeyId: KEY } })),
-      callRecord(call('UpdateCustomKeyStore', { CustomKeyStoreId: 'cks-1', KeyStorePassword: secrets[2], XksProxyAuthenticationCredential: { AccessKeyId: 'A'.repeat(20), RawSecretAccessKey: secrets[3] } }, { output: {} })),
+      callRecord(
+        call(
+          'GenerateDataKeyPair',
+          { KeyId: KEY, KeyPairSpec: 'RSA_2048' },
+          { output: { PrivateKeyPlaintext: Buffer.from(secrets[0]!), PrivateKeyCiphertextBlob: new Uint8Array(2), PublicKey: new Uint8Array(2), KeyId: KEY } },
+        ),
+      ),
+      callRecord(
+        call(
+          'DeriveSharedSecret',
+          { KeyId: KEY, KeyAgreementAlgorithm: 'ECDH', PublicKey: new Uint8Array(3) },
+          { output: { SharedSecret: Buffer.from(secrets[1]!), KeyId: KEY } },
+        ),
+      ),
+      callRecord(
+        call(
+          'UpdateCustomKeyStore',
+          {
+            CustomKeyStoreId: 'cks-1',
+            KeyStorePassword: secrets[2],
+            XksProxyAuthenticationCredential: { AccessKeyId: 'A'.repeat(20), RawSecretAccessKey: secrets[3] },
+          },
+          { output: {} },
+        ),
+      ),
     ];
     for (const record of records) for (const secret of secrets) expect(allText(record)).not.toContain(secret);
     expect(allText(records)).not.toContain(Buffer.from(secrets[0]!).toString('base64'));
   });
 
   it('CreateKey logs the settings the key was made with, defaults included, and its keyMetadata (CreateKey example)', () => {
-    const metadata = { AWSAccountId: '111122223333', KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab', Arn: KEY, CreationDate: new Date('2022-08-10T22:38:27Z'), Enabled: true, KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'SYMMETRIC_DEFAULT' };
+    const metadata = {
+      AWSAccountId: '111122223333',
+      KeyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+      Arn: KEY,
+      CreationDate: new Date('2022-08-10T22:38:27Z'),
+      Enabled: true,
+      KeyUsage: 'ENCRYPT_DECRYPT',
+      KeySpec: 'SYMMETRIC_DEFAULT',
+    };
     const record = callRecord(call('CreateKey', {}, { output: { KeyMetadata: metadata } }));
-    expect(record.requestParameters).toEqual({ description: '', origin: 'AWS_KMS', bypassPolicyLockoutSafetyCheck: false, customerMasterKeySpec: 'SYMMETRIC_DEFAULT', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT' });
+    expect(record.requestParameters).toEqual({
+      description: '',
+      origin: 'AWS_KMS',
+      bypassPolicyLockoutSafetyCheck: false,
+      customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+      keySpec: 'SYMMETRIC_DEFAULT',
+      keyUsage: 'ENCRYPT_DECRYPT',
+    });
     expect(record.responseElements).toEqual({
-      keyMetadata: { aWSAccountId: '111122223333', keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', arn: KEY, creationDate: 'Aug 10, 2022, 10:38:27 PM', enabled: true, keyUsage: 'ENCRYPT_DECRYPT', keySpec: 'SYMMETRIC_DEFAULT' },
+      keyMetadata: {
+        aWSAccountId: '111122223333',
+        keyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+        arn: KEY,
+        creationDate: 'Aug 10, 2022, 10:38:27 PM',
+        enabled: true,
+        keyUsage: 'ENCRYPT_DECRYPT',
+        keySpec: 'SYMMETRIC_DEFAULT',
+      },
     });
     expect(record.resources).toEqual([{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: KEY }]);
   });
@@ -134,7 +202,14 @@ describe('CloudTrail records of calls', () => {
 
   it('userIdentity: an IAM user (IAMUser, AIDA principal id, userName), the root (Root), a role session (AssumedRole with its session issuer)', () => {
     const user = callRecord(call('DescribeKey', { KeyId: KEY }, { source: { accessKeyId: 'AKIAEXAMPLE' } })).userIdentity;
-    expect(user).toEqual({ type: 'IAMUser', principalId: ALICE.userId, arn: ALICE.arn, accountId: '111122223333', accessKeyId: 'AKIAEXAMPLE', userName: 'Alice' });
+    expect(user).toEqual({
+      type: 'IAMUser',
+      principalId: ALICE.userId,
+      arn: ALICE.arn,
+      accountId: '111122223333',
+      accessKeyId: 'AKIAEXAMPLE',
+      userName: 'Alice',
+    });
     const root = callRecord(call('DescribeKey', { KeyId: KEY }, { caller: rootCaller('111122223333') })).userIdentity;
     expect(root).toEqual({ type: 'Root', principalId: '111122223333', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' });
     const session = callerOf('arn:aws:sts::111122223333:assumed-role/Deployer/build-42')!;
@@ -178,7 +253,11 @@ describe('CloudTrail records of calls', () => {
 
 describe('KMS service events', () => {
   it('RotateKey: AwsServiceEvent with the account only as identity, AWS Internal, null request and response, serviceEventDetails (RotateKey example)', () => {
-    const record = serviceRecord({ name: 'RotateKey', time: TIME, key: { arn: KEY, keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', accountId: '111122223333', region: 'us-west-2' } });
+    const record = serviceRecord({
+      name: 'RotateKey',
+      time: TIME,
+      key: { arn: KEY, keyId: '1234abcd-12ab-34cd-56ef-1234567890ab', accountId: '111122223333', region: 'us-west-2' },
+    });
     expect(record).toMatchObject({
       userIdentity: { accountId: '111122223333', invokedBy: 'AWS Internal' },
       eventTime: '2024-01-02T03:04:05Z',
@@ -196,21 +275,37 @@ describe('KMS service events', () => {
 });
 
 describe('LookupEvents', () => {
-  const records = [1, 2, 3].map((i) => callRecord(call(i === 2 ? 'Decrypt' : 'Encrypt', { KeyId: KEY }, { time: new Date(TIME.getTime() + i * 1000) }), undefined, `event-${i}`));
+  const records = [1, 2, 3].map((i) =>
+    callRecord(call(i === 2 ? 'Decrypt' : 'Encrypt', { KeyId: KEY }, { time: new Date(TIME.getTime() + i * 1000) }), undefined, `event-${i}`),
+  );
 
   it('returns events newest first, with ReadOnly as text and the record as JSON text', () => {
     const answer = lookupEvents(records, {}, new Date(TIME.getTime() + 10_000));
     if (!answer.ok) throw new Error(answer.message);
     expect(answer.body.Events.map((e) => e.EventId)).toEqual(['event-3', 'event-2', 'event-1']);
-    expect(answer.body.Events[0]).toMatchObject({ EventName: 'Encrypt', ReadOnly: 'true', EventSource: 'kms.amazonaws.com', Username: 'Alice', Resources: [{ ResourceType: 'AWS::KMS::Key', ResourceName: KEY }] });
+    expect(answer.body.Events[0]).toMatchObject({
+      EventName: 'Encrypt',
+      ReadOnly: 'true',
+      EventSource: 'kms.amazonaws.com',
+      Username: 'Alice',
+      Resources: [{ ResourceType: 'AWS::KMS::Key', ResourceName: KEY }],
+    });
     expect(JSON.parse(answer.body.Events[0]!.CloudTrailEvent)).toEqual(records[2]);
   });
 
   it('filters by one lookup attribute and pages with NextToken', () => {
-    const byName = lookupEvents(records, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'Encrypt' }], MaxResults: 1 }, new Date(TIME.getTime() + 10_000));
+    const byName = lookupEvents(
+      records,
+      { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'Encrypt' }], MaxResults: 1 },
+      new Date(TIME.getTime() + 10_000),
+    );
     if (!byName.ok) throw new Error(byName.message);
     expect(byName.body.Events.map((e) => e.EventId)).toEqual(['event-3']);
-    const next = lookupEvents(records, { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'Encrypt' }], MaxResults: 1, NextToken: byName.body.NextToken }, new Date(TIME.getTime() + 10_000));
+    const next = lookupEvents(
+      records,
+      { LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'Encrypt' }], MaxResults: 1, NextToken: byName.body.NextToken },
+      new Date(TIME.getTime() + 10_000),
+    );
     if (!next.ok) throw new Error(next.message);
     expect(next.body.Events.map((e) => e.EventId)).toEqual(['event-1']);
     expect(next.body.NextToken).toBeUndefined();
@@ -218,7 +313,10 @@ describe('LookupEvents', () => {
 
   it('rejects two lookup attributes, MaxResults over 50, a start after the end, and a made-up NextToken with CloudTrail exceptions', () => {
     const now = new Date(TIME.getTime() + 10_000);
-    const two = [{ AttributeKey: 'EventName', AttributeValue: 'Encrypt' }, { AttributeKey: 'ReadOnly', AttributeValue: 'true' }];
+    const two = [
+      { AttributeKey: 'EventName', AttributeValue: 'Encrypt' },
+      { AttributeKey: 'ReadOnly', AttributeValue: 'true' },
+    ];
     expect(lookupEvents(records, { LookupAttributes: two }, now)).toMatchObject({ ok: false, type: 'InvalidLookupAttributesException' });
     expect(lookupEvents(records, { MaxResults: 51 }, now)).toMatchObject({ ok: false, type: 'InvalidMaxResultsException' });
     expect(lookupEvents(records, { StartTime: 200, EndTime: 100 }, now)).toMatchObject({ ok: false, type: 'InvalidTimeRangeException' });
@@ -229,7 +327,16 @@ describe('LookupEvents', () => {
 describe('log file names', () => {
   it('are laid out as CloudTrail delivers them: AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/<account>_CloudTrail_<region>_YYYYMMDDTHHmmZ_<unique>.json.gz', () => {
     expect(logFilePath('111122223333', 'us-east-1', new Date('2024-03-05T07:09:59Z'), 'AbCdEfGhIjKlMnOp')).toBe(
-      ['AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '03', '05', '111122223333_CloudTrail_us-east-1_20240305T0709Z_AbCdEfGhIjKlMnOp.json.gz'].join(sep),
+      [
+        'AWSLogs',
+        '111122223333',
+        'CloudTrail',
+        'us-east-1',
+        '2024',
+        '03',
+        '05',
+        '111122223333_CloudTrail_us-east-1_20240305T0709Z_AbCdEfGhIjKlMnOp.json.gz',
+      ].join(sep),
     );
   });
 });
@@ -237,10 +344,18 @@ describe('log file names', () => {
 describe('the log in memory', () => {
   it('what a call leaves until its record is read holds no secret (plaintext, grant token) of the request or response', () => {
     const plaintext = Buffer.from('kept nowhere');
-    const captured = captureCall(call('Encrypt', { KeyId: KEY, Plaintext: plaintext }, { output: { KeyId: KEY, CiphertextBlob: new Uint8Array(9), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } }));
+    const captured = captureCall(
+      call(
+        'Encrypt',
+        { KeyId: KEY, Plaintext: plaintext },
+        { output: { KeyId: KEY, CiphertextBlob: new Uint8Array(9), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' } },
+      ),
+    );
     expect(captured.call.input).toEqual({ KeyId: KEY });
     expect(captured.call.output).toEqual({ KeyId: KEY });
-    const grant = captureCall(call('CreateGrant', { KeyId: KEY, GranteePrincipal: ALICE.arn, Operations: ['Decrypt'] }, { output: { GrantId: 'g', GrantToken: 'SECRET-TOKEN' } }));
+    const grant = captureCall(
+      call('CreateGrant', { KeyId: KEY, GranteePrincipal: ALICE.arn, Operations: ['Decrypt'] }, { output: { GrantId: 'g', GrantToken: 'SECRET-TOKEN' } }),
+    );
     expect(JSON.stringify(grant)).not.toContain('SECRET-TOKEN');
   });
 
@@ -282,20 +397,23 @@ describe('the log in memory', () => {
   });
 });
 
-describe('cross-account calls (logged in both accounts, denials only in the caller\'s)', () => {
+describe("cross-account calls (logged in both accounts, denials only in the caller's)", () => {
   const OTHER = '444455556666';
   function sharedKey(): { vault: KmsVault; arn: string } {
     const vault = new KmsVault();
     const arn = vault.execute('CreateKey', {}).KeyMetadata!.Arn!;
-    const policy = { Version: '2012-10-17', Statement: [
-      { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
-      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: 'kms:Encrypt', Resource: '*' },
-    ] };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' },
+        { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: 'kms:Encrypt', Resource: '*' },
+      ],
+    };
     vault.execute('PutKeyPolicy', { KeyId: arn, Policy: JSON.stringify(policy) });
     return { vault, arn };
   }
 
-  it('a call that succeeds has a copy in the caller\'s account and one in the key owner\'s (AWSAccount identity), sharing sharedEventID', () => {
+  it("a call that succeeds has a copy in the caller's account and one in the key owner's (AWSAccount identity), sharing sharedEventID", () => {
     const { vault, arn } = sharedKey();
     vault.execute('Encrypt', { KeyId: arn, Plaintext: Buffer.from('x') }, { accountId: OTHER });
     const [mine, owners] = vault.cloudTrail.events({ eventName: 'Encrypt' });
@@ -306,7 +424,7 @@ describe('cross-account calls (logged in both accounts, denials only in the call
     expect(owners!.eventID).not.toBe(mine!.eventID);
   });
 
-  it('a denied cross-account call is logged only in the caller\'s account', () => {
+  it("a denied cross-account call is logged only in the caller's account", () => {
     const { vault, arn } = sharedKey();
     expect(() => vault.execute('DisableKey', { KeyId: arn }, { accountId: OTHER })).toThrow();
     const records = vault.cloudTrail.events({ eventName: 'DisableKey' });
@@ -321,19 +439,36 @@ describe('Nitro Enclaves requests', () => {
     const enclave = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const vault = new KmsVault();
     const image = 'ab'.repeat(48);
-    const AttestationDocument = vault.nitro.attestationDocument({ publicKey: enclave.publicKey, pcrs: { 0: image }, moduleId: 'i-123456789abcde123-enc123456789abcde12' });
+    const AttestationDocument = vault.nitro.attestationDocument({
+      publicKey: enclave.publicKey,
+      pcrs: { 0: image },
+      moduleId: 'i-123456789abcde123-enc123456789abcde12',
+    });
     const keyId = vault.execute('CreateKey', {}).KeyMetadata!.KeyId!;
     const { CiphertextBlob } = vault.execute('Encrypt', { KeyId: keyId, Plaintext: Buffer.from('x') });
     vault.execute('Decrypt', { CiphertextBlob: CiphertextBlob!, Recipient: { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument } });
     const [record] = vault.cloudTrail.events({ eventName: 'Decrypt' });
-    expect(record!.additionalEventData).toMatchObject({ recipient: { attestationDocumentModuleId: 'i-123456789abcde123-enc123456789abcde12', attestationDocumentEnclaveImageDigest: image } });
+    expect(record!.additionalEventData).toMatchObject({
+      recipient: { attestationDocumentModuleId: 'i-123456789abcde123-enc123456789abcde12', attestationDocumentEnclaveImageDigest: image },
+    });
     expect(record!.requestParameters).not.toHaveProperty('recipient');
   });
 });
 
 describe('custom key store requests', () => {
   it('CreateCustomKeyStore logs the name and cluster (as clusterId) only: no password, no trust anchor certificate (ct-create-keystore.html)', () => {
-    const record = callRecord(call('CreateCustomKeyStore', { CustomKeyStoreName: 'ExampleKeyStore', CloudHsmClusterId: 'cluster-1a23b4cdefg', KeyStorePassword: 'kmsPswd', TrustAnchorCertificate: '-----BEGIN CERTIFICATE-----' }, { output: { CustomKeyStoreId: 'cks-1234567890abcdef0' } }));
+    const record = callRecord(
+      call(
+        'CreateCustomKeyStore',
+        {
+          CustomKeyStoreName: 'ExampleKeyStore',
+          CloudHsmClusterId: 'cluster-1a23b4cdefg',
+          KeyStorePassword: 'kmsPswd',
+          TrustAnchorCertificate: '-----BEGIN CERTIFICATE-----',
+        },
+        { output: { CustomKeyStoreId: 'cks-1234567890abcdef0' } },
+      ),
+    );
     expect(record.requestParameters).toEqual({ customKeyStoreName: 'ExampleKeyStore', clusterId: 'cluster-1a23b4cdefg' });
     expect(record.responseElements).toEqual({ customKeyStoreId: 'cks-1234567890abcdef0' });
     expect(record).not.toHaveProperty('resources');

@@ -19,11 +19,17 @@ describe('CloudTrail matchers (kms-vault-mock/jest)', () => {
   const keyId = vault.execute('CreateKey', {}).KeyMetadata!.KeyId!;
   const { CiphertextBlob } = vault.execute('Encrypt', { KeyId: keyId, Plaintext: Buffer.from('x') });
   // bob has no identity policy, and the default key policy defers to IAM: denied.
-  expect(() => vault.execute('Decrypt', { CiphertextBlob: CiphertextBlob! }, { principal: bob })).toThrow(expect.objectContaining({ name: 'AccessDeniedException' }));
+  expect(() => vault.execute('Decrypt', { CiphertextBlob: CiphertextBlob! }, { principal: bob })).toThrow(
+    expect.objectContaining({ name: 'AccessDeniedException' }),
+  );
 
   it('toHaveCloudTrailEvent passes on an event with the fields given, nested objects partially, asymmetric matchers allowed', () => {
     expect(vault).toHaveCloudTrailEvent({ eventName: 'Decrypt', errorCode: 'AccessDenied' });
-    expect(vault).toHaveCloudTrailEvent({ eventName: 'Decrypt', userIdentity: { type: 'IAMUser', userName: 'bob' }, errorMessage: expect.stringContaining('is not authorized to perform: kms:Decrypt') });
+    expect(vault).toHaveCloudTrailEvent({
+      eventName: 'Decrypt',
+      userIdentity: { type: 'IAMUser', userName: 'bob' },
+      errorMessage: expect.stringContaining('is not authorized to perform: kms:Decrypt'),
+    });
     expect(vault.cloudTrail).toHaveCloudTrailEvent({ eventName: 'Encrypt', resources: [{ ARN: expect.stringContaining(keyId) }] });
     expect(vault).not.toHaveCloudTrailEvent({ eventName: 'ScheduleKeyDeletion' });
   });

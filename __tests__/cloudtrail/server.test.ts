@@ -43,12 +43,15 @@ describe('serve --cloudtrail-dir: log files as CloudTrail delivers them, and Loo
     const bob = vault.addPrincipal(BOB);
     aliceKeyId = alice.credentials.accessKeyId;
     server = await startServer({ vault, port: 0, cloudTrailDir: join(dir, 'trail') });
-    const client = (credentials: { accessKeyId: string; secretAccessKey: string }): KMSClient => new KMSClient({ region: 'us-east-1', endpoint: server.url, credentials });
+    const client = (credentials: { accessKeyId: string; secretAccessKey: string }): KMSClient =>
+      new KMSClient({ region: 'us-east-1', endpoint: server.url, credentials });
     const kms = client(alice.credentials);
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: KeyMetadata!.Arn!, Plaintext: plaintext, EncryptionContext: { app: 'trail' } }));
     await kms.send(new DecryptCommand({ CiphertextBlob: CiphertextBlob!, EncryptionContext: { app: 'trail' } }));
-    await expect(client(bob.credentials).send(new DecryptCommand({ CiphertextBlob: CiphertextBlob!, EncryptionContext: { app: 'trail' } }))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(
+      client(bob.credentials).send(new DecryptCommand({ CiphertextBlob: CiphertextBlob!, EncryptionContext: { app: 'trail' } })),
+    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
     kms.destroy();
   });
 
@@ -62,15 +65,20 @@ describe('serve --cloudtrail-dir: log files as CloudTrail delivers them, and Loo
     expect(filesUnder(join(dir, 'trail')).filter((f) => f.endsWith('.json.gz')).length).toBeGreaterThan(0);
   });
 
-  it('LookupEvents in CloudTrail\'s JSON protocol: newest first, one lookup attribute, the record as JSON text', async () => {
+  it("LookupEvents in CloudTrail's JSON protocol: newest first, one lookup attribute, the record as JSON text", async () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': LOOKUP_TARGET },
       body: JSON.stringify({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'Decrypt' }] }),
     });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { Events: { EventName: string; Username: string; ReadOnly: string; AccessKeyId?: string; CloudTrailEvent: string }[] };
-    expect(body.Events.map((e) => [e.EventName, e.Username])).toEqual([['Decrypt', 'Bob'], ['Decrypt', 'Alice']]);
+    const body = (await response.json()) as {
+      Events: { EventName: string; Username: string; ReadOnly: string; AccessKeyId?: string; CloudTrailEvent: string }[];
+    };
+    expect(body.Events.map((e) => [e.EventName, e.Username])).toEqual([
+      ['Decrypt', 'Bob'],
+      ['Decrypt', 'Alice'],
+    ]);
     expect(body.Events[1]).toMatchObject({ ReadOnly: 'true', AccessKeyId: aliceKeyId });
     expect(JSON.parse(body.Events[0]!.CloudTrailEvent)).toMatchObject({ eventName: 'Decrypt', errorCode: 'AccessDenied', userIdentity: { userName: 'Bob' } });
   });
@@ -79,7 +87,12 @@ describe('serve --cloudtrail-dir: log files as CloudTrail delivers them, and Loo
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': LOOKUP_TARGET },
-      body: JSON.stringify({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'Decrypt' }, { AttributeKey: 'ReadOnly', AttributeValue: 'true' }] }),
+      body: JSON.stringify({
+        LookupAttributes: [
+          { AttributeKey: 'EventName', AttributeValue: 'Decrypt' },
+          { AttributeKey: 'ReadOnly', AttributeValue: 'true' },
+        ],
+      }),
     });
     expect(response.status).toBe(400);
     expect(response.headers.get('x-amzn-errortype')).toBe('InvalidLookupAttributesException');
@@ -133,28 +146,47 @@ const haveAws = toolAvailable(AWS, ['--version'], 'AWS CLI');
 (haveAws ? describe : describe.skip)('aws cloudtrail lookup-events --endpoint-url against the server', () => {
   jest.setTimeout(120_000);
 
-  it('lists the vault\'s KMS events, filtered by event name, as CloudTrail does', async () => {
+  it("lists the vault's KMS events, filtered by event name, as CloudTrail does", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kms-vault-mock-cloudtrail-cli-'));
     const server = await startServer({ port: 0 });
     try {
       const key = server.vault.execute('CreateKey', { Description: 'cli' });
       server.vault.execute('ScheduleKeyDeletion', { KeyId: key.KeyMetadata!.KeyId!, PendingWindowInDays: 7 });
-      const { stdout } = await run(AWS, ['cloudtrail', 'lookup-events', '--endpoint-url', server.url, '--lookup-attributes', 'AttributeKey=EventName,AttributeValue=ScheduleKeyDeletion', '--output', 'json'], {
-        cwd: dir,
-        timeout: 60_000,
-        env: {
-          ...process.env,
-          AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-          AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-          AWS_DEFAULT_REGION: 'us-east-1',
-          AWS_CONFIG_FILE: join(dir, 'no-config'),
-          AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
-          AWS_PAGER: '',
+      const { stdout } = await run(
+        AWS,
+        [
+          'cloudtrail',
+          'lookup-events',
+          '--endpoint-url',
+          server.url,
+          '--lookup-attributes',
+          'AttributeKey=EventName,AttributeValue=ScheduleKeyDeletion',
+          '--output',
+          'json',
+        ],
+        {
+          cwd: dir,
+          timeout: 60_000,
+          env: {
+            ...process.env,
+            AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+            AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+            AWS_DEFAULT_REGION: 'us-east-1',
+            AWS_CONFIG_FILE: join(dir, 'no-config'),
+            AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
+            AWS_PAGER: '',
+          },
         },
-      });
-      const { Events } = JSON.parse(stdout) as { Events: { EventName: string; EventSource: string; Resources: { ResourceName: string }[]; CloudTrailEvent: string }[] };
+      );
+      const { Events } = JSON.parse(stdout) as {
+        Events: { EventName: string; EventSource: string; Resources: { ResourceName: string }[]; CloudTrailEvent: string }[];
+      };
       expect(Events).toHaveLength(1);
-      expect(Events[0]).toMatchObject({ EventName: 'ScheduleKeyDeletion', EventSource: 'kms.amazonaws.com', Resources: [{ ResourceName: key.KeyMetadata!.Arn }] });
+      expect(Events[0]).toMatchObject({
+        EventName: 'ScheduleKeyDeletion',
+        EventSource: 'kms.amazonaws.com',
+        Resources: [{ ResourceName: key.KeyMetadata!.Arn }],
+      });
       expect(JSON.parse(Events[0]!.CloudTrailEvent)).toMatchObject({ responseElements: { keyState: 'PendingDeletion', pendingWindowInDays: 7 } });
     } finally {
       await server.close();

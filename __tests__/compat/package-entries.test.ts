@@ -40,7 +40,7 @@ describe('the kms-vault-mock/jest, kms-vault-mock/vitest and kms-vault-mock/sino
     ]);
   });
 
-  it('the SDK and its @smithy/types are peers (the mock\'s types must be the SDK\'s own copy); vitest an optional one', () => {
+  it("the SDK and its @smithy/types are peers (the mock's types must be the SDK's own copy); vitest an optional one", () => {
     expect(pkg.peerDependencies).toEqual({ '@aws-sdk/client-kms': '^3.723.0', '@smithy/types': '^4.0.0', vitest: '>=1.6.0' });
     expect(pkg.peerDependenciesMeta.vitest?.optional).toBe(true);
     expect(Object.keys(pkg.dependencies)).not.toContain('@smithy/types');

@@ -3,16 +3,7 @@
  * every expectation here is what aws-sdk-client-mock's README (or, for the finer points, its Sinon
  * semantics) says, and both libraries must meet it.
  */
-import {
-  DecryptCommand,
-  DescribeKeyCommand,
-  EncryptCommand,
-  KMS,
-  KMSClient,
-  ListAliasesCommand,
-  ListKeysCommand,
-  paginateListKeys,
-} from '@aws-sdk/client-kms';
+import { DecryptCommand, DescribeKeyCommand, EncryptCommand, KMS, KMSClient, ListAliasesCommand, ListKeysCommand, paginateListKeys } from '@aws-sdk/client-kms';
 import * as original from 'aws-sdk-client-mock';
 import sinon from 'sinon';
 import * as ours from 'kms-vault-mock';
@@ -105,8 +96,10 @@ describe.each(libraries)('%s', (_name, mockClient) => {
     it('multiple behaviours: a default, one per command, one per command and payload; the most specific declared last wins', async () => {
       kmsMock
         .resolves({ KeyId: 'default' })
-        .on(EncryptCommand).resolves({ KeyId: 'encrypt' })
-        .on(EncryptCommand, { KeyId: 'alias/orders' }).resolves({ KeyId: 'encrypt-orders' });
+        .on(EncryptCommand)
+        .resolves({ KeyId: 'encrypt' })
+        .on(EncryptCommand, { KeyId: 'alias/orders' })
+        .resolves({ KeyId: 'encrypt-orders' });
       expect(await kms.send(new ListKeysCommand({}))).toEqual({ KeyId: 'default' });
       expect(await kms.send(encrypt('alias/other'))).toEqual({ KeyId: 'encrypt' });
       expect(await kms.send(encrypt('alias/orders'))).toEqual({ KeyId: 'encrypt-orders' });
@@ -337,7 +330,7 @@ describe.each(libraries)('%s', (_name, mockClient) => {
       kmsMock = mockClient(KMSClient);
     });
 
-    it('a sandbox with on(Command, input): the input matchers are the sandbox\'s own', async () => {
+    it("a sandbox with on(Command, input): the input matchers are the sandbox's own", async () => {
       kmsMock.restore();
       const sandbox = sinon.createSandbox();
       mockClient(KMSClient, { sandbox }).on(ListKeysCommand, { Limit: 5 }).resolves({ Truncated: true });

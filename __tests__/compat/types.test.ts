@@ -49,19 +49,25 @@ async function compileWrongExpectation(): Promise<string> {
   try {
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
     copyFileSync(join(__dirname, 'types', 'expect-type.ts'), join(dir, 'expect-type.ts'));
-    writeFileSync(join(dir, 'wrong.types.ts'), [
-      "import { EncryptCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';",
-      "import { mockClient } from 'kms-vault-mock';",
-      "import { expectTypeOf } from './expect-type';",
-      'expectTypeOf(mockClient(KMSClient).commandCall(0, EncryptCommand).args[0]).toBe<ListKeysCommand>();',
-      '',
-    ].join('\n'));
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      extends: join(root, 'tsconfig.json'),
-      compilerOptions: { types: ['node'], paths: { 'kms-vault-mock': [join(root, 'src', 'index.ts')] } },
-      include: [],
-      files: ['wrong.types.ts'],
-    }));
+    writeFileSync(
+      join(dir, 'wrong.types.ts'),
+      [
+        "import { EncryptCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';",
+        "import { mockClient } from 'kms-vault-mock';",
+        "import { expectTypeOf } from './expect-type';",
+        'expectTypeOf(mockClient(KMSClient).commandCall(0, EncryptCommand).args[0]).toBe<ListKeysCommand>();',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: join(root, 'tsconfig.json'),
+        compilerOptions: { types: ['node'], paths: { 'kms-vault-mock': [join(root, 'src', 'index.ts')] } },
+        include: [],
+        files: ['wrong.types.ts'],
+      }),
+    );
     return await compile(join(dir, 'tsconfig.json'));
   } finally {
     rmSync(dir, { recursive: true, force: true });

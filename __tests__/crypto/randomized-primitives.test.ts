@@ -50,7 +50,7 @@ describe('ECDSA with the nonce input from the vault (FIPS 186-5 6.4.1; RFC 6979 
     ['secp384r1', 48],
     ['secp521r1', 66],
     ['secp256k1', 32],
-  ] as const)('%s: the nonce input is the order\'s length plus 8 bytes of the vault\'s randomness, drawn once per signature', (curve, orderBytes) => {
+  ] as const)("%s: the nonce input is the order's length plus 8 bytes of the vault's randomness, drawn once per signature", (curve, orderBytes) => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: curve });
     const scalar = Buffer.from(privateKey.export({ format: 'jwk' }).d ?? '', 'base64url');
     const draws: number[] = [];
@@ -63,12 +63,12 @@ describe('ECDSA with the nonce input from the vault (FIPS 186-5 6.4.1; RFC 6979 
   });
 });
 
-describe('SM2DSA with KMS\'s distinguishing id (GB/T 32918.2)', () => {
+describe("SM2DSA with KMS's distinguishing id (GB/T 32918.2)", () => {
   const pair = keyPairFromSeed({ kind: 'sm2' } as Parameters<typeof keyPairFromSeed>[0], Buffer.alloc(32, 3)) as NodeKeyPair;
   const { scalar, point } = pair.ec ?? { scalar: Buffer.alloc(0), point: Buffer.alloc(0) };
   const message = Buffer.from('message');
 
-  it('verifies its own signatures, not another message\'s or a changed signature; a seed repeats it', () => {
+  it("verifies its own signatures, not another message's or a changed signature; a seed repeats it", () => {
     const signature = sm2Sign(scalar, point, message, seeded('sm2'));
     expect(sm2Verify(point, message, signature)).toBe(true);
     expect(sm2Sign(scalar, point, message, seeded('sm2')).equals(signature)).toBe(true);
@@ -79,7 +79,7 @@ describe('SM2DSA with KMS\'s distinguishing id (GB/T 32918.2)', () => {
     expect(sm2Verify(point, message, Buffer.from('not der'))).toBe(false);
   });
 
-  it('is not OpenSSL\'s default (empty) distinguishing id: node:crypto, which cannot set one, does not verify it', () => {
+  it("is not OpenSSL's default (empty) distinguishing id: node:crypto, which cannot set one, does not verify it", () => {
     expect(verify('sm3', message, pair.publicKey, sm2Sign(scalar, point, message, seeded('sm2')))).toBe(false);
   });
 });

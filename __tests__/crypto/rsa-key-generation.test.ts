@@ -84,7 +84,8 @@ describe('the key pair cache: a pair is made once per process, and RSA primes on
     expect(delta(before)).toEqual({ memoryHits: 1, diskHits: 0, misses: 0 });
     expect(second.publicKey).toEqual(first.publicKey);
     const publicKey = createPublicKey({ key: second.publicKey, format: 'der', type: 'spki' });
-    const verify = (signature: Buffer) => cryptoVerify('sha256', Buffer.from('m'), { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, signature);
+    const verify = (signature: Buffer) =>
+      cryptoVerify('sha256', Buffer.from('m'), { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, signature);
     expect(verify(second.signature)).toBe(true);
     expect(verify(first.signature)).toBe(true);
   });

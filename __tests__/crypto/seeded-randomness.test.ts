@@ -1,7 +1,17 @@
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import {
-  CreateKeyCommand, EncapsulateCommand, EncryptCommand, DecryptCommand, GetPublicKeyCommand, SignCommand, VerifyCommand,
-  type EncryptionAlgorithmSpec, type KeySpec, type KMSClient, type MessageType, type SigningAlgorithmSpec,
+  CreateKeyCommand,
+  EncapsulateCommand,
+  EncryptCommand,
+  DecryptCommand,
+  GetPublicKeyCommand,
+  SignCommand,
+  VerifyCommand,
+  type EncryptionAlgorithmSpec,
+  type KeySpec,
+  type KMSClient,
+  type MessageType,
+  type SigningAlgorithmSpec,
 } from '@aws-sdk/client-kms';
 import { vaultClient } from '../helpers/vault-client';
 
@@ -28,7 +38,10 @@ async function outputs(kms: KMSClient): Promise<string[]> {
     const KeyId = await keyOf(KeySpec, 'SIGN_VERIFY');
     out.push(hex((await kms.send(new SignCommand({ KeyId, Message, MessageType, SigningAlgorithm }))).Signature));
   }
-  const encryption: readonly [KeySpec, EncryptionAlgorithmSpec][] = [['RSA_2048', 'RSAES_OAEP_SHA_1'], ['RSA_2048', 'RSAES_OAEP_SHA_256']];
+  const encryption: readonly [KeySpec, EncryptionAlgorithmSpec][] = [
+    ['RSA_2048', 'RSAES_OAEP_SHA_1'],
+    ['RSA_2048', 'RSAES_OAEP_SHA_256'],
+  ];
   for (const [KeySpec, EncryptionAlgorithm] of encryption) {
     const KeyId = await keyOf(KeySpec, 'ENCRYPT_DECRYPT');
     out.push(hex((await kms.send(new EncryptCommand({ KeyId, Plaintext: message, EncryptionAlgorithm }))).CiphertextBlob));
@@ -112,13 +125,17 @@ describe('ECDSA signatures as KMS makes them: s is not normalized', () => {
     const n = ORDERS[KeySpec] as bigint;
     let high = 0;
     for (let i = 0; i < 200; i++) {
-      const { Signature } = await kms.send(new SignCommand({ KeyId, Message: MessageType === 'RAW' ? message : digest, MessageType, SigningAlgorithm: 'ECDSA_SHA_256' }));
+      const { Signature } = await kms.send(
+        new SignCommand({ KeyId, Message: MessageType === 'RAW' ? message : digest, MessageType, SigningAlgorithm: 'ECDSA_SHA_256' }),
+      );
       if (sOf(Signature as Uint8Array) > n / 2n) high++;
       if (i < 5) expect(verify('sha256', message, publicKey, Buffer.from(Signature ?? []))).toBe(true);
     }
     expect(high).toBeGreaterThanOrEqual(60);
     expect(high).toBeLessThanOrEqual(140);
     const { Signature } = await kms.send(new SignCommand({ KeyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' }));
-    expect((await kms.send(new VerifyCommand({ KeyId, Message: digest, MessageType: 'DIGEST', Signature, SigningAlgorithm: 'ECDSA_SHA_256' }))).SignatureValid).toBe(true);
+    expect(
+      (await kms.send(new VerifyCommand({ KeyId, Message: digest, MessageType: 'DIGEST', Signature, SigningAlgorithm: 'ECDSA_SHA_256' }))).SignatureValid,
+    ).toBe(true);
   });
 });

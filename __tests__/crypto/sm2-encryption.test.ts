@@ -13,7 +13,7 @@ function sm2Pair(seed: string): { scalar: Buffer; point: Buffer } {
 function fields(blob: Buffer): Buffer[] {
   const headerBytes = (blob[1] ?? 0) & 0x80 ? 2 + ((blob[1] ?? 0) & 0x7f) : 2;
   const out: Buffer[] = [];
-  for (let at = headerBytes; at < blob.length; ) {
+  for (let at = headerBytes; at < blob.length;) {
     const length = blob[at + 1] ?? 0;
     if (length & 0x80) throw new Error('test ciphertexts are short');
     out.push(blob.subarray(at + 2, at + 2 + length));

@@ -8,7 +8,7 @@ import { firstWorking, toolAvailable } from './tools';
 const AWS = firstWorking(['aws', '/usr/bin/aws'], ['--version']);
 const haveAws = toolAvailable(AWS, ['--version'], 'AWS CLI');
 
-(haveAws ? describe : describe.skip)('the AWS CLI against kms-vault-mock serve (the seeds\' re-encrypt workflow)', () => {
+(haveAws ? describe : describe.skip)("the AWS CLI against kms-vault-mock serve (the seeds' re-encrypt workflow)", () => {
   jest.setTimeout(120_000);
   let server: ServeProcess;
   let dir: string;
@@ -53,11 +53,13 @@ const haveAws = toolAvailable(AWS, ['--version'], 'AWS CLI');
     expect(source).toMatch(/^arn:aws:kms:us-east-2:111122223333:key\/[0-9a-f-]{36}$/);
     ok('create-alias', '--alias-name', 'alias/ExampleAlias', '--target-key-id', destination);
 
-    writeFileSync(join(dir, 'ExamplePlaintextFile'), 'the seeds\' example plaintext\n');
+    writeFileSync(join(dir, 'ExamplePlaintextFile'), "the seeds' example plaintext\n");
     const encrypted = ok('encrypt', '--key-id', source, '--plaintext', 'fileb://ExamplePlaintextFile', '--query', 'CiphertextBlob', '--output', 'text');
     writeFileSync(join(dir, 'ExampleEncryptedFile'), Buffer.from(encrypted, 'base64'));
 
-    const reEncrypted = JSON.parse(ok('re-encrypt', '--ciphertext-blob', 'fileb://ExampleEncryptedFile', '--destination-key-id', 'alias/ExampleAlias')) as Record<string, string>;
+    const reEncrypted = JSON.parse(
+      ok('re-encrypt', '--ciphertext-blob', 'fileb://ExampleEncryptedFile', '--destination-key-id', 'alias/ExampleAlias'),
+    ) as Record<string, string>;
     expect(reEncrypted['SourceKeyId']).toBe(source);
     expect(reEncrypted['KeyId']).toBe(destination);
     expect(reEncrypted['SourceEncryptionAlgorithm']).toBe('SYMMETRIC_DEFAULT');
@@ -72,7 +74,9 @@ const haveAws = toolAvailable(AWS, ['--version'], 'AWS CLI');
   it('prints KMS errors as the CLI prints AWS\'s: "An error occurred (Code) when calling the Op operation: message"', () => {
     const missing = aws('describe-key', '--key-id', 'alias/does-not-exist');
     expect(missing.status).not.toBe(0);
-    expect(missing.stderr.trim()).toBe('An error occurred (NotFoundException) when calling the DescribeKey operation: Alias arn:aws:kms:us-east-2:111122223333:alias/does-not-exist is not found.');
+    expect(missing.stderr.trim()).toBe(
+      'An error occurred (NotFoundException) when calling the DescribeKey operation: Alias arn:aws:kms:us-east-2:111122223333:alias/does-not-exist is not found.',
+    );
 
     writeFileSync(join(dir, 'NotACiphertext'), 'plain text, not a ciphertext');
     const invalid = aws('decrypt', '--ciphertext-blob', 'fileb://NotACiphertext');

@@ -7,7 +7,11 @@ import { firstWorking, toolAvailable } from './tools';
 
 const PYTHON = firstWorking(['python3', '/usr/bin/python3'], ['-c', 'import boto3']);
 const haveBoto3 = toolAvailable(PYTHON, ['-c', 'import boto3'], 'boto3');
-const PRINCIPAL = { arn: 'arn:aws:iam::111122223333:user/boto3', accessKeyId: 'AKIAKMSVAULTMOCKBOTO', secretAccessKey: 'boto3-secret-access-key-for-the-e2e-test' };
+const PRINCIPAL = {
+  arn: 'arn:aws:iam::111122223333:user/boto3',
+  accessKeyId: 'AKIAKMSVAULTMOCKBOTO',
+  secretAccessKey: 'boto3-secret-access-key-for-the-e2e-test',
+};
 
 interface Observed {
   keyArn: string;
@@ -44,11 +48,13 @@ function runWorkflow(url: string, accessKeyId: string, secretAccessKey: string):
       method: 'PUT',
       body: JSON.stringify({
         name: 'boto3-principal',
-        principals: [{
-          arn: PRINCIPAL.arn,
-          credentials: { accessKeyId: PRINCIPAL.accessKeyId, secretAccessKey: PRINCIPAL.secretAccessKey },
-          policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] }],
-        }],
+        principals: [
+          {
+            arn: PRINCIPAL.arn,
+            credentials: { accessKeyId: PRINCIPAL.accessKeyId, secretAccessKey: PRINCIPAL.secretAccessKey },
+            policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] }],
+          },
+        ],
       }),
     });
     expect(put.status).toBe(200);
@@ -59,7 +65,7 @@ function runWorkflow(url: string, accessKeyId: string, secretAccessKey: string):
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('signs with botocore\'s SigV4 (verified in strict mode) and round-trips encrypt, re-encrypt to an alias, decrypt', () => {
+  it("signs with botocore's SigV4 (verified in strict mode) and round-trips encrypt, re-encrypt to an alias, decrypt", () => {
     expect(seen.keyArn).toMatch(/^arn:aws:kms:eu-west-1:111122223333:key\/[0-9a-f-]{36}$/);
     expect(seen.creationDateType).toBe('datetime');
     expect(seen.decrypted).toBe('boto3 secret');
@@ -83,6 +89,8 @@ function runWorkflow(url: string, accessKeyId: string, secretAccessKey: string):
   });
 
   it('strict: credentials the vault does not know are refused (UnrecognizedClientException)', () => {
-    expect(() => runWorkflow(server.url, 'AKIAUNKNOWNUNKNOWN00', 'nope')).toThrow(/UnrecognizedClientException.*The security token included in the request is invalid/);
+    expect(() => runWorkflow(server.url, 'AKIAUNKNOWNUNKNOWN00', 'nope')).toThrow(
+      /UnrecognizedClientException.*The security token included in the request is invalid/,
+    );
   });
 });

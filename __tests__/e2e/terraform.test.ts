@@ -23,7 +23,13 @@ function findTerraform(): string | undefined {
 /** A directory holding registry.terraform.io/hashicorp/aws/5.x/<platform>/terraform-provider-aws_*. */
 function findMirror(): string | undefined {
   const home = process.env['HOME'] ?? '/root';
-  const candidates = [process.env['KMS_VAULT_MOCK_TF_PLUGIN_DIR'], '/opt/tf-plugins', join(home, '.terraform.d/plugins'), '/usr/share/terraform/plugins', '/usr/local/share/terraform/plugins'];
+  const candidates = [
+    process.env['KMS_VAULT_MOCK_TF_PLUGIN_DIR'],
+    '/opt/tf-plugins',
+    join(home, '.terraform.d/plugins'),
+    '/usr/share/terraform/plugins',
+    '/usr/local/share/terraform/plugins',
+  ];
   return candidates.find((dir) => {
     if (!dir) return false;
     const aws = join(dir, 'registry.terraform.io/hashicorp/aws');
@@ -74,7 +80,8 @@ const timings: Array<[string, number]> = [];
 
   function ok(args: readonly string[], vars: Record<string, string> = {}): string {
     const run = terraform(args, vars);
-    if (run.status !== 0) throw new Error(`terraform ${args.join(' ')} exited with ${String(run.status)}:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
+    if (run.status !== 0)
+      throw new Error(`terraform ${args.join(' ')} exited with ${String(run.status)}:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
     return run.stdout;
   }
 
@@ -108,7 +115,9 @@ const timings: Array<[string, number]> = [];
     await server?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
     const total = timings.reduce((sum, [, ms]) => sum + ms, 0);
-    process.stdout.write(`Terraform against serve, seconds per step: ${timings.map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)}`).join('; ')}; total ${(total / 1000).toFixed(1)}\n`);
+    process.stdout.write(
+      `Terraform against serve, seconds per step: ${timings.map(([step, ms]) => `${step} ${(ms / 1000).toFixed(1)}`).join('; ')}; total ${(total / 1000).toFixed(1)}\n`,
+    );
   });
 
   it('apply creates every KMS resource and reads every KMS data source (alias/aws/s3 included)', async () => {
@@ -164,7 +173,10 @@ const timings: Array<[string, number]> = [];
     const start = after.output.indexOf('# aws_kms_key.main will be updated in-place');
     expect(start).toBeGreaterThanOrEqual(0);
     const block = after.output.slice(start, after.output.indexOf('\n    }\n', start));
-    const changed = block.split('\n').filter((l) => /^\s+[+~-] [a-z_]+\s+=/.test(l)).map((l) => l.trim().split(/\s+/)[1]);
+    const changed = block
+      .split('\n')
+      .filter((l) => /^\s+[+~-] [a-z_]+\s+=/.test(l))
+      .map((l) => l.trim().split(/\s+/)[1]);
     expect(changed.sort()).toEqual(['bypass_policy_lockout_safety_check', 'deletion_window_in_days']);
     ok(['apply', '-auto-approve', '-no-color'], vars);
     const { code, output } = plan(vars);

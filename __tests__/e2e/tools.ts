@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 export function toolAvailable(command: string, args: readonly string[], what: string): boolean {
   const ok = spawnSync(command, args, { stdio: 'ignore' }).status === 0;
   if (!ok && process.env['CI'] === undefined) {
-    console.warn(`Skipping the ${what} end-to-end tests: '${command} ${args.join(' ')}' failed (not installed). Install it, or set CI=1 to make its absence fail.`);
+    console.warn(
+      `Skipping the ${what} end-to-end tests: '${command} ${args.join(' ')}' failed (not installed). Install it, or set CI=1 to make its absence fail.`,
+    );
     return false;
   }
   return true;

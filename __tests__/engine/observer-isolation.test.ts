@@ -31,7 +31,9 @@ describe('observers are isolated from each other and from the caller', () => {
     const vault = new KmsVault({ seed: 'observers' });
     const warnings: string[] = [];
     const onWarning = (warning: Error): void => void warnings.push(warning.message);
-    const emitWarning = jest.spyOn(process, 'emitWarning').mockImplementation((warning: string | Error) => onWarning(typeof warning === 'string' ? new Error(warning) : warning));
+    const emitWarning = jest
+      .spyOn(process, 'emitWarning')
+      .mockImplementation((warning: string | Error) => onWarning(typeof warning === 'string' ? new Error(warning) : warning));
     try {
       const events: string[] = [];
       vault.observers.add('boom', (event) => {

@@ -59,7 +59,13 @@ describe('fault injection', () => {
     const { vault, kms, CiphertextBlob } = await setup();
     vault.faults.inject({ operation: 'Decrypt', error: 'KMSInternalException', afterCalls: 2, times: 1 });
     const results = [];
-    for (let i = 0; i < 4; i++) results.push(await kms.send(new DecryptCommand({ CiphertextBlob })).then(() => 'ok', (e: Error) => e.name));
+    for (let i = 0; i < 4; i++)
+      results.push(
+        await kms.send(new DecryptCommand({ CiphertextBlob })).then(
+          () => 'ok',
+          (e: Error) => e.name,
+        ),
+      );
     expect(results).toEqual(['ok', 'ok', 'KMSInternalException', 'ok']);
   });
 
@@ -78,7 +84,10 @@ describe('fault injection', () => {
     const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.Encrypt' };
     const answer = await answerWireRequest(vault, { method: 'POST', path: '/', query: {}, headers, body: Buffer.from('null') });
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body)).toEqual({ __type: 'com.amazon.coral.service#SerializationException', message: 'Start of structure or map found where not expected.' });
+    expect(JSON.parse(answer.body)).toEqual({
+      __type: 'com.amazon.coral.service#SerializationException',
+      message: 'Start of structure or map found where not expected.',
+    });
     expect(() => vault.execute('Encrypt', null as never)).toThrow(expect.objectContaining({ name: 'SerializationException' }));
   });
 
@@ -87,7 +96,13 @@ describe('fault injection', () => {
       const { vault, kms, CiphertextBlob } = await setup(1, 'chaos');
       vault.faults.inject({ error: 'ThrottlingException', probability: 0.5 });
       const out: string[] = [];
-      for (let i = 0; i < 20; i++) out.push(await kms.send(new DecryptCommand({ CiphertextBlob })).then(() => 'ok', () => 'throttled'));
+      for (let i = 0; i < 20; i++)
+        out.push(
+          await kms.send(new DecryptCommand({ CiphertextBlob })).then(
+            () => 'ok',
+            () => 'throttled',
+          ),
+        );
       return out;
     };
     const a = await run();

@@ -16,7 +16,10 @@ describe('injected latency stops when the call is aborted', () => {
     jest.useFakeTimers();
     try {
       const controller = new AbortController();
-      const sent = kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') }), { abortSignal: controller.signal }).then(() => undefined, (e: unknown) => e);
+      const sent = kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x') }), { abortSignal: controller.signal }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       await jest.advanceTimersByTimeAsync(10);
       controller.abort();
       expect(await sent).toMatchObject({ name: 'AbortError', message: 'Request aborted' });
@@ -34,7 +37,10 @@ describe('injected latency stops when the call is aborted', () => {
     jest.useFakeTimers();
     try {
       const controller = new AbortController();
-      const pending = Promise.resolve(answer(vault, 'CreateKey', {}, { region: vault.region, caller: vault.caller }, { signal: controller.signal })).then(() => undefined, (e: unknown) => e);
+      const pending = Promise.resolve(answer(vault, 'CreateKey', {}, { region: vault.region, caller: vault.caller }, { signal: controller.signal })).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       await jest.advanceTimersByTimeAsync(10);
       controller.abort();
       // Settles at the abort, not when the 60 s of latency are over.

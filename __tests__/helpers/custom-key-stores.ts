@@ -9,11 +9,20 @@ export const CREDENTIAL = { AccessKeyId: 'ABCDE234567EXAMPLEAB', RawSecretAccess
 /** CreateCustomKeyStore for a CloudHSM cluster the vault simulates (registered here), with its trust anchor. */
 export function cloudHsmStore(vault: KmsVault, name = 'ExampleCloudHSMKeyStore', clusterId = CLUSTER): CreateCustomKeyStoreCommand {
   const { trustAnchorCertificate } = vault.addCloudHsmCluster(clusterId);
-  return new CreateCustomKeyStoreCommand({ CustomKeyStoreName: name, CloudHsmClusterId: clusterId, TrustAnchorCertificate: trustAnchorCertificate, KeyStorePassword: 'kmsPswd' });
+  return new CreateCustomKeyStoreCommand({
+    CustomKeyStoreName: name,
+    CloudHsmClusterId: clusterId,
+    TrustAnchorCertificate: trustAnchorCertificate,
+    KeyStorePassword: 'kmsPswd',
+  });
 }
 
 /** CreateCustomKeyStore for an external key store reached over a public endpoint. */
-export function publicXksStore(name = 'ExamplePublicEndpointXKS', endpoint = 'https://myproxy.xks.example.com', path = '/example-prefix/kms/xks/v1'): CreateCustomKeyStoreCommand {
+export function publicXksStore(
+  name = 'ExamplePublicEndpointXKS',
+  endpoint = 'https://myproxy.xks.example.com',
+  path = '/example-prefix/kms/xks/v1',
+): CreateCustomKeyStoreCommand {
   return new CreateCustomKeyStoreCommand({
     CustomKeyStoreName: name,
     CustomKeyStoreType: 'EXTERNAL_KEY_STORE',

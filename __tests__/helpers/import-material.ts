@@ -43,14 +43,17 @@ export async function wrapFor(
   wrapping: { algorithm?: AlgorithmSpec; keySpec?: WrappingKeySpec } = {},
 ): Promise<WrappedMaterial> {
   const algorithm = wrapping.algorithm ?? 'RSAES_OAEP_SHA_256';
-  const params = await kms.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: algorithm, WrappingKeySpec: wrapping.keySpec ?? 'RSA_2048' }));
+  const params = await kms.send(
+    new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: algorithm, WrappingKeySpec: wrapping.keySpec ?? 'RSA_2048' }),
+  );
   return { ImportToken: params.ImportToken as Uint8Array, EncryptedKeyMaterial: wrapKeyMaterial(params.PublicKey as Uint8Array, algorithm, material) };
 }
 
 /** Imports `material` into `keyId` (by default without expiry). */
 export async function importMaterial(kms: KMSClient, keyId: string, material: Uint8Array, extra: Partial<ImportKeyMaterialCommandInput> = {}) {
   const wrapped = await wrapFor(kms, keyId, material);
-  const expiration: Partial<ImportKeyMaterialCommandInput> = extra.ValidTo === undefined && extra.ExpirationModel === undefined ? { ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' } : {};
+  const expiration: Partial<ImportKeyMaterialCommandInput> =
+    extra.ValidTo === undefined && extra.ExpirationModel === undefined ? { ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' } : {};
   return kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...wrapped, ...expiration, ...extra }));
 }
 

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** A scratch directory for files handed to the `openssl` command line, removed by `cleanup()`. */
-export function opensslWorkspace(): { file(name: string, content: Uint8Array | string): string; pem(name: string, spki: Uint8Array): string; run(args: string[]): string; cleanup(): void } {
+export function opensslWorkspace(): {
+  file(name: string, content: Uint8Array | string): string;
+  pem(name: string, spki: Uint8Array): string;
+  run(args: string[]): string;
+  cleanup(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'kms-vault-mock-interop-'));
   return {
     file(name, content) {

@@ -16,7 +16,23 @@ describe('interop: RSA-OAEP ciphertexts made by openssl decrypt in the vault', (
     const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: KeyMetadata?.KeyId }));
     const pem = ws.pem(`${hash}.pem`, PublicKey as Uint8Array);
     const plaintext = ws.file(`${hash}.txt`, 'encrypted by openssl');
-    ws.run(['pkeyutl', '-encrypt', '-pubin', '-inkey', pem, '-in', plaintext, '-out', `${hash}.bin`, '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', `rsa_oaep_md:${hash}`, '-pkeyopt', `rsa_mgf1_md:${hash}`]);
+    ws.run([
+      'pkeyutl',
+      '-encrypt',
+      '-pubin',
+      '-inkey',
+      pem,
+      '-in',
+      plaintext,
+      '-out',
+      `${hash}.bin`,
+      '-pkeyopt',
+      'rsa_padding_mode:oaep',
+      '-pkeyopt',
+      `rsa_oaep_md:${hash}`,
+      '-pkeyopt',
+      `rsa_mgf1_md:${hash}`,
+    ]);
     const ciphertext = ws.run(['base64', '-A', '-in', `${hash}.bin`]);
     const out = await kms.send(new DecryptCommand({ KeyId: KeyMetadata?.KeyId, CiphertextBlob: Buffer.from(ciphertext, 'base64'), EncryptionAlgorithm }));
     expect(Buffer.from(out.Plaintext as Uint8Array).toString()).toBe('encrypted by openssl');

@@ -1,7 +1,19 @@
 import {
-  CreateAliasCommand, CreateGrantCommand, CreateKeyCommand, KMSClient, RotateKeyOnDemandCommand, TagResourceCommand,
-  paginateDescribeCustomKeyStores, paginateListAliases, paginateListGrants, paginateListKeyPolicies, paginateListKeyRotations,
-  paginateListKeys, paginateListResourceTags, paginateListRetirableGrants, type KMSClientConfig,
+  CreateAliasCommand,
+  CreateGrantCommand,
+  CreateKeyCommand,
+  KMSClient,
+  RotateKeyOnDemandCommand,
+  TagResourceCommand,
+  paginateDescribeCustomKeyStores,
+  paginateListAliases,
+  paginateListGrants,
+  paginateListKeyPolicies,
+  paginateListKeyRotations,
+  paginateListKeys,
+  paginateListResourceTags,
+  paginateListRetirableGrants,
+  type KMSClientConfig,
 } from '@aws-sdk/client-kms';
 import { KmsVault, vaultPlugin, vaultRequestHandler } from '../../src';
 
@@ -12,19 +24,29 @@ import { KmsVault, vaultPlugin, vaultRequestHandler } from '../../src';
  * Marker parameter of a subsequent request".
  */
 const ADAPTERS: ReadonlyArray<[string, (vault: KmsVault, config: KMSClientConfig) => KMSClient]> = [
-  ['middleware', (vault, config) => {
-    const kms = new KMSClient(config);
-    kms.middlewareStack.use(vaultPlugin(vault));
-    return kms;
-  }],
-  ['request handler', (vault, config) => new KMSClient({
-    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-    ...config,
-    requestHandler: vaultRequestHandler(vault),
-  })],
+  [
+    'middleware',
+    (vault, config) => {
+      const kms = new KMSClient(config);
+      kms.middlewareStack.use(vaultPlugin(vault));
+      return kms;
+    },
+  ],
+  [
+    'request handler',
+    (vault, config) =>
+      new KMSClient({
+        credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+        ...config,
+        requestHandler: vaultRequestHandler(vault),
+      }),
+  ],
 ];
 
-interface Page { Truncated?: boolean; NextMarker?: string }
+interface Page {
+  Truncated?: boolean;
+  NextMarker?: string;
+}
 
 async function pagesOf<T extends Page>(pages: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -51,7 +73,8 @@ describe.each(ADAPTERS)('interop: @aws-sdk/client-kms paginators through the %s'
   beforeAll(async () => {
     for (let i = 0; i < 11; i++) keys.push((await client.send(new CreateKeyCommand({}))).KeyMetadata?.KeyId as string);
     for (let i = 0; i < 7; i++) await client.send(new CreateAliasCommand({ AliasName: `alias/paged-${i}`, TargetKeyId: keys[i % 2] }));
-    for (let i = 0; i < 5; i++) await client.send(new CreateGrantCommand({ KeyId: keys[0], GranteePrincipal: role, RetiringPrincipal: role, Operations: ['Decrypt'] }));
+    for (let i = 0; i < 5; i++)
+      await client.send(new CreateGrantCommand({ KeyId: keys[0], GranteePrincipal: role, RetiringPrincipal: role, Operations: ['Decrypt'] }));
     await client.send(new TagResourceCommand({ KeyId: keys[0], Tags: Array.from({ length: 9 }, (_, i) => ({ TagKey: `k${i}`, TagValue: `v${i}` })) }));
     for (let i = 0; i < 3; i++) await client.send(new RotateKeyOnDemandCommand({ KeyId: keys[0] }));
   });

@@ -23,7 +23,12 @@ describe('interop: KMS signatures verify with openssl and node:crypto', () => {
     return k;
   }
 
-  async function signature(KeySpec: KeySpec, SigningAlgorithm: SigningAlgorithmSpec, name: string, digest?: Buffer): Promise<{ file: string; bytes: Buffer; pem: string; spki: Uint8Array }> {
+  async function signature(
+    KeySpec: KeySpec,
+    SigningAlgorithm: SigningAlgorithmSpec,
+    name: string,
+    digest?: Buffer,
+  ): Promise<{ file: string; bytes: Buffer; pem: string; spki: Uint8Array }> {
     const k = await key(KeySpec);
     const input = digest ? { Message: digest, MessageType: 'DIGEST' as const } : { Message: message };
     const { Signature } = await kms.send(new SignCommand({ KeyId: k.keyId, SigningAlgorithm, ...input }));
@@ -50,7 +55,21 @@ describe('interop: KMS signatures verify with openssl and node:crypto', () => {
     ['RSASSA_PSS_SHA_512', 'sha512', 64],
   ])('%s: openssl verifies RSA-PSS with MGF1-%s and a salt length of exactly %i bytes', async (SigningAlgorithm, hash, saltLength) => {
     const sig = await signature('RSA_2048', SigningAlgorithm, `${SigningAlgorithm}.sig`);
-    const args = (salt: number) => ['dgst', `-${hash}`, '-sigopt', 'rsa_padding_mode:pss', '-sigopt', `rsa_pss_saltlen:${salt}`, '-sigopt', `rsa_mgf1_md:${hash}`, '-verify', sig.pem, '-signature', sig.file, messageFile];
+    const args = (salt: number) => [
+      'dgst',
+      `-${hash}`,
+      '-sigopt',
+      'rsa_padding_mode:pss',
+      '-sigopt',
+      `rsa_pss_saltlen:${salt}`,
+      '-sigopt',
+      `rsa_mgf1_md:${hash}`,
+      '-verify',
+      sig.pem,
+      '-signature',
+      sig.file,
+      messageFile,
+    ];
     expect(ws.run(args(saltLength))).toContain('Verified OK');
     expect(() => ws.run(args(saltLength + 1))).toThrow();
   });
@@ -58,18 +77,27 @@ describe('interop: KMS signatures verify with openssl and node:crypto', () => {
   it('a DIGEST signed by KMS verifies with openssl pkeyutl over the same digest, and with openssl dgst over the message', async () => {
     const digest = createHash('sha256').update(message).digest();
     const digestFile = ws.file('digest', digest);
-    for (const [KeySpec, SigningAlgorithm] of [['ECC_NIST_P256', 'ECDSA_SHA_256'], ['RSA_2048', 'RSASSA_PKCS1_V1_5_SHA_256']] as const) {
+    for (const [KeySpec, SigningAlgorithm] of [
+      ['ECC_NIST_P256', 'ECDSA_SHA_256'],
+      ['RSA_2048', 'RSASSA_PKCS1_V1_5_SHA_256'],
+    ] as const) {
       const sig = await signature(KeySpec, SigningAlgorithm, `${KeySpec}-digest.sig`, digest);
-      expect(ws.run(['pkeyutl', '-verify', '-pubin', '-inkey', sig.pem, '-in', digestFile, '-sigfile', sig.file, '-pkeyopt', 'digest:sha256'])).toContain('Signature Verified Successfully');
+      expect(ws.run(['pkeyutl', '-verify', '-pubin', '-inkey', sig.pem, '-in', digestFile, '-sigfile', sig.file, '-pkeyopt', 'digest:sha256'])).toContain(
+        'Signature Verified Successfully',
+      );
       expect(ws.run(['dgst', '-sha256', '-verify', sig.pem, '-signature', sig.file, messageFile])).toContain('Verified OK');
     }
     const pss = await signature('RSA_2048', 'RSASSA_PSS_SHA_256', 'pss-digest.sig', digest);
-    expect(ws.run(['dgst', '-sha256', '-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32', '-verify', pss.pem, '-signature', pss.file, messageFile])).toContain('Verified OK');
+    expect(
+      ws.run(['dgst', '-sha256', '-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32', '-verify', pss.pem, '-signature', pss.file, messageFile]),
+    ).toContain('Verified OK');
   });
 
   it('ECC_NIST_EDWARDS25519 ED25519_SHA_512: openssl pkeyutl -rawin verifies the PureEdDSA signature', async () => {
     const sig = await signature('ECC_NIST_EDWARDS25519', 'ED25519_SHA_512', 'ed25519.sig');
-    expect(ws.run(['pkeyutl', '-verify', '-pubin', '-inkey', sig.pem, '-rawin', '-in', messageFile, '-sigfile', sig.file])).toContain('Signature Verified Successfully');
+    expect(ws.run(['pkeyutl', '-verify', '-pubin', '-inkey', sig.pem, '-rawin', '-in', messageFile, '-sigfile', sig.file])).toContain(
+      'Signature Verified Successfully',
+    );
   });
 
   it('a signature over another message does not verify with openssl', async () => {

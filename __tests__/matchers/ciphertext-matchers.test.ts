@@ -92,9 +92,14 @@ describe('toBeCiphertextUnder(vault, keyId) and toBeCiphertextWithContext(vault,
   it('covers data keys and re-encrypted ciphertexts too (API Reference, GenerateDataKey and ReEncrypt)', async () => {
     const { CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: keyA.KeyId, KeySpec: 'AES_256', EncryptionContext: { purpose: 'dek' } }));
     expect(CiphertextBlob).toBeCiphertextUnder(vault, keyA.KeyId, { encryptionContext: { purpose: 'dek' } });
-    const moved = await kms.send(new ReEncryptCommand({
-      CiphertextBlob, SourceEncryptionContext: { purpose: 'dek' }, DestinationKeyId: keyB.KeyId, DestinationEncryptionContext: { purpose: 'moved' },
-    }));
+    const moved = await kms.send(
+      new ReEncryptCommand({
+        CiphertextBlob,
+        SourceEncryptionContext: { purpose: 'dek' },
+        DestinationKeyId: keyB.KeyId,
+        DestinationEncryptionContext: { purpose: 'moved' },
+      }),
+    );
     expect(moved.CiphertextBlob).toBeCiphertextUnder(vault, keyB.Arn, { encryptionContext: { purpose: 'moved' } });
     expect(moved.CiphertextBlob).toBeCiphertextWithContext(vault, { purpose: 'moved' });
   });
@@ -119,7 +124,7 @@ describe('toBeCiphertextUnder(vault, keyId) and toBeCiphertextWithContext(vault,
     expect(mrkBlob).toBeCiphertextUnder(vault, mrk, { region: 'eu-west-1' });
   });
 
-  describe('decrypt where the ciphertext was made, whatever the vault\'s default Region', () => {
+  describe("decrypt where the ciphertext was made, whatever the vault's default Region", () => {
     const savedRegion = process.env.AWS_REGION;
     afterEach(() => {
       if (savedRegion === undefined) delete process.env.AWS_REGION;
@@ -164,7 +169,9 @@ describe('toBeCiphertextUnder(vault, keyId) and toBeCiphertextWithContext(vault,
       west.middlewareStack.use(vaultPlugin(vault));
       const key = await keyIn(west, { KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' });
       await west.send(new CreateAliasCommand({ AliasName: 'alias/rsa-west', TargetKeyId: key.KeyId }));
-      const { CiphertextBlob } = await west.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }));
+      const { CiphertextBlob } = await west.send(
+        new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }),
+      );
       const options = { encryptionAlgorithm: 'RSAES_OAEP_SHA_256' } as const;
       expect(CiphertextBlob).toBeCiphertextUnder(vault, key.KeyId, options);
       expect(CiphertextBlob).toBeCiphertextUnder(vault, key.Arn, options);

@@ -1,13 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import {
-  CreateKeyCommand,
-  DecryptCommand,
-  DescribeKeyCommand,
-  EncryptCommand,
-  KMSClient,
-  ListAliasesCommand,
-  ListKeysCommand,
-} from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { expect as globalsExpect } from '@jest/globals';
 import * as original from 'aws-sdk-client-mock';
 import type { MetadataBearer } from '@smithy/types';
@@ -173,7 +165,9 @@ describe('command matchers on KMS mocks (aws-sdk-client-mock README, Custom matc
 
   it('toHaveReceivedAnyCommand: at least one command was sent', async () => {
     expect(kmsMock).not.toHaveReceivedAnyCommand();
-    expect(failureOf(() => expect(kmsMock).toHaveReceivedAnyCommand())).toBe('Expected KMSClient to receive any command\nKMSClient received any command 0 times');
+    expect(failureOf(() => expect(kmsMock).toHaveReceivedAnyCommand())).toBe(
+      'Expected KMSClient to receive any command\nKMSClient received any command 0 times',
+    );
     await kms.send(new ListKeysCommand({}));
     expect(kmsMock).toHaveReceivedAnyCommand();
     expect(kmsMock).toReceiveAnyCommand();

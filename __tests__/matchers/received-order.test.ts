@@ -40,7 +40,7 @@ describe('received commands are recorded at send(), in the order sent', () => {
     expect(vault.history.map((call) => [call.operation, call.region])).toEqual([['ListKeys', 'eu-west-1']]);
   });
 
-  it('a command that is not KMS\'s is recorded as received, then refused with a library error', async () => {
+  it("a command that is not KMS's is recorded as received, then refused with a library error", async () => {
     const vault = new KmsVault({ seed: 'received order' });
     const command = { input: {} };
     const context = { commandName: 'GetCallerIdentityCommand', __smithy_context: { commandInstance: command } } as unknown as HandlerExecutionContext;

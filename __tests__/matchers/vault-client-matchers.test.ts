@@ -46,7 +46,7 @@ describe('the command matchers on a plain KMSClient with the vault middleware (i
     expect(kms).toHaveReceivedCommandWith(EncryptCommand, { KeyId: 'alias/missing' });
   });
 
-  it('fail with aws-sdk-client-mock-jest\'s message, naming the client class and listing its calls', async () => {
+  it("fail with aws-sdk-client-mock-jest's message, naming the client class and listing its calls", async () => {
     const { kms, keyId } = await vaultClient();
     expect(failureOf(() => expect(kms).toHaveReceivedCommand(EncryptCommand))).toBe(
       'Expected KMSClient to receive "EncryptCommand"\nKMSClient received "EncryptCommand" 0 times\n\nCalls:\n  1. CreateKeyCommand: {}',
@@ -55,7 +55,7 @@ describe('the command matchers on a plain KMSClient with the vault middleware (i
     expect(keyId).not.toBe('');
   });
 
-  it('keep each client\'s calls apart, while the vault sees all of them', async () => {
+  it("keep each client's calls apart, while the vault sees all of them", async () => {
     const { vault, kms } = await vaultClient();
     const other = new KMSClient({ region: 'eu-west-1' });
     other.middlewareStack.add(vaultMiddleware(vault), vaultMiddlewareOptions);
@@ -93,7 +93,7 @@ describe('the command matchers on a plain KMSClient with the vault middleware (i
 });
 
 describe('faults through a vault-backed mock behave as through the middleware', () => {
-  it('retry throttling up to the client\'s maxAttempts (SDK standard retry strategy), each attempt a call of its own', async () => {
+  it("retry throttling up to the client's maxAttempts (SDK standard retry strategy), each attempt a call of its own", async () => {
     const vault = new KmsVault();
     const kmsMock = mockClient(KMSClient, { vault });
     try {

@@ -53,12 +53,16 @@ describe("kms-vault-mock/vitest: aws-sdk-client-mock-jest's vitest messages", ()
   it('toHaveReceivedCommandTimes and toHaveReceivedCommandOnce: "..., but got N times"', async () => {
     await kms.send(one);
     await kms.send(one);
-    expect(messageOf('toHaveReceivedCommandTimes', false, kmsMock, DescribeKeyCommand, 3).message).toBe('expected KMSClient to receive DescribeKeyCommand 3 times, but got 2 times');
+    expect(messageOf('toHaveReceivedCommandTimes', false, kmsMock, DescribeKeyCommand, 3).message).toBe(
+      'expected KMSClient to receive DescribeKeyCommand 3 times, but got 2 times',
+    );
     expect(messageOf('toHaveReceivedCommandTimes', true, kmsMock, DescribeKeyCommand, 2)).toEqual({
       pass: true,
       message: 'expected KMSClient to not receive DescribeKeyCommand 2 times, but got 2 times',
     });
-    expect(messageOf('toReceiveCommandOnce', false, kmsMock, DescribeKeyCommand).message).toBe('expected KMSClient to receive DescribeKeyCommand once, but got 2 times');
+    expect(messageOf('toReceiveCommandOnce', false, kmsMock, DescribeKeyCommand).message).toBe(
+      'expected KMSClient to receive DescribeKeyCommand once, but got 2 times',
+    );
   });
 
   it('toHaveReceivedCommandWith: the expected arguments, then a diff per call of the command and the count', async () => {
@@ -81,7 +85,9 @@ describe("kms-vault-mock/vitest: aws-sdk-client-mock-jest's vitest messages", ()
     await kms.send(one);
     const { pass, message } = messageOf('toHaveReceivedCommandExactlyOnceWith', false, kmsMock, DescribeKeyCommand, { KeyId: 'alias/one' });
     expect(pass).toBe(false);
-    expect(message).toMatch(/^expected KMSClient to receive DescribeKeyCommand exactly once with arguments \[\{\n {2}"KeyId": "alias\/one",\n\}\]\n\nReceived:\n\n {2}1st call:/);
+    expect(message).toMatch(
+      /^expected KMSClient to receive DescribeKeyCommand exactly once with arguments \[\{\n {2}"KeyId": "alias\/one",\n\}\]\n\nReceived:\n\n {2}1st call:/,
+    );
     expect(message).toContain('2nd call:');
     expect(message).toMatch(/Number of calls: 2$/);
   });
@@ -95,24 +101,39 @@ describe("kms-vault-mock/vitest: aws-sdk-client-mock-jest's vitest messages", ()
     await kms.send(one);
     const nth = messageOf('toHaveReceivedNthCommandWith', true, kmsMock, 2, DescribeKeyCommand, { KeyId: 'alias/one' });
     expect(nth.pass).toBe(true);
-    expect(nth.message).toMatch(/^expected KMSClient to not receive 2nd DescribeKeyCommand with arguments \[\{\n {2}"KeyId": "alias\/one",\n\}\], but KMSClient has only received DescribeKeyCommand 1 times/);
+    expect(nth.message).toMatch(
+      /^expected KMSClient to not receive 2nd DescribeKeyCommand with arguments \[\{\n {2}"KeyId": "alias\/one",\n\}\], but KMSClient has only received DescribeKeyCommand 1 times/,
+    );
   });
 
   it('toHaveReceivedAnyCommand: "expected <client> to receive any command at least once"', () => {
     expect(messageOf('toReceiveAnyCommand', false, kmsMock).message).toBe('expected KMSClient to receive any command at least once');
   });
 
-  it('installMatchers(expect) registers them with an expect.extend, here jest\'s', async () => {
+  it("installMatchers(expect) registers them with an expect.extend, here jest's", async () => {
     installMatchers(expect);
     await kms.send(one);
     expect(kmsMock).toHaveReceivedCommandExactlyOnceWith(DescribeKeyCommand, { KeyId: expect.stringMatching(/^alias\//) });
-    expect(() => expect(kmsMock).toHaveReceivedCommandTimes(DescribeKeyCommand, 2)).toThrow('expected KMSClient to receive DescribeKeyCommand 2 times, but got 1 times');
+    expect(() => expect(kmsMock).toHaveReceivedCommandTimes(DescribeKeyCommand, 2)).toThrow(
+      'expected KMSClient to receive DescribeKeyCommand 2 times, but got 1 times',
+    );
   });
 
   it('does not load vitest (types only), so that it loads where vitest is not installed, from CommonJS too', () => {
-    const sources = ['vitest.ts', 'vitest-messages.ts', 'command-matchers.ts', 'matcher-context.ts', 'received-calls.ts', 'ciphertext-matchers.ts', 'decrypt-check.ts', 'kms-vault-matchers.ts'];
+    const sources = [
+      'vitest.ts',
+      'vitest-messages.ts',
+      'command-matchers.ts',
+      'matcher-context.ts',
+      'received-calls.ts',
+      'ciphertext-matchers.ts',
+      'decrypt-check.ts',
+      'kms-vault-matchers.ts',
+    ];
     for (const file of sources) {
-      expect(readFileSync(join(__dirname, '..', '..', 'src', 'matchers', file), 'utf8')).not.toMatch(/^(import|export)(?! type )[^;]*from ['"](vitest|@vitest\/[^'"]+|chalk)['"]|require\(['"]vitest/m);
+      expect(readFileSync(join(__dirname, '..', '..', 'src', 'matchers', file), 'utf8')).not.toMatch(
+        /^(import|export)(?! type )[^;]*from ['"](vitest|@vitest\/[^'"]+|chalk)['"]|require\(['"]vitest/m,
+      );
     }
     expect(readFileSync(join(__dirname, '..', '..', 'src', 'matchers', 'vitest.ts'), 'utf8')).toMatch(/^declare module 'vitest' \{$/m);
   });

@@ -17,7 +17,14 @@ describe('CBOR (RFC 8949) as attestation documents use it', () => {
     expect(hex('IETF')).toBe('6449455446');
     expect(hex(new Uint8Array([1, 2, 3, 4]))).toBe('4401020304');
     expect(hex([1, [2, 3], [4, 5]])).toBe('8301820203820405');
-    expect(hex(new Map<number | string, number>([[1, 2], [3, 4]]))).toBe('a201020304');
+    expect(
+      hex(
+        new Map<number | string, number>([
+          [1, 2],
+          [3, 4],
+        ]),
+      ),
+    ).toBe('a201020304');
     expect(hex(false)).toBe('f4');
     expect(hex(null)).toBe('f6');
     expect(hex({ tag: 18, value: [] })).toBe('d280');

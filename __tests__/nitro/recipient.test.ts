@@ -91,32 +91,53 @@ describe('Recipient (Nitro Enclaves)', () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' }));
     const peer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const answer = await kms.send(
-      new DeriveSharedSecretCommand({ KeyId: KeyMetadata?.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer.publicKey.export({ type: 'spki', format: 'der' }), Recipient: recipient }),
+      new DeriveSharedSecretCommand({
+        KeyId: KeyMetadata?.KeyId,
+        KeyAgreementAlgorithm: 'ECDH',
+        PublicKey: peer.publicKey.export({ type: 'spki', format: 'der' }),
+        Recipient: recipient,
+      }),
     );
     expect(answer.SharedSecret).toBeUndefined();
     const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: KeyMetadata?.KeyId }));
-    const expected = diffieHellman({ privateKey: peer.privateKey, publicKey: createPublicKey({ key: Buffer.from(PublicKey as Uint8Array), format: 'der', type: 'spki' }) });
+    const expected = diffieHellman({
+      privateKey: peer.privateKey,
+      publicKey: createPublicKey({ key: Buffer.from(PublicKey as Uint8Array), format: 'der', type: 'spki' }),
+    });
     expect(open(answer.CiphertextForRecipient)).toEqual(expected);
   });
 
   it('an attestation document that is not one, is altered, or whose certificate has expired is a ValidationException', async () => {
     const { vault, kms, recipient } = setup();
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
-    const request = (AttestationDocument: Uint8Array) => kms.send(new GenerateDataKeyCommand({ KeyId: KeyMetadata?.KeyId, NumberOfBytes: 16, Recipient: { ...recipient, AttestationDocument } }));
+    const request = (AttestationDocument: Uint8Array) =>
+      kms.send(new GenerateDataKeyCommand({ KeyId: KeyMetadata?.KeyId, NumberOfBytes: 16, Recipient: { ...recipient, AttestationDocument } }));
     await expectKmsError(request(Buffer.from('not an attestation document')), { type: 'ValidationException', status: 400 });
     const altered = Buffer.from(recipient.AttestationDocument as Uint8Array);
     const at = altered.indexOf(Buffer.from('module_id'));
     altered[at + 12] = (altered[at + 12] ?? 0) ^ 1;
-    await expectKmsError(request(altered), { type: 'ValidationException', status: 400, message: 'The attestation document in Recipient is not valid: the signature does not verify.' });
+    await expectKmsError(request(altered), {
+      type: 'ValidationException',
+      status: 400,
+      message: 'The attestation document in Recipient is not valid: the signature does not verify.',
+    });
     vault.clock.advance({ hours: 4 });
-    await expectKmsError(request(recipient.AttestationDocument as Uint8Array), { type: 'ValidationException', status: 400, message: 'The attestation document in Recipient is not valid: a certificate in the chain is not valid now.' });
+    await expectKmsError(request(recipient.AttestationDocument as Uint8Array), {
+      type: 'ValidationException',
+      status: 400,
+      message: 'The attestation document in Recipient is not valid: a certificate in the chain is not valid now.',
+    });
   });
 
   it('a document for a non-RSA key is refused (RSAES_OAEP_SHA_256 is the only key encryption algorithm)', async () => {
     const { vault, kms } = setup();
     const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const AttestationDocument = vault.nitro.attestationDocument({ publicKey: ec.publicKey });
-    await expectKmsError(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8, Recipient: { AttestationDocument } })), { type: 'ValidationException', status: 400, message: 'The attestation document in Recipient is not valid: public_key is not an RSA key.' });
+    await expectKmsError(kms.send(new GenerateRandomCommand({ NumberOfBytes: 8, Recipient: { AttestationDocument } })), {
+      type: 'ValidationException',
+      status: 400,
+      message: 'The attestation document in Recipient is not valid: public_key is not an RSA key.',
+    });
   });
 });
 
@@ -147,7 +168,9 @@ describe('attestation documents (vault.nitro.attestationDocument)', () => {
       const intermediatePem = ws.file('intermediate.pem', ws.run(['x509', '-inform', 'DER', '-in', intermediateFile]));
       const leafFile = ws.file('leaf.der', payload.get('certificate') as Uint8Array);
       const leafPem = ws.file('leaf.pem', ws.run(['x509', '-inform', 'DER', '-in', leafFile]));
-      expect(ws.run(['verify', '-attime', String(Date.parse('2026-03-01T12:00:00Z') / 1000), '-CAfile', rootPem, '-untrusted', intermediatePem, leafPem])).toContain('OK');
+      expect(
+        ws.run(['verify', '-attime', String(Date.parse('2026-03-01T12:00:00Z') / 1000), '-CAfile', rootPem, '-untrusted', intermediatePem, leafPem]),
+      ).toContain('OK');
     } finally {
       ws.cleanup();
     }
@@ -168,7 +191,9 @@ describe('kms:RecipientAttestation condition keys (Developer Guide, "kms:Recipie
               Effect: 'Allow',
               Action: 'kms:Decrypt',
               Resource: '*',
-              Condition: { StringEqualsIgnoreCase: { 'kms:RecipientAttestation:ImageSha384': IMAGE.toUpperCase(), 'kms:RecipientAttestation:PCR8': 'cd'.repeat(48) } },
+              Condition: {
+                StringEqualsIgnoreCase: { 'kms:RecipientAttestation:ImageSha384': IMAGE.toUpperCase(), 'kms:RecipientAttestation:PCR8': 'cd'.repeat(48) },
+              },
             },
           ],
         },
@@ -178,6 +203,8 @@ describe('kms:RecipientAttestation condition keys (Developer Guide, "kms:Recipie
     expect(decrypt({ Recipient: recipient })().CiphertextForRecipient).toBeInstanceOf(Uint8Array);
     expect(decrypt({})).toThrow(expect.objectContaining({ name: 'AccessDeniedException' }) as Error);
     const otherImage = vault.nitro.attestationDocument({ publicKey: enclave.publicKey, pcrs: { 0: 'ef'.repeat(48), 8: 'cd'.repeat(48) } });
-    expect(decrypt({ Recipient: { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument: otherImage } })).toThrow(/not authorized to perform: kms:Decrypt/);
+    expect(decrypt({ Recipient: { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument: otherImage } })).toThrow(
+      /not authorized to perform: kms:Decrypt/,
+    );
   });
 });

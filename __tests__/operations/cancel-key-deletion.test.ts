@@ -56,7 +56,11 @@ describe('CancelKeyDeletion', () => {
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
     const before = await vaultView(kms);
     for (const name of ['alias/saved', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/saved`]) {
-      await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: `Invalid keyId '${name}'` });
+      await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: name })), {
+        type: NotFoundException,
+        status: 400,
+        message: `Invalid keyId '${name}'`,
+      });
     }
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -64,24 +68,39 @@ describe('CancelKeyDeletion', () => {
   it('a key ARN of another Region gives NotFoundException "Invalid arn <region>" (API Reference, CancelKeyDeletion KeyId)', async () => {
     const { kms, keyId } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
-    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${keyId}` })), { type: NotFoundException, status: 400, message: 'Invalid arn eu-west-1' });
+    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${keyId}` })), {
+      type: NotFoundException,
+      status: 400,
+      message: 'Invalid arn eu-west-1',
+    });
   });
 
   it.each([
     ['Enabled', async () => undefined],
     ['Disabled', async (kms: ReturnType<typeof vaultClient>['kms'], keyId: string) => void (await kms.send(new DisableKeyCommand({ KeyId: keyId })))],
-  ] as const)('on a key in state %s, not pending deletion, gives KMSInvalidStateException "<key ARN> is not pending deletion." and changes nothing (Developer Guide, key states: CancelKeyDeletion)', async (_, prepare) => {
-    const { kms, keyId, arn } = await setup();
-    await prepare(kms, keyId);
-    const before = await vaultView(kms);
-    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })), { type: KMSInvalidStateException, status: 400, message: `${arn} is not pending deletion.` });
-    expect(await vaultView(kms)).toEqual(before);
-  });
+  ] as const)(
+    'on a key in state %s, not pending deletion, gives KMSInvalidStateException "<key ARN> is not pending deletion." and changes nothing (Developer Guide, key states: CancelKeyDeletion)',
+    async (_, prepare) => {
+      const { kms, keyId, arn } = await setup();
+      await prepare(kms, keyId);
+      const before = await vaultView(kms);
+      await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })), {
+        type: KMSInvalidStateException,
+        status: 400,
+        message: `${arn} is not pending deletion.`,
+      });
+      expect(await vaultView(kms)).toEqual(before);
+    },
+  );
 
   it('after the waiting period the key is gone and deletion can no longer be canceled: NotFoundException (API Reference, ScheduleKeyDeletion)', async () => {
     const { vault, kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     vault.clock.advance({ days: 7, seconds: 1 });
-    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
+    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: keyId })), {
+      type: NotFoundException,
+      status: 400,
+      message: `Key '${arn}' does not exist`,
+    });
   });
 });

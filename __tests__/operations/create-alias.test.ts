@@ -37,7 +37,13 @@ describe('CreateAlias', () => {
     expect(out).toEqual({});
     const created = new Date(START.getTime() + 3_600_000);
     expect(customerAliases((await kms.send(new ListAliasesCommand({}))).Aliases)).toEqual([
-      { AliasName: 'alias/orders', AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/orders`, TargetKeyId: a.KeyId, CreationDate: created, LastUpdatedDate: created },
+      {
+        AliasName: 'alias/orders',
+        AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/orders`,
+        TargetKeyId: a.KeyId,
+        CreationDate: created,
+        LastUpdatedDate: created,
+      },
     ]);
   });
 
@@ -54,7 +60,11 @@ describe('CreateAlias', () => {
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/first', TargetKeyId: a.KeyId }));
     const before = await vaultView(kms);
     for (const target of ['alias/first', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/first`]) {
-      await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/second', TargetKeyId: target })), { type: NotFoundException, status: 400, message: `Invalid keyId '${target}'` });
+      await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/second', TargetKeyId: target })), {
+        type: NotFoundException,
+        status: 400,
+        message: `Invalid keyId '${target}'`,
+      });
     }
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -62,7 +72,11 @@ describe('CreateAlias', () => {
   it('an alias name must begin with alias/: ValidationException, nothing created (API Reference, CreateAlias AliasName)', async () => {
     const { kms, a } = await setup();
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'orders', TargetKeyId: a.KeyId })), { type: 'ValidationException', status: 400, message: ALIAS_PREFIX_MESSAGE });
+    await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'orders', TargetKeyId: a.KeyId })), {
+      type: 'ValidationException',
+      status: 400,
+      message: ALIAS_PREFIX_MESSAGE,
+    });
     expect(await vaultView(kms)).toEqual(before);
   });
 
@@ -70,7 +84,11 @@ describe('CreateAlias', () => {
     const { kms, a } = await setup();
     const before = await vaultView(kms);
     // KMS sends this error without a message; the SDK reports that as 'UnknownError'.
-    await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/aws/s3', TargetKeyId: a.KeyId })), { type: 'NotAuthorizedException', status: 400, message: 'UnknownError' });
+    await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/aws/s3', TargetKeyId: a.KeyId })), {
+      type: 'NotAuthorizedException',
+      status: 400,
+      message: 'UnknownError',
+    });
     expect(await vaultView(kms)).toEqual(before);
   });
 
@@ -79,7 +97,8 @@ describe('CreateAlias', () => {
     await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/my orders', TargetKeyId: a.KeyId })), {
       type: 'ValidationException',
       status: 400,
-      message: "1 validation error detected: Value 'alias/my orders' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$",
+      message:
+        "1 validation error detected: Value 'alias/my orders' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$",
     });
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/Team_A/orders-2026', TargetKeyId: a.KeyId }));
     expect((await kms.send(new DescribeKeyCommand({ KeyId: 'alias/Team_A/orders-2026' }))).KeyMetadata?.KeyId).toBe(a.KeyId);
@@ -105,7 +124,9 @@ describe('CreateAlias', () => {
     const irish = (await ireland.send(new CreateKeyCommand({}))).KeyMetadata as { KeyId: string };
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/orders', TargetKeyId: a.KeyId }));
     await ireland.send(new CreateAliasCommand({ AliasName: 'alias/orders', TargetKeyId: irish.KeyId }));
-    expect(customerAliases((await ireland.send(new ListAliasesCommand({}))).Aliases).map((x) => [x.AliasArn, x.TargetKeyId])).toEqual([[`arn:aws:kms:eu-west-1:${ACCOUNT}:alias/orders`, irish.KeyId]]);
+    expect(customerAliases((await ireland.send(new ListAliasesCommand({}))).Aliases).map((x) => [x.AliasArn, x.TargetKeyId])).toEqual([
+      [`arn:aws:kms:eu-west-1:${ACCOUNT}:alias/orders`, irish.KeyId],
+    ]);
     expect((await kms.send(new DescribeKeyCommand({ KeyId: 'alias/orders' }))).KeyMetadata?.KeyId).toBe(a.KeyId);
   });
 
@@ -128,7 +149,11 @@ describe('CreateAlias', () => {
     const { kms, a } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: a.KeyId }));
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/late', TargetKeyId: a.KeyId })), { type: KMSInvalidStateException, status: 400, message: `${a.Arn} is pending deletion.` });
+    await expectKmsError(kms.send(new CreateAliasCommand({ AliasName: 'alias/late', TargetKeyId: a.KeyId })), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${a.Arn} is pending deletion.`,
+    });
     expect(await vaultView(kms)).toEqual(before);
   });
 

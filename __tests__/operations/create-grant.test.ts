@@ -52,31 +52,58 @@ describe('CreateGrant (API Reference, CreateGrant; Developer Guide, "Grants in A
 
   it('a token the vault never issued is InvalidGrantTokenException', async () => {
     const { arn, app } = await setup();
-    await expectKmsError(app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), GrantTokens: ['not-a-token'] })), { type: InvalidGrantTokenException, status: 400, message: 'Invalid grant token.' });
+    await expectKmsError(app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), GrantTokens: ['not-a-token'] })), {
+      type: InvalidGrantTokenException,
+      status: 400,
+      message: 'Invalid grant token.',
+    });
   });
 
   it('encryption context constraints: EncryptionContextEquals needs exactly that context, EncryptionContextSubset at least it; not applied to DescribeKey', async () => {
     const { kms, arn, app } = await setup();
-    await kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt', 'DescribeKey'], Constraints: { EncryptionContextSubset: { tenant: 'blue' } } }));
+    await kms.send(
+      new CreateGrantCommand({
+        KeyId: arn,
+        GranteePrincipal: APP,
+        Operations: ['Encrypt', 'DescribeKey'],
+        Constraints: { EncryptionContextSubset: { tenant: 'blue' } },
+      }),
+    );
     await app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), EncryptionContext: { tenant: 'blue', extra: '1' } }));
-    await expectKmsError(app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), EncryptionContext: { tenant: 'red' } })), { type: 'AccessDeniedException', status: 400 });
+    await expectKmsError(app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), EncryptionContext: { tenant: 'red' } })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
     await expectKmsError(app.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') })), { type: 'AccessDeniedException', status: 400 });
     await app.send(new DescribeKeyCommand({ KeyId: arn }));
     const { kms: kms2, arn: arn2, app: app2 } = await setup();
-    await kms2.send(new CreateGrantCommand({ KeyId: arn2, GranteePrincipal: APP, Operations: ['Encrypt'], Constraints: { EncryptionContextEquals: { tenant: 'blue' } } }));
+    await kms2.send(
+      new CreateGrantCommand({ KeyId: arn2, GranteePrincipal: APP, Operations: ['Encrypt'], Constraints: { EncryptionContextEquals: { tenant: 'blue' } } }),
+    );
     await app2.send(new EncryptCommand({ KeyId: arn2, Plaintext: Buffer.from('x'), EncryptionContext: { tenant: 'blue' } }));
-    await expectKmsError(app2.send(new EncryptCommand({ KeyId: arn2, Plaintext: Buffer.from('x'), EncryptionContext: { tenant: 'blue', extra: '1' } })), { type: 'AccessDeniedException', status: 400 });
+    await expectKmsError(app2.send(new EncryptCommand({ KeyId: arn2, Plaintext: Buffer.from('x'), EncryptionContext: { tenant: 'blue', extra: '1' } })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
   });
 
   it('only operations the key type supports (ValidationException); constraints only on symmetric encryption keys', async () => {
     const { kms, arn } = await setup();
-    const error = await expectKmsError(kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Sign'] })), { type: 'ValidationException', status: 400 });
+    const error = await expectKmsError(kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Sign'] })), {
+      type: 'ValidationException',
+      status: 400,
+    });
     expect(error.message).toContain('Sign');
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }));
     await kms.send(new CreateGrantCommand({ KeyId: KeyMetadata?.Arn, GranteePrincipal: APP, Operations: ['Sign', 'Verify', 'GetPublicKey', 'DescribeKey'] }));
-    await expectKmsError(kms.send(new CreateGrantCommand({ KeyId: KeyMetadata?.Arn, GranteePrincipal: APP, Operations: ['Encrypt'] })), { type: 'ValidationException', status: 400 });
+    await expectKmsError(kms.send(new CreateGrantCommand({ KeyId: KeyMetadata?.Arn, GranteePrincipal: APP, Operations: ['Encrypt'] })), {
+      type: 'ValidationException',
+      status: 400,
+    });
     await expectKmsError(
-      kms.send(new CreateGrantCommand({ KeyId: KeyMetadata?.Arn, GranteePrincipal: APP, Operations: ['Sign'], Constraints: { EncryptionContextEquals: { a: 'b' } } })),
+      kms.send(
+        new CreateGrantCommand({ KeyId: KeyMetadata?.Arn, GranteePrincipal: APP, Operations: ['Sign'], Constraints: { EncryptionContextEquals: { a: 'b' } } }),
+      ),
       { type: 'ValidationException', status: 400 },
     );
   });
@@ -106,21 +133,33 @@ describe('CreateGrant (API Reference, CreateGrant; Developer Guide, "Grants in A
     await kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt', 'CreateGrant'] }));
     const helper = 'arn:aws:iam::111122223333:role/helper';
     await app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: helper, Operations: ['Encrypt'] }));
-    await expectKmsError(app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: helper, Operations: ['Decrypt'] })), { type: 'AccessDeniedException', status: 400 });
+    await expectKmsError(app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: helper, Operations: ['Decrypt'] })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
     await clientAs(vault, helper).send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') }));
   });
 
   it('needs kms:CreateGrant (AccessDeniedException before DryRunOperationException); DryRun creates nothing', async () => {
     const { kms, arn, app } = await setup();
-    await expectKmsError(app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt'], DryRun: true })), { type: 'AccessDeniedException', status: 400 });
-    await expectKmsError(kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt'], DryRun: true })), { type: DryRunOperationException, status: 400 });
+    await expectKmsError(app.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt'], DryRun: true })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
+    await expectKmsError(kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt'], DryRun: true })), {
+      type: DryRunOperationException,
+      status: 400,
+    });
     expect((await kms.send(new ListGrantsCommand({ KeyId: arn }))).Grants).toEqual([]);
   });
 
   it('at most 500 grants for one grantee principal on one key: LimitExceededException (Developer Guide, "Quotas")', async () => {
     const { kms, vault, arn } = await setup();
     for (let i = 0; i < 500; i++) vault.execute('CreateGrant', { KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt'] });
-    await expectKmsError(kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt'] })), { type: LimitExceededException, status: 400 });
+    await expectKmsError(kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: APP, Operations: ['Encrypt'] })), {
+      type: LimitExceededException,
+      status: 400,
+    });
     await kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: 'arn:aws:iam::111122223333:role/other', Operations: ['Encrypt'] }));
   });
 

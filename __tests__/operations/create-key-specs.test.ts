@@ -4,7 +4,20 @@ import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
 /** Every pairing of key spec and key usage CreateKey accepts (API Reference, CreateKey KeyUsage), with the algorithms DescribeKey then reports. */
 const ALLOWED: [KeySpec, KeyUsageType, Record<string, string[]>][] = [
   ['RSA_2048', 'ENCRYPT_DECRYPT', { EncryptionAlgorithms: ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'] }],
-  ['RSA_3072', 'SIGN_VERIFY', { SigningAlgorithms: ['RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_384', 'RSASSA_PKCS1_V1_5_SHA_512', 'RSASSA_PSS_SHA_256', 'RSASSA_PSS_SHA_384', 'RSASSA_PSS_SHA_512'] }],
+  [
+    'RSA_3072',
+    'SIGN_VERIFY',
+    {
+      SigningAlgorithms: [
+        'RSASSA_PKCS1_V1_5_SHA_256',
+        'RSASSA_PKCS1_V1_5_SHA_384',
+        'RSASSA_PKCS1_V1_5_SHA_512',
+        'RSASSA_PSS_SHA_256',
+        'RSASSA_PSS_SHA_384',
+        'RSASSA_PSS_SHA_512',
+      ],
+    },
+  ],
   ['RSA_4096', 'ENCRYPT_DECRYPT', { EncryptionAlgorithms: ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'] }],
   ['ECC_NIST_P256', 'SIGN_VERIFY', { SigningAlgorithms: ['ECDSA_SHA_256'] }],
   ['ECC_NIST_P256', 'KEY_AGREEMENT', { KeyAgreementAlgorithms: ['ECDH'] }],
@@ -54,12 +67,19 @@ describe('CreateKey key specs (API Reference, CreateKey; Developer Guide, Key sp
 
   it.each(REJECTED)('rejects KeySpec %s with KeyUsage %s: ValidationException', async (KeySpec, KeyUsage) => {
     const error = await kmsErrorOf(kms.send(new CreateKeyCommand({ KeySpec, KeyUsage })));
-    expect(error).toMatchObject({ name: 'ValidationException', message: `KeyUsage ${KeyUsage} is not compatible with KeySpec ${KeySpec}`, $metadata: { httpStatusCode: 400 } });
+    expect(error).toMatchObject({
+      name: 'ValidationException',
+      message: `KeyUsage ${KeyUsage} is not compatible with KeySpec ${KeySpec}`,
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('needs a KeyUsage for every key spec but SYMMETRIC_DEFAULT (recorded message)', async () => {
     const error = await kmsErrorOf(kms.send(new CreateKeyCommand({ KeySpec: 'HMAC_256' })));
-    expect(error).toMatchObject({ name: 'ValidationException', message: 'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.' });
+    expect(error).toMatchObject({
+      name: 'ValidationException',
+      message: 'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.',
+    });
   });
 
   it('accepts the deprecated CustomerMasterKeySpec as KeySpec', async () => {
@@ -80,7 +100,9 @@ describe('CreateKey key specs (API Reference, CreateKey; Developer Guide, Key sp
 
   it('does not offer the ML-KEM key specs in the China Regions', async () => {
     const china = vaultClient({ clientRegion: 'cn-northwest-1' }).kms;
-    expect(await kmsErrorOf(china.send(new CreateKeyCommand({ KeySpec: 'ML_KEM_768', KeyUsage: 'ENCAPSULATE_DECAPSULATE' })))).toBeInstanceOf(UnsupportedOperationException);
+    expect(await kmsErrorOf(china.send(new CreateKeyCommand({ KeySpec: 'ML_KEM_768', KeyUsage: 'ENCAPSULATE_DECAPSULATE' })))).toBeInstanceOf(
+      UnsupportedOperationException,
+    );
   });
 
   it('creates asymmetric keys quickly: key pairs are made on first use, not by CreateKey', async () => {

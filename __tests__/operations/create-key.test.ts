@@ -75,7 +75,10 @@ describe('CreateKey', () => {
 
   it('attaches the Tags given at creation to the key (API Reference, CreateKey Tags)', async () => {
     const { kms } = vaultClient();
-    const Tags = [{ TagKey: 'team', TagValue: 'payments' }, { TagKey: 'env', TagValue: '' }];
+    const Tags = [
+      { TagKey: 'team', TagValue: 'payments' },
+      { TagKey: 'env', TagValue: '' },
+    ];
     const key = (await kms.send(new CreateKeyCommand({ Tags }))).KeyMetadata;
     expect((await kms.send(new ListResourceTagsCommand({ KeyId: key?.KeyId }))).Tags).toEqual(Tags);
   });
@@ -83,11 +86,21 @@ describe('CreateKey', () => {
   it('rejects a tag key beginning with the reserved aws: prefix with TagException and creates no key (API Reference, CreateKey Tags; TagException)', async () => {
     const { kms } = vaultClient();
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new CreateKeyCommand({ Tags: [{ TagKey: 'team', TagValue: 'a' }, { TagKey: 'aws:createdBy', TagValue: 'b' }] })), {
-      type: TagException,
-      status: 400,
-      message: 'Tags beginning with aws: are reserved',
-    });
+    await expectKmsError(
+      kms.send(
+        new CreateKeyCommand({
+          Tags: [
+            { TagKey: 'team', TagValue: 'a' },
+            { TagKey: 'aws:createdBy', TagValue: 'b' },
+          ],
+        }),
+      ),
+      {
+        type: TagException,
+        status: 400,
+        message: 'Tags beginning with aws: are reserved',
+      },
+    );
     expect(await vaultView(kms)).toEqual(before);
   });
 
@@ -183,11 +196,14 @@ describe('CreateKey', () => {
       ['RSA_3072', 'ENCRYPT_DECRYPT', { EncryptionAlgorithms: ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'] }],
       ['ECC_NIST_P256', 'SIGN_VERIFY', { SigningAlgorithms: ['ECDSA_SHA_256'] }],
       ['ECC_SECG_P256K1', 'SIGN_VERIFY', { SigningAlgorithms: ['ECDSA_SHA_256'] }],
-    ] as const)('creates %s keys for imported key material too (API Reference, CreateKey: "all supported KMS key types")', async (KeySpec, KeyUsage, algorithms) => {
-      const { kms } = vaultClient();
-      const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL', KeySpec, KeyUsage }));
-      expect(KeyMetadata).toMatchObject({ KeySpec, KeyUsage, Origin: 'EXTERNAL', KeyState: 'PendingImport', Enabled: false, ...algorithms });
-    });
+    ] as const)(
+      'creates %s keys for imported key material too (API Reference, CreateKey: "all supported KMS key types")',
+      async (KeySpec, KeyUsage, algorithms) => {
+        const { kms } = vaultClient();
+        const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL', KeySpec, KeyUsage }));
+        expect(KeyMetadata).toMatchObject({ KeySpec, KeyUsage, Origin: 'EXTERNAL', KeyState: 'PendingImport', Enabled: false, ...algorithms });
+      },
+    );
 
     it('creates multi-Region primary keys with imported key material (API Reference, CreateKey MultiRegion)', async () => {
       const { kms } = vaultClient();
@@ -200,7 +216,8 @@ describe('CreateKey', () => {
       const { kms } = vaultClient();
       const attempt = kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL', KeySpec: 'ML_DSA_44', KeyUsage: 'SIGN_VERIFY' }));
       // A library error's class cannot cross a socket: the server sends its name and message.
-      if (currentAdapterName() === 'server') await expect(attempt).rejects.toMatchObject({ name: 'NotImplementedError', message: expect.stringMatching(/ML_DSA_44/) });
+      if (currentAdapterName() === 'server')
+        await expect(attempt).rejects.toMatchObject({ name: 'NotImplementedError', message: expect.stringMatching(/ML_DSA_44/) });
       else await expect(attempt).rejects.toThrow(KmsVaultMockError);
       expect((await kms.send(new ListKeysCommand({}))).Keys).toEqual([]);
     });

@@ -47,7 +47,14 @@ describe('KMS keys in a CloudHSM key store', () => {
     const { vault, kms } = vaultClient();
     const store = await connected(vault, kms, 'AWS_CLOUDHSM');
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: store }));
-    expect(KeyMetadata).toMatchObject({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: store, CloudHsmClusterId: CLUSTER, KeySpec: 'SYMMETRIC_DEFAULT', KeyState: 'Enabled', MultiRegion: false });
+    expect(KeyMetadata).toMatchObject({
+      Origin: 'AWS_CLOUDHSM',
+      CustomKeyStoreId: store,
+      CloudHsmClusterId: CLUSTER,
+      KeySpec: 'SYMMETRIC_DEFAULT',
+      KeyState: 'Enabled',
+      MultiRegion: false,
+    });
     expect(KeyMetadata).not.toHaveProperty('CurrentKeyMaterialId');
     expect(KeyMetadata).not.toHaveProperty('XksKeyConfiguration');
     const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.from('in the HSM') }));
@@ -58,8 +65,18 @@ describe('KMS keys in a CloudHSM key store', () => {
   it('the store must be CONNECTED (CustomKeyStoreInvalidStateException), and exist in the account (CustomKeyStoreNotFoundException)', async () => {
     const { vault, kms } = vaultClient();
     const { trustAnchorCertificate } = vault.addCloudHsmCluster(CLUSTER);
-    const { CustomKeyStoreId } = await kms.send(new CreateCustomKeyStoreCommand({ CustomKeyStoreName: 'hsm', CloudHsmClusterId: CLUSTER, TrustAnchorCertificate: trustAnchorCertificate, KeyStorePassword: 'kmsPswd' }));
-    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId })), { type: CustomKeyStoreInvalidStateException, status: 400 });
+    const { CustomKeyStoreId } = await kms.send(
+      new CreateCustomKeyStoreCommand({
+        CustomKeyStoreName: 'hsm',
+        CloudHsmClusterId: CLUSTER,
+        TrustAnchorCertificate: trustAnchorCertificate,
+        KeyStorePassword: 'kmsPswd',
+      }),
+    );
+    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId })), {
+      type: CustomKeyStoreInvalidStateException,
+      status: 400,
+    });
     await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: 'cks-1234567890abcdef0' })), {
       type: CustomKeyStoreNotFoundException,
       status: 400,
@@ -70,12 +87,33 @@ describe('KMS keys in a CloudHSM key store', () => {
   it('refuses what custom key stores cannot hold: other key specs, multi-Region keys, another origin; Origin AWS_CLOUDHSM needs CustomKeyStoreId', async () => {
     const { vault, kms } = vaultClient();
     const store = await connected(vault, kms, 'AWS_CLOUDHSM');
-    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: store, KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' })), { type: UnsupportedOperationException, status: 400 });
-    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: store, KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' })), { type: UnsupportedOperationException, status: 400 });
-    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: store, MultiRegion: true })), { type: UnsupportedOperationException, status: 400, message: 'You cannot create a multi-Region key in a custom key store.' });
-    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: store, XksKeyId: 'k' })), { type: UnsupportedOperationException, status: 400 });
-    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM' })), { type: 'ValidationException', status: 400, message: 'CustomKeyStoreId is required when Origin is AWS_CLOUDHSM.' });
-    await expectKmsError(kms.send(new CreateKeyCommand({ XksKeyId: 'k' })), { type: 'ValidationException', status: 400, message: 'XksKeyId can only be specified for a KMS key in an external key store (Origin EXTERNAL_KEY_STORE).' });
+    await expectKmsError(
+      kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: store, KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' })),
+      { type: UnsupportedOperationException, status: 400 },
+    );
+    await expectKmsError(
+      kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: store, KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' })),
+      { type: UnsupportedOperationException, status: 400 },
+    );
+    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId: store, MultiRegion: true })), {
+      type: UnsupportedOperationException,
+      status: 400,
+      message: 'You cannot create a multi-Region key in a custom key store.',
+    });
+    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: store, XksKeyId: 'k' })), {
+      type: UnsupportedOperationException,
+      status: 400,
+    });
+    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'AWS_CLOUDHSM' })), {
+      type: 'ValidationException',
+      status: 400,
+      message: 'CustomKeyStoreId is required when Origin is AWS_CLOUDHSM.',
+    });
+    await expectKmsError(kms.send(new CreateKeyCommand({ XksKeyId: 'k' })), {
+      type: 'ValidationException',
+      status: 400,
+      message: 'XksKeyId can only be specified for a KMS key in an external key store (Origin EXTERNAL_KEY_STORE).',
+    });
   });
 
   it('such keys never rotate and take no imported material (origins table; key-state footnotes 7 and 9)', async () => {
@@ -86,7 +124,10 @@ describe('KMS keys in a CloudHSM key store', () => {
     const unsupported = { type: UnsupportedOperationException, status: 400, message: `${arn} origin is AWS_CLOUDHSM which is not valid for this operation.` };
     await expectKmsError(kms.send(new EnableKeyRotationCommand({ KeyId: arn })), unsupported);
     await expectKmsError(kms.send(new RotateKeyOnDemandCommand({ KeyId: arn })), unsupported);
-    await expectKmsError(kms.send(new GetParametersForImportCommand({ KeyId: arn, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })), unsupported);
+    await expectKmsError(
+      kms.send(new GetParametersForImportCommand({ KeyId: arn, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })),
+      unsupported,
+    );
   });
 
   it('while the store is disconnected its keys are Unavailable: cryptography fails (KMSInvalidStateException, footnote 11), DisableKey takes effect on reconnection (footnote 12)', async () => {
@@ -98,7 +139,11 @@ describe('KMS keys in a CloudHSM key store', () => {
     await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: store }));
     const described = await kms.send(new DescribeKeyCommand({ KeyId: arn }));
     expect(described.KeyMetadata).toMatchObject({ KeyState: 'Unavailable', Enabled: false });
-    await expectKmsError(kms.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') })), { type: KMSInvalidStateException, status: 400, message: `${arn} is unavailable.` });
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x') })), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${arn} is unavailable.`,
+    });
     await kms.send(new DisableKeyCommand({ KeyId: arn }));
     expect((await kms.send(new DescribeKeyCommand({ KeyId: arn }))).KeyMetadata?.KeyState).toBe('Unavailable');
     // Keys scheduled for deletion stay PendingDeletion whatever the store does (footnote 13).
@@ -149,9 +194,15 @@ describe('KMS keys in a CloudHSM key store', () => {
     const { Plaintext } = await kms.send(new GenerateRandomCommand({ NumberOfBytes: 16, CustomKeyStoreId: hsm }));
     expect(Plaintext).toHaveLength(16);
     await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: hsm }));
-    await expectKmsError(kms.send(new GenerateRandomCommand({ NumberOfBytes: 16, CustomKeyStoreId: hsm })), { type: CustomKeyStoreInvalidStateException, status: 400 });
+    await expectKmsError(kms.send(new GenerateRandomCommand({ NumberOfBytes: 16, CustomKeyStoreId: hsm })), {
+      type: CustomKeyStoreInvalidStateException,
+      status: 400,
+    });
     const xks = await connected(vault, kms, 'EXTERNAL_KEY_STORE');
-    await expectKmsError(kms.send(new GenerateRandomCommand({ NumberOfBytes: 16, CustomKeyStoreId: xks })), { type: UnsupportedOperationException, status: 400 });
+    await expectKmsError(kms.send(new GenerateRandomCommand({ NumberOfBytes: 16, CustomKeyStoreId: xks })), {
+      type: UnsupportedOperationException,
+      status: 400,
+    });
   });
 });
 
@@ -162,7 +213,9 @@ describe('KMS keys in an external key store', () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: store, XksKeyId: 'bb8562717f809024' }));
     expect(KeyMetadata).toMatchObject({ Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: store, XksKeyConfiguration: { Id: 'bb8562717f809024' } });
     expect(KeyMetadata).not.toHaveProperty('CloudHsmClusterId');
-    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.from('held outside AWS'), EncryptionContext: { purpose: 'test' } }));
+    const { CiphertextBlob } = await kms.send(
+      new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.from('held outside AWS'), EncryptionContext: { purpose: 'test' } }),
+    );
     const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { purpose: 'test' } }));
     expect(Buffer.from(Plaintext as Uint8Array).toString()).toBe('held outside AWS');
   });
@@ -191,7 +244,10 @@ describe('KMS keys in an external key store', () => {
     await expectKmsError(create('disabled'), { type: XksKeyInvalidConfigurationException, status: 400 });
     await create('good');
     await expectKmsError(create('good'), { type: XksKeyAlreadyInUseException, status: 400 });
-    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: store })), { type: 'ValidationException', status: 400 });
+    await expectKmsError(kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL_KEY_STORE', CustomKeyStoreId: store })), {
+      type: 'ValidationException',
+      status: 400,
+    });
   });
 
   it('old ciphertexts decrypt again once the store reconnects', async () => {

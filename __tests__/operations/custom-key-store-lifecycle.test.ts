@@ -69,8 +69,15 @@ describe('CreateCustomKeyStore and DescribeCustomKeyStores', () => {
   it('creates external key stores with public endpoint and VPC endpoint service connectivity; the configuration shows no secret (XksProxyConfigurationType)', async () => {
     const { kms } = vaultClient();
     const { CustomKeyStoreId: pub } = await kms.send(publicXksStore());
-    const { CustomKeyStoreId: vpc } = await kms.send(vpcXksStore('ExampleVPCEndpointXKS', 'https://myproxy-private.xks.example.com', 'com.amazonaws.vpce.us-east-1.vpce-svc-example1'));
-    expect((await describe1(kms, pub as string))?.XksProxyConfiguration).toEqual({ Connectivity: 'PUBLIC_ENDPOINT', AccessKeyId: CREDENTIAL.AccessKeyId, UriEndpoint: 'https://myproxy.xks.example.com', UriPath: '/example-prefix/kms/xks/v1' });
+    const { CustomKeyStoreId: vpc } = await kms.send(
+      vpcXksStore('ExampleVPCEndpointXKS', 'https://myproxy-private.xks.example.com', 'com.amazonaws.vpce.us-east-1.vpce-svc-example1'),
+    );
+    expect((await describe1(kms, pub as string))?.XksProxyConfiguration).toEqual({
+      Connectivity: 'PUBLIC_ENDPOINT',
+      AccessKeyId: CREDENTIAL.AccessKeyId,
+      UriEndpoint: 'https://myproxy.xks.example.com',
+      UriPath: '/example-prefix/kms/xks/v1',
+    });
     const entry = await describe1(kms, vpc as string);
     expect(entry?.CustomKeyStoreType).toBe('EXTERNAL_KEY_STORE');
     expect(entry?.XksProxyConfiguration?.VpcEndpointServiceName).toBe('com.amazonaws.vpce.us-east-1.vpce-svc-example1');
@@ -84,9 +91,16 @@ describe('CreateCustomKeyStore and DescribeCustomKeyStores', () => {
     const { CustomKeyStoreId } = await kms.send(cloudHsmStore(vault));
     const { CustomKeyStores } = await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: 'ExampleCloudHSMKeyStore' }));
     expect(CustomKeyStores?.map((s) => s.CustomKeyStoreId)).toEqual([CustomKeyStoreId]);
-    await expectKmsError(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: 'cks-1234567890abcdef0' })), { type: CustomKeyStoreNotFoundException, status: 400, message: "Custom key store 'cks-1234567890abcdef0' does not exist" });
+    await expectKmsError(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: 'cks-1234567890abcdef0' })), {
+      type: CustomKeyStoreNotFoundException,
+      status: 400,
+      message: "Custom key store 'cks-1234567890abcdef0' does not exist",
+    });
     await expectKmsError(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: 'nope' })), { type: CustomKeyStoreNotFoundException, status: 400 });
-    await expectKmsError(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: 'nope', CustomKeyStoreId: CustomKeyStoreId })), { type: 'ValidationException', status: 400 });
+    await expectKmsError(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreName: 'nope', CustomKeyStoreId: CustomKeyStoreId })), {
+      type: 'ValidationException',
+      status: 400,
+    });
   });
 
   it('pages with Limit and Marker, and the SDK paginator walks every store; a foreign marker is InvalidMarkerException', async () => {
@@ -96,9 +110,14 @@ describe('CreateCustomKeyStore and DescribeCustomKeyStores', () => {
     expect(first.CustomKeyStores?.map((s) => s.CustomKeyStoreName)).toEqual(['store-0', 'store-1']);
     expect(first.Truncated).toBe(true);
     const names: string[] = [];
-    for await (const p of paginateDescribeCustomKeyStores({ client: kms, pageSize: 2 }, {})) names.push(...(p.CustomKeyStores ?? []).map((s) => s.CustomKeyStoreName as string));
+    for await (const p of paginateDescribeCustomKeyStores({ client: kms, pageSize: 2 }, {}))
+      names.push(...(p.CustomKeyStores ?? []).map((s) => s.CustomKeyStoreName as string));
     expect(names).toEqual(['store-0', 'store-1', 'store-2', 'store-3', 'store-4']);
-    await expectKmsError(kms.send(new DescribeCustomKeyStoresCommand({ Marker: 'bm90LWEtbWFya2Vy' })), { type: InvalidMarkerException, status: 400, message: 'Invalid marker' });
+    await expectKmsError(kms.send(new DescribeCustomKeyStoresCommand({ Marker: 'bm90LWEtbWFya2Vy' })), {
+      type: InvalidMarkerException,
+      status: 400,
+      message: 'Invalid marker',
+    });
   });
 
   it('only lists the stores of the caller account and Region', async () => {
@@ -118,7 +137,15 @@ describe('CreateCustomKeyStore and DescribeCustomKeyStores', () => {
   it('validates the cluster: unknown (CloudHsmClusterNotFoundException), inactive, too few HSMs, wrong trust anchor, already used or a backup of a used one', async () => {
     const { vault, kms } = vaultClient();
     let n = 0;
-    const create = (clusterId: string, anchor: string) => kms.send(new CreateCustomKeyStoreCommand({ CustomKeyStoreName: `store-${n++}`, CloudHsmClusterId: clusterId, TrustAnchorCertificate: anchor, KeyStorePassword: 'kmsPswd' }));
+    const create = (clusterId: string, anchor: string) =>
+      kms.send(
+        new CreateCustomKeyStoreCommand({
+          CustomKeyStoreName: `store-${n++}`,
+          CloudHsmClusterId: clusterId,
+          TrustAnchorCertificate: anchor,
+          KeyStorePassword: 'kmsPswd',
+        }),
+      );
     const a = vault.addCloudHsmCluster('cluster-aaaaaaaaaaa');
     await expectKmsError(create('cluster-bbbbbbbbbbb', a.trustAnchorCertificate), { type: CloudHsmClusterNotFoundException, status: 400 });
     vault.addCloudHsmCluster('cluster-ccccccccccc', { active: false });
@@ -143,7 +170,10 @@ describe('CreateCustomKeyStore and DescribeCustomKeyStores', () => {
     });
     const { input } = publicXksStore();
     await expectKmsError(kms.send(new CreateCustomKeyStoreCommand({ ...input, KeyStorePassword: 'kmsPswd' })), { type: 'ValidationException', status: 400 });
-    await expectKmsError(kms.send(new CreateCustomKeyStoreCommand({ ...input, XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE' })), { type: 'ValidationException', status: 400 });
+    await expectKmsError(kms.send(new CreateCustomKeyStoreCommand({ ...input, XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE' })), {
+      type: 'ValidationException',
+      status: 400,
+    });
   });
 
   it('keeps proxy addresses unique: endpoint and path, a public endpoint used by a VPC store, a VPC endpoint service', async () => {
@@ -152,17 +182,29 @@ describe('CreateCustomKeyStore and DescribeCustomKeyStores', () => {
     await expectKmsError(kms.send(publicXksStore('b')), { type: XksProxyUriInUseException, status: 400 });
     await kms.send(publicXksStore('c', 'https://myproxy.xks.example.com', '/other/kms/xks/v1'));
     await kms.send(vpcXksStore('d', 'https://private.example.com', 'com.amazonaws.vpce.us-east-1.vpce-svc-example1'));
-    await expectKmsError(kms.send(publicXksStore('e', 'https://private.example.com', '/x/kms/xks/v1')), { type: XksProxyUriEndpointInUseException, status: 400 });
-    await expectKmsError(kms.send(vpcXksStore('f', 'https://private2.example.com', 'com.amazonaws.vpce.us-east-1.vpce-svc-example1')), { type: XksProxyVpcEndpointServiceInUseException, status: 400 });
+    await expectKmsError(kms.send(publicXksStore('e', 'https://private.example.com', '/x/kms/xks/v1')), {
+      type: XksProxyUriEndpointInUseException,
+      status: 400,
+    });
+    await expectKmsError(kms.send(vpcXksStore('f', 'https://private2.example.com', 'com.amazonaws.vpce.us-east-1.vpce-svc-example1')), {
+      type: XksProxyVpcEndpointServiceInUseException,
+      status: 400,
+    });
   });
 
   it('checks a public endpoint proxy at creation: unreachable or wrong path (XksProxyUriUnreachableException), wrong credential', async () => {
     const { vault, kms } = vaultClient();
     vault.addXksProxy('https://down.example.com', { reachable: false });
     await expectKmsError(kms.send(publicXksStore('a', 'https://down.example.com')), { type: XksProxyUriUnreachableException, status: 400 });
-    vault.addXksProxy('https://strict.example.com', { uriPath: '/kms/xks/v1', credential: { accessKeyId: 'OTHERACCESSKEY234567', rawSecretAccessKey: CREDENTIAL.RawSecretAccessKey } });
+    vault.addXksProxy('https://strict.example.com', {
+      uriPath: '/kms/xks/v1',
+      credential: { accessKeyId: 'OTHERACCESSKEY234567', rawSecretAccessKey: CREDENTIAL.RawSecretAccessKey },
+    });
     await expectKmsError(kms.send(publicXksStore('b', 'https://strict.example.com', '/p/kms/xks/v1')), { type: XksProxyUriUnreachableException, status: 400 });
-    await expectKmsError(kms.send(publicXksStore('c', 'https://strict.example.com', '/kms/xks/v1')), { type: XksProxyIncorrectAuthenticationCredentialException, status: 400 });
+    await expectKmsError(kms.send(publicXksStore('c', 'https://strict.example.com', '/kms/xks/v1')), {
+      type: XksProxyIncorrectAuthenticationCredentialException,
+      status: 400,
+    });
     // A VPC endpoint service store is not checked until it connects.
     await kms.send(vpcXksStore('d', 'https://down.example.com', 'com.amazonaws.vpce.us-east-1.vpce-svc-example2'));
   });
@@ -260,7 +302,10 @@ describe('ConnectCustomKeyStore and DisconnectCustomKeyStore', () => {
     const { vault, kms } = vaultClient();
     const { CustomKeyStoreId: id } = await kms.send(cloudHsmStore(vault));
     await expectKmsError(kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id })), { type: CustomKeyStoreInvalidStateException, status: 400 });
-    await expectKmsError(kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: 'cks-00000000000000000' })), { type: CustomKeyStoreNotFoundException, status: 400 });
+    await expectKmsError(kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: 'cks-00000000000000000' })), {
+      type: CustomKeyStoreNotFoundException,
+      status: 400,
+    });
   });
 
   it('a store of another account is not found (no cross-account use)', async () => {
@@ -275,16 +320,35 @@ describe('UpdateCustomKeyStore and DeleteCustomKeyStore', () => {
     const { vault, kms } = vaultClient();
     const { CustomKeyStoreId: id } = await kms.send(cloudHsmStore(vault));
     await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
-    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'renamed' })), { type: CustomKeyStoreInvalidStateException, status: 400 });
+    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'renamed' })), {
+      type: CustomKeyStoreInvalidStateException,
+      status: 400,
+    });
     await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     vault.addCloudHsmCluster('cluster-unrelated23');
-    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, CloudHsmClusterId: 'cluster-unrelated23' })), { type: CloudHsmClusterNotRelatedException, status: 400 });
-    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, CloudHsmClusterId: 'cluster-nowhere2345' })), { type: CloudHsmClusterNotFoundException, status: 400 });
+    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, CloudHsmClusterId: 'cluster-unrelated23' })), {
+      type: CloudHsmClusterNotRelatedException,
+      status: 400,
+    });
+    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, CloudHsmClusterId: 'cluster-nowhere2345' })), {
+      type: CloudHsmClusterNotFoundException,
+      status: 400,
+    });
     vault.addCloudHsmCluster('cluster-restored234', { backupOf: CLUSTER });
-    const answer = await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, CloudHsmClusterId: 'cluster-restored234', NewCustomKeyStoreName: 'renamed', KeyStorePassword: 'newPassword' }));
+    const answer = await kms.send(
+      new UpdateCustomKeyStoreCommand({
+        CustomKeyStoreId: id,
+        CloudHsmClusterId: 'cluster-restored234',
+        NewCustomKeyStoreName: 'renamed',
+        KeyStorePassword: 'newPassword',
+      }),
+    );
     expect(answer.$metadata.httpStatusCode).toBe(200);
     expect(await describe1(kms, id as string)).toMatchObject({ CloudHsmClusterId: 'cluster-restored234', CustomKeyStoreName: 'renamed' });
-    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriPath: '/kms/xks/v1' })), { type: 'ValidationException', status: 400 });
+    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriPath: '/kms/xks/v1' })), {
+      type: 'ValidationException',
+      status: 400,
+    });
   });
 
   it('an external key store changes name, credential and path while CONNECTED, the endpoint only while DISCONNECTED', async () => {
@@ -293,29 +357,62 @@ describe('UpdateCustomKeyStore and DeleteCustomKeyStore', () => {
     await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     vault.clock.advance({ minutes: 1 });
     const credential = { AccessKeyId: 'NEWACCESSKEYID234567', RawSecretAccessKey: CREDENTIAL.RawSecretAccessKey };
-    await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'renamed', XksProxyUriPath: '/kms/xks/v1', XksProxyAuthenticationCredential: credential }));
-    expect(await describe1(kms, id as string)).toMatchObject({ CustomKeyStoreName: 'renamed', ConnectionState: 'CONNECTED', XksProxyConfiguration: { AccessKeyId: 'NEWACCESSKEYID234567', UriPath: '/kms/xks/v1' } });
-    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriEndpoint: 'https://moved.example.com' })), { type: CustomKeyStoreInvalidStateException, status: 400 });
+    await kms.send(
+      new UpdateCustomKeyStoreCommand({
+        CustomKeyStoreId: id,
+        NewCustomKeyStoreName: 'renamed',
+        XksProxyUriPath: '/kms/xks/v1',
+        XksProxyAuthenticationCredential: credential,
+      }),
+    );
+    expect(await describe1(kms, id as string)).toMatchObject({
+      CustomKeyStoreName: 'renamed',
+      ConnectionState: 'CONNECTED',
+      XksProxyConfiguration: { AccessKeyId: 'NEWACCESSKEYID234567', UriPath: '/kms/xks/v1' },
+    });
+    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriEndpoint: 'https://moved.example.com' })), {
+      type: CustomKeyStoreInvalidStateException,
+      status: 400,
+    });
     // The proxy must accept the new credential: one it rejects is XksProxyIncorrectAuthenticationCredentialException and changes nothing.
-    vault.addXksProxy('https://myproxy.xks.example.com', { credential: { accessKeyId: 'NEWACCESSKEYID234567', rawSecretAccessKey: CREDENTIAL.RawSecretAccessKey } });
-    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyAuthenticationCredential: CREDENTIAL })), { type: XksProxyIncorrectAuthenticationCredentialException, status: 400 });
+    vault.addXksProxy('https://myproxy.xks.example.com', {
+      credential: { accessKeyId: 'NEWACCESSKEYID234567', rawSecretAccessKey: CREDENTIAL.RawSecretAccessKey },
+    });
+    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyAuthenticationCredential: CREDENTIAL })), {
+      type: XksProxyIncorrectAuthenticationCredentialException,
+      status: 400,
+    });
     expect((await describe1(kms, id as string))?.XksProxyConfiguration?.AccessKeyId).toBe('NEWACCESSKEYID234567');
     await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyUriEndpoint: 'https://moved.example.com' }));
     expect((await describe1(kms, id as string))?.XksProxyConfiguration?.UriEndpoint).toBe('https://moved.example.com');
     // Changing to VPC endpoint service connectivity needs a new endpoint and the service name.
-    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE' })), { type: 'ValidationException', status: 400 });
+    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE' })), {
+      type: 'ValidationException',
+      status: 400,
+    });
     await kms.send(
-      new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE', XksProxyUriEndpoint: 'https://private.example.com', XksProxyVpcEndpointServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-example1' }),
+      new UpdateCustomKeyStoreCommand({
+        CustomKeyStoreId: id,
+        XksProxyConnectivity: 'VPC_ENDPOINT_SERVICE',
+        XksProxyUriEndpoint: 'https://private.example.com',
+        XksProxyVpcEndpointServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-example1',
+      }),
     );
-    expect((await describe1(kms, id as string))?.XksProxyConfiguration).toMatchObject({ Connectivity: 'VPC_ENDPOINT_SERVICE', VpcEndpointServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-example1' });
+    expect((await describe1(kms, id as string))?.XksProxyConfiguration).toMatchObject({
+      Connectivity: 'VPC_ENDPOINT_SERVICE',
+      VpcEndpointServiceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-example1',
+    });
   });
 
   it('a new name must be free (CustomKeyStoreNameInUseException)', async () => {
     const { kms } = vaultClient();
     await kms.send(publicXksStore('a'));
     const { CustomKeyStoreId: id } = await kms.send(publicXksStore('b', 'https://b.example.com'));
-    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'a' })), { type: CustomKeyStoreNameInUseException, status: 400 });
+    await expectKmsError(kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'a' })), {
+      type: CustomKeyStoreNameInUseException,
+      status: 400,
+    });
   });
 
   it('deletes only a DISCONNECTED store; it is gone afterwards', async () => {

@@ -32,7 +32,14 @@ describe('custom key stores in the state document (vault.snapshot / vault.load)'
     const { trustAnchorCertificate } = vault.addCloudHsmCluster('cluster-234a5bcdefg', { kmsuserPassword: 'kmsPswd' });
     vault.addCloudHsmCluster('cluster-restored234', { backupOf: 'cluster-234a5bcdefg', hsms: 3 });
     vault.addXksProxy('https://failing.example.com', { connectionErrorCode: 'XKS_PROXY_TIMED_OUT' });
-    const { CustomKeyStoreId: hsm } = await kms.send(new CreateCustomKeyStoreCommand({ CustomKeyStoreName: 'hsm', CloudHsmClusterId: 'cluster-234a5bcdefg', TrustAnchorCertificate: trustAnchorCertificate, KeyStorePassword: 'kmsPswd' }));
+    const { CustomKeyStoreId: hsm } = await kms.send(
+      new CreateCustomKeyStoreCommand({
+        CustomKeyStoreName: 'hsm',
+        CloudHsmClusterId: 'cluster-234a5bcdefg',
+        TrustAnchorCertificate: trustAnchorCertificate,
+        KeyStorePassword: 'kmsPswd',
+      }),
+    );
     const { CustomKeyStoreId: xks } = await kms.send(xksStore('xks', 'https://xks.example.com'));
     const { CustomKeyStoreId: failed } = await kms.send(xksStore('failed', 'https://failing.example.com'));
     const { CustomKeyStoreId: connecting } = await kms.send(xksStore('connecting', 'https://slow.example.com'));
@@ -54,7 +61,9 @@ describe('custom key stores in the state document (vault.snapshot / vault.load)'
     expect(await stores(copyKms)).toEqual(await stores(kms));
     expect((await stores(copyKms))?.map((s) => s.ConnectionState)).toEqual(['DISCONNECTED', 'CONNECTED', 'FAILED', 'CONNECTING']);
     for (const keyId of [hsmKey?.KeyId, xksKey?.KeyId]) {
-      expect((await copyKms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toEqual((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata);
+      expect((await copyKms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toEqual(
+        (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata,
+      );
     }
     expect(JSON.parse(JSON.stringify(copy.snapshot()))).toEqual(document);
     const { Plaintext } = await copyKms.send(new DecryptCommand({ CiphertextBlob }));

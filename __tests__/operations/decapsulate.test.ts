@@ -11,7 +11,9 @@ describe('Decapsulate (API Reference, Decapsulate)', () => {
 
   it('recovers the shared secret Encapsulate returned', async () => {
     const e = await kms.send(new EncapsulateCommand({ KeyId: keyId, EncapsulationAlgorithm: 'ML_KEM' }));
-    const d = await kms.send(new DecapsulateCommand({ KeyId: keyId, EncapsulationAlgorithm: 'ML_KEM', SharedSecretCiphertextBlob: e.SharedSecretCiphertextBlob }));
+    const d = await kms.send(
+      new DecapsulateCommand({ KeyId: keyId, EncapsulationAlgorithm: 'ML_KEM', SharedSecretCiphertextBlob: e.SharedSecretCiphertextBlob }),
+    );
     expect(Buffer.from(d.SharedSecret as Uint8Array)).toEqual(Buffer.from(e.SharedSecret as Uint8Array));
     expect(d).toMatchObject({ EncapsulationAlgorithm: 'ML_KEM' });
   });
@@ -24,7 +26,9 @@ describe('Decapsulate (API Reference, Decapsulate)', () => {
   });
 
   it('a ciphertext whose length does not fit the key spec is InvalidCiphertextException', async () => {
-    expect(await kmsErrorOf(kms.send(new DecapsulateCommand({ KeyId: keyId, EncapsulationAlgorithm: 'ML_KEM', SharedSecretCiphertextBlob: Buffer.alloc(1088) })))).toBeInstanceOf(InvalidCiphertextException);
+    expect(
+      await kmsErrorOf(kms.send(new DecapsulateCommand({ KeyId: keyId, EncapsulationAlgorithm: 'ML_KEM', SharedSecretCiphertextBlob: Buffer.alloc(1088) }))),
+    ).toBeInstanceOf(InvalidCiphertextException);
   });
 
   it('an altered ciphertext of the right length yields another secret, not an error (ML-KEM implicit rejection)', async () => {

@@ -10,7 +10,8 @@ describe('Decrypt of an asymmetric ciphertext (API Reference, Decrypt)', () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' }));
     keyId = KeyMetadata?.KeyId as string;
     arn = KeyMetadata?.Arn as string;
-    ciphertext = (await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('p'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' }))).CiphertextBlob as Uint8Array;
+    ciphertext = (await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('p'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' })))
+      .CiphertextBlob as Uint8Array;
   });
 
   it('decrypts with the KeyId and the EncryptionAlgorithm the ciphertext was made with', async () => {
@@ -21,11 +22,15 @@ describe('Decrypt of an asymmetric ciphertext (API Reference, Decrypt)', () => {
   });
 
   it('needs the KeyId: an asymmetric ciphertext names no key, so without it InvalidCiphertextException', async () => {
-    expect(await kmsErrorOf(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' })))).toBeInstanceOf(InvalidCiphertextException);
+    expect(await kmsErrorOf(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' })))).toBeInstanceOf(
+      InvalidCiphertextException,
+    );
   });
 
   it('another OAEP algorithm than the one used fails with InvalidCiphertextException', async () => {
-    expect(await kmsErrorOf(kms.send(new DecryptCommand({ KeyId: keyId, CiphertextBlob: ciphertext, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })))).toBeInstanceOf(InvalidCiphertextException);
+    expect(
+      await kmsErrorOf(kms.send(new DecryptCommand({ KeyId: keyId, CiphertextBlob: ciphertext, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }))),
+    ).toBeInstanceOf(InvalidCiphertextException);
   });
 
   it('omitting EncryptionAlgorithm means SYMMETRIC_DEFAULT, which an RSA key does not support: InvalidKeyUsageException', async () => {
@@ -34,11 +39,23 @@ describe('Decrypt of an asymmetric ciphertext (API Reference, Decrypt)', () => {
 
   it('another key pair cannot decrypt it: InvalidCiphertextException', async () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' }));
-    expect(await kmsErrorOf(kms.send(new DecryptCommand({ KeyId: KeyMetadata?.KeyId, CiphertextBlob: ciphertext, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' })))).toBeInstanceOf(InvalidCiphertextException);
+    expect(
+      await kmsErrorOf(kms.send(new DecryptCommand({ KeyId: KeyMetadata?.KeyId, CiphertextBlob: ciphertext, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' }))),
+    ).toBeInstanceOf(InvalidCiphertextException);
   });
 
   it('DryRun with IGNORE_CIPHERTEXT answers DryRunOperationException without decrypting', async () => {
-    const error = await kmsErrorOf(kms.send(new DecryptCommand({ KeyId: keyId, CiphertextBlob: Buffer.from('not a ciphertext'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_1', DryRun: true, DryRunModifiers: ['IGNORE_CIPHERTEXT'] })));
+    const error = await kmsErrorOf(
+      kms.send(
+        new DecryptCommand({
+          KeyId: keyId,
+          CiphertextBlob: Buffer.from('not a ciphertext'),
+          EncryptionAlgorithm: 'RSAES_OAEP_SHA_1',
+          DryRun: true,
+          DryRunModifiers: ['IGNORE_CIPHERTEXT'],
+        }),
+      ),
+    );
     expect(error.name).toBe('DryRunOperationException');
   });
 });

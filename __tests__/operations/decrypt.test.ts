@@ -202,14 +202,21 @@ describe('Decrypt (API Reference, Decrypt)', () => {
     expect(Buffer.from(ok.Plaintext ?? []).toString()).toBe('secret');
     for (const algorithm of ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256', 'SM2PKE'] as const) {
       // AWS's wording for this case is not on record, so only class and status are checked.
-      await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionAlgorithm: algorithm })), { type: InvalidKeyUsageException, status: 400 });
+      await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionAlgorithm: algorithm })), {
+        type: InvalidKeyUsageException,
+        status: 400,
+      });
     }
   });
 
   it('Decrypt: DryRun answers DryRunOperationException (400; recordings win over the API Reference, which says 412) for a call that would succeed, and is not a use of the key (Developer Guide, programming-dryrun)', async () => {
     const { vault, kms, keyId, blob } = await setup();
     const before = vault.snapshot();
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, DryRun: true })), { type: DryRunOperationException, status: 400, message: DRY_RUN_MESSAGE });
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, DryRun: true })), {
+      type: DryRunOperationException,
+      status: 400,
+      message: DRY_RUN_MESSAGE,
+    });
     expect(vault.snapshot()).toEqual(before);
     // The last use of the key is still the Encrypt that made the blob.
     expect((await kms.send(new GetKeyLastUsageCommand({ KeyId: keyId }))).KeyLastUsage?.Operation).toBe('Encrypt');
@@ -217,7 +224,10 @@ describe('Decrypt (API Reference, Decrypt)', () => {
 
   it('Decrypt: DryRun validates the ciphertext: a changed blob or the wrong context still gives InvalidCiphertextException (Developer Guide, programming-dryrun)', async () => {
     const { kms, blob } = await setup({ k: 'v' });
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: flipped(blob, blob.length - 1), EncryptionContext: { k: 'v' }, DryRun: true })), INVALID_CIPHERTEXT);
+    await expectKmsError(
+      kms.send(new DecryptCommand({ CiphertextBlob: flipped(blob, blob.length - 1), EncryptionContext: { k: 'v' }, DryRun: true })),
+      INVALID_CIPHERTEXT,
+    );
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { k: 'w' }, DryRun: true })), INVALID_CIPHERTEXT);
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { k: 'v' }, DryRun: true })), {
       type: DryRunOperationException,
@@ -226,7 +236,7 @@ describe('Decrypt (API Reference, Decrypt)', () => {
     });
   });
 
-  it('Decrypt: DryRun with DryRunModifiers IGNORE_CIPHERTEXT checks the KeyId key only: no blob, a foreign blob or another key\'s blob all give DryRunOperationException (API Reference, Decrypt DryRunModifiers)', async () => {
+  it("Decrypt: DryRun with DryRunModifiers IGNORE_CIPHERTEXT checks the KeyId key only: no blob, a foreign blob or another key's blob all give DryRunOperationException (API Reference, Decrypt DryRunModifiers)", async () => {
     const { kms, keyId, other, blob } = await setup({ k: 'v' });
     const dryRun = { KeyId: keyId, DryRun: true, DryRunModifiers: ['IGNORE_CIPHERTEXT' as const] };
     for (const input of [
@@ -244,7 +254,10 @@ describe('Decrypt (API Reference, Decrypt)', () => {
     const { kms, keyId, blob } = await setup();
     const out = await kms.send(new DecryptCommand({ CiphertextBlob: blob, KeyId: keyId, DryRunModifiers: ['IGNORE_CIPHERTEXT'] }));
     expect(Buffer.from(out.Plaintext ?? []).toString()).toBe('secret');
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: randomBytes(100), KeyId: keyId, DryRunModifiers: ['IGNORE_CIPHERTEXT'] })), INVALID_CIPHERTEXT);
+    await expectKmsError(
+      kms.send(new DecryptCommand({ CiphertextBlob: randomBytes(100), KeyId: keyId, DryRunModifiers: ['IGNORE_CIPHERTEXT'] })),
+      INVALID_CIPHERTEXT,
+    );
   });
 
   it('Decrypt: a failed call leaves the vault unchanged and is not a use of the key (API Reference, GetKeyLastUsage)', async () => {

@@ -60,7 +60,11 @@ describe('DeleteAlias', () => {
     await kms.send(new DeleteAliasCommand({ AliasName: 'alias/app' }));
     const before = await vaultView(kms);
     for (const name of ['alias/app', 'alias/never']) {
-      await expectKmsError(kms.send(new DeleteAliasCommand({ AliasName: name })), { type: NotFoundException, status: 400, message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:${name} is not found.` });
+      await expectKmsError(kms.send(new DeleteAliasCommand({ AliasName: name })), {
+        type: NotFoundException,
+        status: 400,
+        message: `Alias arn:aws:kms:us-east-1:${ACCOUNT}:${name} is not found.`,
+      });
     }
     expect(await vaultView(kms)).toEqual(before);
   });

@@ -97,7 +97,10 @@ describe('DeleteImportedKeyMaterial', () => {
 
   it('a KeyMaterialId the key does not have is NotFoundException (API Reference, DeleteImportedKeyMaterial KeyMaterialId)', async () => {
     const { kms, keyId, materialId } = await importedKey();
-    await expectKmsError(kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId, KeyMaterialId: 'b'.repeat(64) })), { type: NotFoundException, status: 400 });
+    await expectKmsError(kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId, KeyMaterialId: 'b'.repeat(64) })), {
+      type: NotFoundException,
+      status: 400,
+    });
     expect((await kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId, KeyMaterialId: materialId }))).KeyMaterialId).toBe(materialId);
   });
 });

@@ -12,15 +12,24 @@ describe('DeriveSharedSecret (API Reference, DeriveSharedSecret)', () => {
   ] as const)('%s: returns the raw ECDH secret the peer computes from the KMS public key', async (KeySpec, namedCurve, length) => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec, KeyUsage: 'KEY_AGREEMENT' }));
     const peer = generateKeyPairSync('ec', { namedCurve });
-    const out = await kms.send(new DeriveSharedSecretCommand({ KeyId: KeyMetadata?.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer.publicKey.export({ type: 'spki', format: 'der' }) }));
+    const out = await kms.send(
+      new DeriveSharedSecretCommand({
+        KeyId: KeyMetadata?.KeyId,
+        KeyAgreementAlgorithm: 'ECDH',
+        PublicKey: peer.publicKey.export({ type: 'spki', format: 'der' }),
+      }),
+    );
     expect(out).toMatchObject({ KeyId: KeyMetadata?.Arn, KeyAgreementAlgorithm: 'ECDH', KeyOrigin: 'AWS_KMS' });
     expect(out.SharedSecret).toHaveLength(length);
     const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: KeyMetadata?.KeyId }));
-    const theirs = diffieHellman({ privateKey: peer.privateKey, publicKey: createPublicKey({ key: Buffer.from(PublicKey as Uint8Array), format: 'der', type: 'spki' }) });
+    const theirs = diffieHellman({
+      privateKey: peer.privateKey,
+      publicKey: createPublicKey({ key: Buffer.from(PublicKey as Uint8Array), format: 'der', type: 'spki' }),
+    });
     expect(Buffer.from(out.SharedSecret as Uint8Array)).toEqual(theirs);
   });
 
-  it('SM2 key agreement keys (China Regions) agree: A with B\'s public key gives what B gives with A\'s', async () => {
+  it("SM2 key agreement keys (China Regions) agree: A with B's public key gives what B gives with A's", async () => {
     const china = vaultClient({ clientRegion: 'cn-northwest-1' }).kms;
     const a = (await china.send(new CreateKeyCommand({ KeySpec: 'SM2', KeyUsage: 'KEY_AGREEMENT' }))).KeyMetadata?.KeyId;
     const b = (await china.send(new CreateKeyCommand({ KeySpec: 'SM2', KeyUsage: 'KEY_AGREEMENT' }))).KeyMetadata?.KeyId;
@@ -51,6 +60,9 @@ describe('DeriveSharedSecret (API Reference, DeriveSharedSecret)', () => {
   it('answers DryRunOperationException when DryRun is set', async () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'KEY_AGREEMENT' }));
     const peer = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'der' });
-    expect((await kmsErrorOf(kms.send(new DeriveSharedSecretCommand({ KeyId: KeyMetadata?.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer, DryRun: true })))).name).toBe('DryRunOperationException');
+    expect(
+      (await kmsErrorOf(kms.send(new DeriveSharedSecretCommand({ KeyId: KeyMetadata?.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer, DryRun: true }))))
+        .name,
+    ).toBe('DryRunOperationException');
   });
 });

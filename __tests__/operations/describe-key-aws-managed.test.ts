@@ -44,7 +44,10 @@ describe('DescribeKey on a predefined AWS alias (API Reference, DescribeKey: "If
   it('the AWS managed key encrypts and decrypts through its service only, and rotates every year (Developer Guide, AWS managed keys: rotated every year; its key policy allows use through the service, kms:ViaService)', async () => {
     const { kms, vault } = vaultClient();
     await kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/secretsmanager' }));
-    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/aws/secretsmanager', Plaintext: Buffer.from('s') })), { type: 'AccessDeniedException', status: 400 });
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/aws/secretsmanager', Plaintext: Buffer.from('s') })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
     const viaService = 'secretsmanager.us-east-1.amazonaws.com';
     const { CiphertextBlob, KeyId } = vault.execute('Encrypt', { KeyId: 'alias/aws/secretsmanager', Plaintext: Buffer.from('s') }, { viaService });
     expect(Buffer.from(vault.execute('Decrypt', { CiphertextBlob }, { viaService }).Plaintext ?? []).toString()).toBe('s');

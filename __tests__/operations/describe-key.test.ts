@@ -112,7 +112,11 @@ describe('DescribeKey', () => {
     const { kms } = await setup();
     const aliasArn = `arn:aws:kms:us-east-1:${ACCOUNT}:alias/missing`;
     for (const name of ['alias/missing', aliasArn]) {
-      await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: `Alias ${aliasArn} is not found.` });
+      await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: name })), {
+        type: NotFoundException,
+        status: 400,
+        message: `Alias ${aliasArn} is not found.`,
+      });
     }
   });
 

@@ -30,7 +30,11 @@ describe('DisableKey', () => {
   it('a Disabled key cannot be used in cryptographic operations: DisabledException "<key ARN> is disabled." (API Reference, DisableKey; Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
-    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: Buffer.from('x') })), { type: DisabledException, status: 400, message: `${arn} is disabled.` });
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: Buffer.from('x') })), {
+      type: DisabledException,
+      status: 400,
+      message: `${arn} is disabled.`,
+    });
   });
 
   it('on a key that is already Disabled succeeds and changes nothing (Developer Guide, key states: DisableKey on Disabled)', async () => {
@@ -79,7 +83,11 @@ describe('DisableKey', () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new DisableKeyCommand({ KeyId: arn })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new DisableKeyCommand({ KeyId: arn })), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${arn} is pending deletion.`,
+    });
     expect(await vaultView(kms)).toEqual(before);
   });
 });

@@ -43,7 +43,9 @@ describe('EnableKeyRotation, GetKeyRotationStatus, DisableKeyRotation', () => {
     expect((await kms.send(new GetKeyRotationStatusCommand({ KeyId: KeyMetadata?.KeyId }))).RotationPeriodInDays).toBe(90);
     const error = await kmsErrorOf(kms.send(new EnableKeyRotationCommand({ KeyId: KeyMetadata?.KeyId, RotationPeriodInDays: 89 })));
     expect(error.name).toBe('ValidationException');
-    expect(error.message).toBe("1 validation error detected: Value '89' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value greater than or equal to 90");
+    expect(error.message).toBe(
+      "1 validation error detected: Value '89' at 'rotationPeriodInDays' failed to satisfy constraint: Member must have value greater than or equal to 90",
+    );
   });
 
   it('DisableKeyRotation turns automatic rotation off: no RotationPeriodInDays or NextRotationDate (API Reference, GetKeyRotationStatus)', async () => {

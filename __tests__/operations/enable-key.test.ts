@@ -75,7 +75,11 @@ describe('EnableKey', () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: keyId })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new EnableKeyCommand({ KeyId: keyId })), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${arn} is pending deletion.`,
+    });
     expect(await vaultView(kms)).toEqual(before);
   });
 

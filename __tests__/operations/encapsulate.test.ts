@@ -26,12 +26,16 @@ describe('Encapsulate (API Reference, Encapsulate)', () => {
 
   it('refuses keys whose usage is not ENCAPSULATE_DECAPSULATE with InvalidKeyUsageException', async () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
-    expect(await kmsErrorOf(kms.send(new EncapsulateCommand({ KeyId: KeyMetadata?.KeyId, EncapsulationAlgorithm: 'ML_KEM' })))).toBeInstanceOf(InvalidKeyUsageException);
+    expect(await kmsErrorOf(kms.send(new EncapsulateCommand({ KeyId: KeyMetadata?.KeyId, EncapsulationAlgorithm: 'ML_KEM' })))).toBeInstanceOf(
+      InvalidKeyUsageException,
+    );
   });
 
   it('fails with DisabledException on a disabled key', async () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'ML_KEM_512', KeyUsage: 'ENCAPSULATE_DECAPSULATE' }));
     await kms.send(new DisableKeyCommand({ KeyId: KeyMetadata?.KeyId }));
-    expect(await kmsErrorOf(kms.send(new EncapsulateCommand({ KeyId: KeyMetadata?.KeyId, EncapsulationAlgorithm: 'ML_KEM' })))).toBeInstanceOf(DisabledException);
+    expect(await kmsErrorOf(kms.send(new EncapsulateCommand({ KeyId: KeyMetadata?.KeyId, EncapsulationAlgorithm: 'ML_KEM' })))).toBeInstanceOf(
+      DisabledException,
+    );
   });
 });

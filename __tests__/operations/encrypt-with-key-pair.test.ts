@@ -1,5 +1,12 @@
 import { constants, createPublicKey, publicEncrypt } from 'node:crypto';
-import { CreateKeyCommand, DecryptCommand, EncryptCommand, GetPublicKeyCommand, InvalidKeyUsageException, type EncryptionAlgorithmSpec } from '@aws-sdk/client-kms';
+import {
+  CreateKeyCommand,
+  DecryptCommand,
+  EncryptCommand,
+  GetPublicKeyCommand,
+  InvalidKeyUsageException,
+  type EncryptionAlgorithmSpec,
+} from '@aws-sdk/client-kms';
 import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
 
 describe('Encrypt with an RSA key pair (API Reference, Encrypt; Developer Guide, RSA key specs)', () => {
@@ -12,13 +19,16 @@ describe('Encrypt with an RSA key pair (API Reference, Encrypt; Developer Guide,
     arn = KeyMetadata?.Arn as string;
   });
 
-  it.each<EncryptionAlgorithmSpec>(['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'])('%s: a raw RSA-OAEP ciphertext, as long as the modulus, with no header', async (EncryptionAlgorithm) => {
-    const out = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('secret'), EncryptionAlgorithm }));
-    expect(out).toMatchObject({ KeyId: arn, EncryptionAlgorithm });
-    expect(out.CiphertextBlob).toHaveLength(256);
-    const { Plaintext } = await kms.send(new DecryptCommand({ KeyId: keyId, CiphertextBlob: out.CiphertextBlob, EncryptionAlgorithm }));
-    expect(Buffer.from(Plaintext as Uint8Array).toString()).toBe('secret');
-  });
+  it.each<EncryptionAlgorithmSpec>(['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'])(
+    '%s: a raw RSA-OAEP ciphertext, as long as the modulus, with no header',
+    async (EncryptionAlgorithm) => {
+      const out = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('secret'), EncryptionAlgorithm }));
+      expect(out).toMatchObject({ KeyId: arn, EncryptionAlgorithm });
+      expect(out.CiphertextBlob).toHaveLength(256);
+      const { Plaintext } = await kms.send(new DecryptCommand({ KeyId: keyId, CiphertextBlob: out.CiphertextBlob, EncryptionAlgorithm }));
+      expect(Buffer.from(Plaintext as Uint8Array).toString()).toBe('secret');
+    },
+  );
 
   it.each<[EncryptionAlgorithmSpec, number]>([
     ['RSAES_OAEP_SHA_1', 214],
@@ -27,7 +37,10 @@ describe('Encrypt with an RSA key pair (API Reference, Encrypt; Developer Guide,
     const atLimit = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.alloc(limit, 1), EncryptionAlgorithm }));
     expect(atLimit.CiphertextBlob).toHaveLength(256);
     const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.alloc(limit + 1, 1), EncryptionAlgorithm })));
-    expect(error).toMatchObject({ name: 'ValidationException', message: `Algorithm ${EncryptionAlgorithm} and key spec RSA_2048 cannot encrypt data larger than ${limit} bytes.` });
+    expect(error).toMatchObject({
+      name: 'ValidationException',
+      message: `Algorithm ${EncryptionAlgorithm} and key spec RSA_2048 cannot encrypt data larger than ${limit} bytes.`,
+    });
   });
 
   it('without EncryptionAlgorithm the default SYMMETRIC_DEFAULT does not fit: "Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048." (user reports)', async () => {
@@ -45,13 +58,17 @@ describe('Encrypt with an RSA key pair (API Reference, Encrypt; Developer Guide,
   });
 
   it('an encryption context is for symmetric keys only: ValidationException with a key pair', async () => {
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256', EncryptionContext: { a: 'b' } })));
+    const error = await kmsErrorOf(
+      kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256', EncryptionContext: { a: 'b' } })),
+    );
     expect(error.name).toBe('ValidationException');
   });
 
   it('a SIGN_VERIFY key cannot encrypt: "<arn> key usage is SIGN_VERIFY which is not valid for Encrypt." (recorded)', async () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' }));
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })));
+    const error = await kmsErrorOf(
+      kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
+    );
     expect(error.message).toBe(`${KeyMetadata?.Arn} key usage is SIGN_VERIFY which is not valid for Encrypt.`);
   });
 
@@ -61,7 +78,9 @@ describe('Encrypt with an RSA key pair (API Reference, Encrypt; Developer Guide,
     expect(KeyMetadata?.EncryptionAlgorithms).toEqual(['SM2PKE']);
     const out = await china.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.from('x'), EncryptionAlgorithm: 'SM2PKE' }));
     expect(out).toMatchObject({ KeyId: KeyMetadata?.Arn, EncryptionAlgorithm: 'SM2PKE' });
-    const { Plaintext } = await china.send(new DecryptCommand({ KeyId: KeyMetadata?.KeyId, CiphertextBlob: out.CiphertextBlob, EncryptionAlgorithm: 'SM2PKE' }));
+    const { Plaintext } = await china.send(
+      new DecryptCommand({ KeyId: KeyMetadata?.KeyId, CiphertextBlob: out.CiphertextBlob, EncryptionAlgorithm: 'SM2PKE' }),
+    );
     expect(Buffer.from(Plaintext as Uint8Array).toString()).toBe('x');
   });
 
@@ -69,7 +88,9 @@ describe('Encrypt with an RSA key pair (API Reference, Encrypt; Developer Guide,
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'RSA_4096', KeyUsage: 'ENCRYPT_DECRYPT' }));
     const out = await kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.alloc(446, 2), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }));
     expect(out.CiphertextBlob).toHaveLength(512);
-    const error = await kmsErrorOf(kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.alloc(447, 2), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })));
+    const error = await kmsErrorOf(
+      kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: Buffer.alloc(447, 2), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
+    );
     expect(error.message).toBe('Algorithm RSAES_OAEP_SHA_256 and key spec RSA_4096 cannot encrypt data larger than 446 bytes.');
   });
 });

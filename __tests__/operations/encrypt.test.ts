@@ -252,7 +252,12 @@ describe('Encrypt (API Reference, Encrypt)', () => {
     const fields = parsed
       .trim()
       .split('\n')
-      .map((line) => line.replace(/^\s*\d+:d=\d+\s+hl=\d+\s+l=\s*\d+\s+/, '').replace(/\s+/g, ' ').trim());
+      .map((line) =>
+        line
+          .replace(/^\s*\d+:d=\d+\s+hl=\d+\s+l=\s*\d+\s+/, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
     expect(fields[0]).toBe('cons: SEQUENCE');
     expect(fields[1]).toBe('prim: OBJECT :pkcs7-encryptedData');
     expect(fields).toContain('prim: INTEGER :00');

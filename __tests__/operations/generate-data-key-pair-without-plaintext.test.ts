@@ -6,7 +6,9 @@ describe('GenerateDataKeyPairWithoutPlaintext (API Reference, GenerateDataKeyPai
   it('returns the public key and the encrypted private key only; Decrypt yields the matching private key', async () => {
     const { kms } = vaultClient();
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
-    const out = await kms.send(new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: KeyMetadata?.KeyId, KeyPairSpec: 'ECC_SECG_P256K1', EncryptionContext: { app: 'x' } }));
+    const out = await kms.send(
+      new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: KeyMetadata?.KeyId, KeyPairSpec: 'ECC_SECG_P256K1', EncryptionContext: { app: 'x' } }),
+    );
     expect(out).not.toHaveProperty('PrivateKeyPlaintext');
     expect(out).toMatchObject({ KeyId: KeyMetadata?.Arn, KeyPairSpec: 'ECC_SECG_P256K1' });
     const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: out.PrivateKeyCiphertextBlob, EncryptionContext: { app: 'x' } }));
@@ -18,6 +20,8 @@ describe('GenerateDataKeyPairWithoutPlaintext (API Reference, GenerateDataKeyPai
     const { kms } = vaultClient();
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     await kms.send(new DisableKeyCommand({ KeyId: KeyMetadata?.KeyId }));
-    expect(await kmsErrorOf(kms.send(new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: KeyMetadata?.KeyId, KeyPairSpec: 'ECC_NIST_P256' })))).toBeInstanceOf(DisabledException);
+    expect(
+      await kmsErrorOf(kms.send(new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: KeyMetadata?.KeyId, KeyPairSpec: 'ECC_NIST_P256' }))),
+    ).toBeInstanceOf(DisabledException);
   });
 });

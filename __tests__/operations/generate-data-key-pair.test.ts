@@ -1,5 +1,13 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { CreateKeyCommand, DecryptCommand, GenerateDataKeyPairCommand, InvalidCiphertextException, InvalidKeyUsageException, UnsupportedOperationException, type DataKeyPairSpec } from '@aws-sdk/client-kms';
+import {
+  CreateKeyCommand,
+  DecryptCommand,
+  GenerateDataKeyPairCommand,
+  InvalidCiphertextException,
+  InvalidKeyUsageException,
+  UnsupportedOperationException,
+  type DataKeyPairSpec,
+} from '@aws-sdk/client-kms';
 import { ml_kem512 } from '@noble/post-quantum/ml-kem.js';
 import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
 
@@ -39,7 +47,9 @@ describe('GenerateDataKeyPair (API Reference, GenerateDataKeyPair)', () => {
 
   it('encrypts the private key under the symmetric key: Decrypt with the same encryption context returns it', async () => {
     const out = await kms.send(new GenerateDataKeyPairCommand({ KeyId: keyId, KeyPairSpec: 'ECC_NIST_P256', EncryptionContext: { purpose: 'signing' } }));
-    const { Plaintext, KeyId } = await kms.send(new DecryptCommand({ CiphertextBlob: out.PrivateKeyCiphertextBlob, EncryptionContext: { purpose: 'signing' } }));
+    const { Plaintext, KeyId } = await kms.send(
+      new DecryptCommand({ CiphertextBlob: out.PrivateKeyCiphertextBlob, EncryptionContext: { purpose: 'signing' } }),
+    );
     expect(KeyId).toBe(arn);
     expect(Buffer.from(Plaintext as Uint8Array)).toEqual(Buffer.from(out.PrivateKeyPlaintext as Uint8Array));
     expect(await kmsErrorOf(kms.send(new DecryptCommand({ CiphertextBlob: out.PrivateKeyCiphertextBlob })))).toBeInstanceOf(InvalidCiphertextException);
@@ -61,9 +71,14 @@ describe('GenerateDataKeyPair (API Reference, GenerateDataKeyPair)', () => {
   });
 
   it('needs a symmetric encryption key: an asymmetric or HMAC key is InvalidKeyUsageException', async () => {
-    for (const input of [{ KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' }, { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }] as const) {
+    for (const input of [
+      { KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' },
+      { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' },
+    ] as const) {
       const { KeyMetadata } = await kms.send(new CreateKeyCommand(input));
-      expect(await kmsErrorOf(kms.send(new GenerateDataKeyPairCommand({ KeyId: KeyMetadata?.KeyId, KeyPairSpec: 'ECC_NIST_P256' })))).toBeInstanceOf(InvalidKeyUsageException);
+      expect(await kmsErrorOf(kms.send(new GenerateDataKeyPairCommand({ KeyId: KeyMetadata?.KeyId, KeyPairSpec: 'ECC_NIST_P256' })))).toBeInstanceOf(
+        InvalidKeyUsageException,
+      );
     }
   });
 
@@ -72,6 +87,8 @@ describe('GenerateDataKeyPair (API Reference, GenerateDataKeyPair)', () => {
   });
 
   it('answers DryRunOperationException when DryRun is set', async () => {
-    expect((await kmsErrorOf(kms.send(new GenerateDataKeyPairCommand({ KeyId: keyId, KeyPairSpec: 'ECC_NIST_P256', DryRun: true })))).name).toBe('DryRunOperationException');
+    expect((await kmsErrorOf(kms.send(new GenerateDataKeyPairCommand({ KeyId: keyId, KeyPairSpec: 'ECC_NIST_P256', DryRun: true })))).name).toBe(
+      'DryRunOperationException',
+    );
   });
 });

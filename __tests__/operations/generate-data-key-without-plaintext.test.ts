@@ -35,7 +35,12 @@ describe('GenerateDataKeyWithoutPlaintext (API Reference, GenerateDataKeyWithout
 
   it('GenerateDataKeyWithoutPlaintext: Decrypt of the CiphertextBlob gives a data key of the requested size, under the same key material (API Reference, GenerateDataKeyWithoutPlaintext)', async () => {
     const { kms, keyId, arn } = await setup();
-    const cases = [[{ KeySpec: 'AES_128' as const }, 16], [{ KeySpec: 'AES_256' as const }, 32], [{ NumberOfBytes: 1 }, 1], [{ NumberOfBytes: 1024 }, 1024]] as const;
+    const cases = [
+      [{ KeySpec: 'AES_128' as const }, 16],
+      [{ KeySpec: 'AES_256' as const }, 32],
+      [{ NumberOfBytes: 1 }, 1],
+      [{ NumberOfBytes: 1024 }, 1024],
+    ] as const;
     for (const [size, length] of cases) {
       const out = await kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: keyId, ...size }));
       const back = await kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob }));

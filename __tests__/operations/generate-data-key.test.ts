@@ -68,7 +68,10 @@ describe('GenerateDataKey (API Reference, GenerateDataKey)', () => {
 
   it('GenerateDataKey: KeySpec AES_128 gives a 16-byte key and AES_256 a 32-byte key (API Reference, GenerateDataKey KeySpec)', async () => {
     const { kms, keyId } = await setup();
-    for (const [spec, size] of [['AES_128', 16], ['AES_256', 32]] as const) {
+    for (const [spec, size] of [
+      ['AES_128', 16],
+      ['AES_256', 32],
+    ] as const) {
       const out = await kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: spec }));
       expect(out.Plaintext).toHaveLength(size);
       const back = await kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob }));
@@ -108,8 +111,13 @@ describe('GenerateDataKey (API Reference, GenerateDataKey)', () => {
 
   it('GenerateDataKey: a KeySpec outside the DataKeySpec enum is a ValidationException (API Reference, GenerateDataKey KeySpec)', async () => {
     const { kms, keyId } = await setup();
-    const error = await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_512' as never })), { type: 'ValidationException', status: 400 });
-    expect(error.message.startsWith("1 validation error detected: Value 'AES_512' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [")).toBe(true);
+    const error = await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_512' as never })), {
+      type: 'ValidationException',
+      status: 400,
+    });
+    expect(
+      error.message.startsWith("1 validation error detected: Value 'AES_512' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: ["),
+    ).toBe(true);
   });
 
   it('GenerateDataKey: KeyId is required (API Reference, GenerateDataKey request parameters)', async () => {
@@ -147,7 +155,11 @@ describe('GenerateDataKey (API Reference, GenerateDataKey)', () => {
   it('GenerateDataKey: a disabled key gives DisabledException (400) "<key ARN> is disabled." (Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
-    await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/data', KeySpec: 'AES_256' })), { type: DisabledException, status: 400, message: `${arn} is disabled.` });
+    await expectKmsError(kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/data', KeySpec: 'AES_256' })), {
+      type: DisabledException,
+      status: 400,
+      message: `${arn} is disabled.`,
+    });
   });
 
   it('GenerateDataKey: a key pending deletion gives KMSInvalidStateException (400) "<key ARN> is pending deletion." (Developer Guide, key states)', async () => {

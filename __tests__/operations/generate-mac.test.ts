@@ -1,5 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { CreateKeyCommand, DisableKeyCommand, DisabledException, GenerateMacCommand, InvalidKeyUsageException, type KeySpec, type MacAlgorithmSpec } from '@aws-sdk/client-kms';
+import {
+  CreateKeyCommand,
+  DisableKeyCommand,
+  DisabledException,
+  GenerateMacCommand,
+  InvalidKeyUsageException,
+  type KeySpec,
+  type MacAlgorithmSpec,
+} from '@aws-sdk/client-kms';
 import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
 
 describe('GenerateMac (API Reference, GenerateMac)', () => {
@@ -46,13 +54,17 @@ describe('GenerateMac (API Reference, GenerateMac)', () => {
     const { kms } = vaultClient();
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }));
     await kms.send(new DisableKeyCommand({ KeyId: KeyMetadata?.KeyId }));
-    expect(await kmsErrorOf(kms.send(new GenerateMacCommand({ KeyId: KeyMetadata?.KeyId, Message: Buffer.from('m'), MacAlgorithm: 'HMAC_SHA_256' })))).toBeInstanceOf(DisabledException);
+    expect(
+      await kmsErrorOf(kms.send(new GenerateMacCommand({ KeyId: KeyMetadata?.KeyId, Message: Buffer.from('m'), MacAlgorithm: 'HMAC_SHA_256' }))),
+    ).toBeInstanceOf(DisabledException);
   });
 
   it('validates MacAlgorithm against the enum, listing the values in the order AWS prints them (recorded ValidationException, LocalStack snapshot test_invalid_generate_mac)', async () => {
     const { kms } = vaultClient();
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }));
-    const error = await kmsErrorOf(kms.send(new GenerateMacCommand({ KeyId: KeyMetadata?.KeyId, Message: Buffer.from('m'), MacAlgorithm: 'INVALID' as never })));
+    const error = await kmsErrorOf(
+      kms.send(new GenerateMacCommand({ KeyId: KeyMetadata?.KeyId, Message: Buffer.from('m'), MacAlgorithm: 'INVALID' as never })),
+    );
     expect(error.name).toBe('ValidationException');
     expect(error.message).toBe(
       "1 validation error detected: Value 'INVALID' at 'macAlgorithm' failed to satisfy constraint: Member must satisfy enum value set: [HMAC_SHA_384, HMAC_SHA_256, HMAC_SHA_224, HMAC_SHA_512]",

@@ -1,4 +1,12 @@
-import { CreateKeyCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand, GetKeyLastUsageCommand, NotFoundException, ReEncryptCommand } from '@aws-sdk/client-kms';
+import {
+  CreateKeyCommand,
+  DecryptCommand,
+  DescribeKeyCommand,
+  EncryptCommand,
+  GetKeyLastUsageCommand,
+  NotFoundException,
+  ReEncryptCommand,
+} from '@aws-sdk/client-kms';
 import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
 
 describe('GetKeyLastUsage', () => {

@@ -28,7 +28,10 @@ describe('GetParametersForImport', () => {
     expect(publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
   });
 
-  it.each([['RSA_3072', 3072], ['RSA_4096', 4096]] as const)('gives a wrapping key of the WrappingKeySpec asked for: %s (API Reference, GetParametersForImport WrappingKeySpec)', async (spec, bits) => {
+  it.each([
+    ['RSA_3072', 3072],
+    ['RSA_4096', 4096],
+  ] as const)('gives a wrapping key of the WrappingKeySpec asked for: %s (API Reference, GetParametersForImport WrappingKeySpec)', async (spec, bits) => {
     const { kms } = vaultClient();
     const { keyId } = await externalKey(kms);
     const out = await kms.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: 'RSA_AES_KEY_WRAP_SHA_256', WrappingKeySpec: spec }));
@@ -49,11 +52,14 @@ describe('GetParametersForImport', () => {
     const { kms } = vaultClient();
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new GetParametersForImportCommand({ KeyId: KeyMetadata?.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })), {
-      type: UnsupportedOperationException,
-      status: 400,
-      message: `${KeyMetadata?.Arn} origin is AWS_KMS which is not valid for this operation.`,
-    });
+    await expectKmsError(
+      kms.send(new GetParametersForImportCommand({ KeyId: KeyMetadata?.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })),
+      {
+        type: UnsupportedOperationException,
+        status: 400,
+        message: `${KeyMetadata?.Arn} origin is AWS_KMS which is not valid for this operation.`,
+      },
+    );
     expect(await vaultView(kms)).toEqual(before);
   });
 
@@ -69,14 +75,22 @@ describe('GetParametersForImport', () => {
   it('offers SM2 wrapping in China Regions only, and no RSA_AES_KEY_WRAP there (Developer Guide, "Encrypt the key material")', async () => {
     const { kms } = vaultClient();
     const { keyId } = await externalKey(kms);
-    await expectKmsError(kms.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: 'SM2PKE', WrappingKeySpec: 'SM2' })), { type: UnsupportedOperationException, status: 400 });
-    const china = vaultClient({ clientRegion: 'cn-north-1' }).kms;
-    const chinaKey = await externalKey(china);
-    await expectKmsError(china.send(new GetParametersForImportCommand({ KeyId: chinaKey.keyId, WrappingAlgorithm: 'RSA_AES_KEY_WRAP_SHA_256', WrappingKeySpec: 'RSA_2048' })), {
+    await expectKmsError(kms.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: 'SM2PKE', WrappingKeySpec: 'SM2' })), {
       type: UnsupportedOperationException,
       status: 400,
     });
-    const ok = await china.send(new GetParametersForImportCommand({ KeyId: chinaKey.keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    const china = vaultClient({ clientRegion: 'cn-north-1' }).kms;
+    const chinaKey = await externalKey(china);
+    await expectKmsError(
+      china.send(new GetParametersForImportCommand({ KeyId: chinaKey.keyId, WrappingAlgorithm: 'RSA_AES_KEY_WRAP_SHA_256', WrappingKeySpec: 'RSA_2048' })),
+      {
+        type: UnsupportedOperationException,
+        status: 400,
+      },
+    );
+    const ok = await china.send(
+      new GetParametersForImportCommand({ KeyId: chinaKey.keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }),
+    );
     expect(ok.KeyId).toBe(chinaKey.arn);
   });
 
@@ -88,7 +102,11 @@ describe('GetParametersForImport', () => {
     const input = { KeyId: keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' } as const;
     expect((await kms.send(new GetParametersForImportCommand(input))).KeyId).toBe(arn);
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
-    await expectKmsError(kms.send(new GetParametersForImportCommand(input)), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new GetParametersForImportCommand(input)), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${arn} is pending deletion.`,
+    });
   });
 
   it('takes a key id or key ARN, not an alias (API Reference, GetParametersForImport KeyId)', async () => {
@@ -96,9 +114,12 @@ describe('GetParametersForImport', () => {
     const { arn } = await externalKey(kms);
     const out = await kms.send(new GetParametersForImportCommand({ KeyId: arn, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
     expect(out.KeyId).toBe(arn);
-    await expectKmsError(kms.send(new GetParametersForImportCommand({ KeyId: 'alias/imported', WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })), {
-      type: NotFoundException,
-      status: 400,
-    });
+    await expectKmsError(
+      kms.send(new GetParametersForImportCommand({ KeyId: 'alias/imported', WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })),
+      {
+        type: NotFoundException,
+        status: 400,
+      },
+    );
   });
 });

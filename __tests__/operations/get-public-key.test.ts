@@ -1,5 +1,11 @@
 import { createPublicKey } from 'node:crypto';
-import { CreateKeyCommand, GetPublicKeyCommand, KMSInvalidStateException, ScheduleKeyDeletionCommand, UnsupportedOperationException } from '@aws-sdk/client-kms';
+import {
+  CreateKeyCommand,
+  GetPublicKeyCommand,
+  KMSInvalidStateException,
+  ScheduleKeyDeletionCommand,
+  UnsupportedOperationException,
+} from '@aws-sdk/client-kms';
 import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
 
 describe('GetPublicKey (API Reference, GetPublicKey)', () => {
@@ -53,7 +59,12 @@ describe('GetPublicKey (API Reference, GetPublicKey)', () => {
     const publicKeyOf = async (seed: string) => {
       const { kms } = vaultClient({ seed });
       const out: string[] = [];
-      for (const [KeySpec, KeyUsage] of [['RSA_2048', 'SIGN_VERIFY'], ['ECC_SECG_P256K1', 'SIGN_VERIFY'], ['ECC_NIST_EDWARDS25519', 'SIGN_VERIFY'], ['ML_KEM_512', 'ENCAPSULATE_DECAPSULATE']] as const) {
+      for (const [KeySpec, KeyUsage] of [
+        ['RSA_2048', 'SIGN_VERIFY'],
+        ['ECC_SECG_P256K1', 'SIGN_VERIFY'],
+        ['ECC_NIST_EDWARDS25519', 'SIGN_VERIFY'],
+        ['ML_KEM_512', 'ENCAPSULATE_DECAPSULATE'],
+      ] as const) {
         const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec, KeyUsage }));
         out.push(Buffer.from((await kms.send(new GetPublicKeyCommand({ KeyId: KeyMetadata?.KeyId }))).PublicKey as Uint8Array).toString('hex'));
       }

@@ -44,7 +44,13 @@ describe('ImportKeyMaterial', () => {
       expect(out.KeyId).toBe(arn);
       expect(out.KeyMaterialId).toMatch(KEY_MATERIAL_ID);
       const metadata = (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata;
-      expect(metadata).toMatchObject({ KeyState: 'Enabled', Enabled: true, Origin: 'EXTERNAL', ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE', CurrentKeyMaterialId: out.KeyMaterialId });
+      expect(metadata).toMatchObject({
+        KeyState: 'Enabled',
+        Enabled: true,
+        Origin: 'EXTERNAL',
+        ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+        CurrentKeyMaterialId: out.KeyMaterialId,
+      });
       expect(metadata?.ValidTo).toBeUndefined();
       const sealed = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('imported') }));
       const opened = await kms.send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob }));
@@ -56,7 +62,9 @@ describe('ImportKeyMaterial', () => {
   it('takes material wrapped with the openssl commands of the Developer Guide (RSA_AES_KEY_WRAP_SHA_256, "Encrypt the key material")', async () => {
     const { kms } = vaultClient();
     const { keyId } = await externalKey(kms);
-    const params = await kms.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: 'RSA_AES_KEY_WRAP_SHA_256', WrappingKeySpec: 'RSA_3072' }));
+    const params = await kms.send(
+      new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: 'RSA_AES_KEY_WRAP_SHA_256', WrappingKeySpec: 'RSA_3072' }),
+    );
     const ws = opensslWorkspace();
     try {
       ws.pem('WrappingPublicKey.pem', params.PublicKey as Uint8Array);
@@ -65,9 +73,36 @@ describe('ImportKeyMaterial', () => {
       const aesHex = ws.run(['enc', '-base64', '-A', '-in', 'aes-key.bin']);
       const hex = Buffer.from(aesHex, 'base64').toString('hex');
       ws.run(['enc', '-id-aes256-wrap-pad', '-K', hex, '-iv', 'A65959A6', '-in', 'PlaintextKeyMaterial.bin', '-out', 'key-material-wrapped.bin']);
-      ws.run(['pkeyutl', '-encrypt', '-in', 'aes-key.bin', '-out', 'aes-key-wrapped.bin', '-inkey', 'WrappingPublicKey.pem', '-pubin', '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256', '-pkeyopt', 'rsa_mgf1_md:sha256']);
-      const wrapped = Buffer.concat([ws.run(['enc', '-base64', '-A', '-in', 'aes-key-wrapped.bin']), ws.run(['enc', '-base64', '-A', '-in', 'key-material-wrapped.bin'])].map((b64) => Buffer.from(b64, 'base64')));
-      await kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: params.ImportToken, EncryptedKeyMaterial: wrapped, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }));
+      ws.run([
+        'pkeyutl',
+        '-encrypt',
+        '-in',
+        'aes-key.bin',
+        '-out',
+        'aes-key-wrapped.bin',
+        '-inkey',
+        'WrappingPublicKey.pem',
+        '-pubin',
+        '-pkeyopt',
+        'rsa_padding_mode:oaep',
+        '-pkeyopt',
+        'rsa_oaep_md:sha256',
+        '-pkeyopt',
+        'rsa_mgf1_md:sha256',
+      ]);
+      const wrapped = Buffer.concat(
+        [ws.run(['enc', '-base64', '-A', '-in', 'aes-key-wrapped.bin']), ws.run(['enc', '-base64', '-A', '-in', 'key-material-wrapped.bin'])].map((b64) =>
+          Buffer.from(b64, 'base64'),
+        ),
+      );
+      await kms.send(
+        new ImportKeyMaterialCommand({
+          KeyId: keyId,
+          ImportToken: params.ImportToken,
+          EncryptedKeyMaterial: wrapped,
+          ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+        }),
+      );
     } finally {
       ws.cleanup();
     }
@@ -80,29 +115,38 @@ describe('ImportKeyMaterial', () => {
     ['HMAC_256', 'HMAC_SHA_256', 'sha256', 64],
     ['HMAC_384', 'HMAC_SHA_384', 'sha384', 48],
     ['HMAC_512', 'HMAC_SHA_512', 'sha512', 128],
-  ] as const)('HMAC key %s: GenerateMac computes the HMAC of the imported %s key (%s, %d bytes) (Developer Guide, requirements for imported key material)', async (KeySpec, MacAlgorithm, hash, bytes) => {
-    const { kms } = vaultClient();
-    const { keyId } = await externalKey(kms, { KeySpec, KeyUsage: 'GENERATE_VERIFY_MAC' });
-    const material = randomBytes(bytes);
-    const out = await importMaterial(kms, keyId, material);
-    expect(out.KeyMaterialId).toBeUndefined();
-    const { Mac } = await kms.send(new GenerateMacCommand({ KeyId: keyId, Message: Buffer.from('message'), MacAlgorithm }));
-    expect(Buffer.from(Mac ?? []).equals(createHmac(hash, material).update('message').digest())).toBe(true);
-  });
+  ] as const)(
+    'HMAC key %s: GenerateMac computes the HMAC of the imported %s key (%s, %d bytes) (Developer Guide, requirements for imported key material)',
+    async (KeySpec, MacAlgorithm, hash, bytes) => {
+      const { kms } = vaultClient();
+      const { keyId } = await externalKey(kms, { KeySpec, KeyUsage: 'GENERATE_VERIFY_MAC' });
+      const material = randomBytes(bytes);
+      const out = await importMaterial(kms, keyId, material);
+      expect(out.KeyMaterialId).toBeUndefined();
+      const { Mac } = await kms.send(new GenerateMacCommand({ KeyId: keyId, Message: Buffer.from('message'), MacAlgorithm }));
+      expect(Buffer.from(Mac ?? []).equals(createHmac(hash, material).update('message').digest())).toBe(true);
+    },
+  );
 
   it.each([
     ['SYMMETRIC_DEFAULT', 16, undefined],
     ['SYMMETRIC_DEFAULT', 33, undefined],
     ['HMAC_256', 31, 'GENERATE_VERIFY_MAC'],
     ['HMAC_384', 129, 'GENERATE_VERIFY_MAC'],
-  ] as const)('rejects %s material of %d bytes with IncorrectKeyMaterialException and leaves the key PendingImport (Developer Guide, requirements for imported key material)', async (KeySpec, bytes, KeyUsage) => {
-    const { kms } = vaultClient();
-    const { keyId } = await externalKey(kms, KeyUsage ? { KeySpec, KeyUsage } : { KeySpec });
-    const wrapped = await wrapFor(kms, keyId, randomBytes(bytes));
-    const before = await vaultView(kms);
-    await expectKmsError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...wrapped, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), { type: IncorrectKeyMaterialException, status: 400 });
-    expect(await vaultView(kms)).toEqual(before);
-  });
+  ] as const)(
+    'rejects %s material of %d bytes with IncorrectKeyMaterialException and leaves the key PendingImport (Developer Guide, requirements for imported key material)',
+    async (KeySpec, bytes, KeyUsage) => {
+      const { kms } = vaultClient();
+      const { keyId } = await externalKey(kms, KeyUsage ? { KeySpec, KeyUsage } : { KeySpec });
+      const wrapped = await wrapFor(kms, keyId, randomBytes(bytes));
+      const before = await vaultView(kms);
+      await expectKmsError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...wrapped, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), {
+        type: IncorrectKeyMaterialException,
+        status: 400,
+      });
+      expect(await vaultView(kms)).toEqual(before);
+    },
+  );
 
   it('imports an elliptic-curve private key (DER PKCS #8): GetPublicKey returns its public key and signatures verify outside (Developer Guide, importing asymmetric key material)', async () => {
     const { kms } = vaultClient();
@@ -119,10 +163,18 @@ describe('ImportKeyMaterial', () => {
     const { kms } = vaultClient();
     const { keyId } = await externalKey(kms, { KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' });
     const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const wrapped = await wrapFor(kms, keyId, pair.privateKey.export({ type: 'pkcs8', format: 'der' }), { algorithm: 'RSA_AES_KEY_WRAP_SHA_256', keySpec: 'RSA_3072' });
+    const wrapped = await wrapFor(kms, keyId, pair.privateKey.export({ type: 'pkcs8', format: 'der' }), {
+      algorithm: 'RSA_AES_KEY_WRAP_SHA_256',
+      keySpec: 'RSA_3072',
+    });
     await kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...wrapped, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }));
-    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('for the key owner'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }));
-    const plaintext = privateDecrypt({ key: pair.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(CiphertextBlob ?? []));
+    const { CiphertextBlob } = await kms.send(
+      new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('for the key owner'), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }),
+    );
+    const plaintext = privateDecrypt(
+      { key: pair.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      Buffer.from(CiphertextBlob ?? []),
+    );
     expect(plaintext.toString()).toBe('for the key owner');
   });
 
@@ -166,7 +218,11 @@ describe('ImportKeyMaterial', () => {
       const material = randomBytes(32);
       const validTo = new Date(START.getTime() + 10 * DAY);
       await importMaterial(kms, keyId, material, { ValidTo: validTo });
-      expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({ ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: validTo, KeyState: 'Enabled' });
+      expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({
+        ExpirationModel: 'KEY_MATERIAL_EXPIRES',
+        ValidTo: validTo,
+        KeyState: 'Enabled',
+      });
       const sealed = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('before expiry') }));
 
       vault.clock.advance({ days: 10 });
@@ -174,7 +230,11 @@ describe('ImportKeyMaterial', () => {
       expect(metadata).toMatchObject({ KeyState: 'PendingImport', Enabled: false });
       expect(metadata?.ExpirationModel).toBeUndefined();
       expect(metadata?.ValidTo).toBeUndefined();
-      await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending import.` });
+      await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: sealed.CiphertextBlob })), {
+        type: KMSInvalidStateException,
+        status: 400,
+        message: `${arn} is pending import.`,
+      });
 
       // "To use the KMS key in cryptographic operations, you must reimport the same key material."
       await importMaterial(kms, keyId, material);
@@ -189,7 +249,10 @@ describe('ImportKeyMaterial', () => {
       const b = await externalKey(kms);
       const wrapped = await wrapFor(kms, a.keyId, randomBytes(32));
       const before = await vaultView(kms);
-      await expectKmsError(kms.send(new ImportKeyMaterialCommand({ KeyId: b.keyId, ...wrapped, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), { type: InvalidImportTokenException, status: 400 });
+      await expectKmsError(kms.send(new ImportKeyMaterialCommand({ KeyId: b.keyId, ...wrapped, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), {
+        type: InvalidImportTokenException,
+        status: 400,
+      });
       expect(await vaultView(kms)).toEqual(before);
     });
 
@@ -202,10 +265,20 @@ describe('ImportKeyMaterial', () => {
       const elsewhere = vaultClient().kms;
       const foreign = await wrapFor(elsewhere, (await externalKey(elsewhere)).keyId, randomBytes(32));
       for (const ImportToken of [changed, Buffer.from('not a token'), foreign.ImportToken]) {
-        await expectKmsError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken, EncryptedKeyMaterial: wrapped.EncryptedKeyMaterial, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), {
-          type: InvalidImportTokenException,
-          status: 400,
-        });
+        await expectKmsError(
+          kms.send(
+            new ImportKeyMaterialCommand({
+              KeyId: keyId,
+              ImportToken,
+              EncryptedKeyMaterial: wrapped.EncryptedKeyMaterial,
+              ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+            }),
+          ),
+          {
+            type: InvalidImportTokenException,
+            status: 400,
+          },
+        );
       }
     });
 
@@ -217,7 +290,10 @@ describe('ImportKeyMaterial', () => {
       vault.clock.advance({ hours: 23, minutes: 59 });
       await kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...early, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }));
       vault.clock.advance({ minutes: 2 });
-      await expectKmsError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...late, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), { type: ExpiredImportTokenException, status: 400 });
+      await expectKmsError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...late, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), {
+        type: ExpiredImportTokenException,
+        status: 400,
+      });
     });
 
     it('material wrapped with another public key or another algorithm than the token names is InvalidCiphertextException (API Reference, ImportKeyMaterial EncryptedKeyMaterial)', async () => {
@@ -231,11 +307,21 @@ describe('ImportKeyMaterial', () => {
         wrapKeyMaterial(first.PublicKey as Uint8Array, 'RSAES_OAEP_SHA_1', material),
         wrapKeyMaterial(first.PublicKey as Uint8Array, 'RSA_AES_KEY_WRAP_SHA_256', material),
       ]) {
-        await expectKmsError(kms.send(new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: first.ImportToken, EncryptedKeyMaterial, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), {
-          type: InvalidCiphertextException,
-          status: 400,
-          message: INVALID_CIPHERTEXT_MESSAGE,
-        });
+        await expectKmsError(
+          kms.send(
+            new ImportKeyMaterialCommand({
+              KeyId: keyId,
+              ImportToken: first.ImportToken,
+              EncryptedKeyMaterial,
+              ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+            }),
+          ),
+          {
+            type: InvalidCiphertextException,
+            status: 400,
+            message: INVALID_CIPHERTEXT_MESSAGE,
+          },
+        );
       }
     });
   });
@@ -248,7 +334,10 @@ describe('ImportKeyMaterial', () => {
       const first = await importMaterial(kms, keyId, material);
       const again = await importMaterial(kms, keyId, material, { ValidTo: new Date(START.getTime() + 30 * DAY) });
       expect(again.KeyMaterialId).toBe(first.KeyMaterialId);
-      expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({ ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date(START.getTime() + 30 * DAY) });
+      expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({
+        ExpirationModel: 'KEY_MATERIAL_EXPIRES',
+        ValidTo: new Date(START.getTime() + 30 * DAY),
+      });
       const before = await vaultView(kms);
       await expectKmsError(importMaterial(kms, keyId, randomBytes(32)), {
         type: IncorrectKeyMaterialException,
@@ -278,7 +367,10 @@ describe('ImportKeyMaterial', () => {
       const { kms } = vaultClient();
       const { keyId } = await externalKey(kms, { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
       await importMaterial(kms, keyId, randomBytes(32));
-      await expectKmsError(importMaterial(kms, keyId, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' }), { type: IncorrectKeyMaterialException, status: 400 });
+      await expectKmsError(importMaterial(kms, keyId, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' }), {
+        type: IncorrectKeyMaterialException,
+        status: 400,
+      });
     });
 
     it('KeyMaterialDescription shows in ListKeyRotations and stays when a reimport gives none (API Reference, ImportKeyMaterial KeyMaterialDescription)', async () => {
@@ -289,7 +381,12 @@ describe('ImportKeyMaterial', () => {
       await importMaterial(kms, keyId, material);
       const { Rotations } = await kms.send(new ListKeyRotationsCommand({ KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }));
       expect(Rotations).toEqual([
-        expect.objectContaining({ KeyMaterialDescription: 'hsm export 2026', ImportState: 'IMPORTED', ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE', KeyMaterialState: 'CURRENT' }),
+        expect.objectContaining({
+          KeyMaterialDescription: 'hsm export 2026',
+          ImportState: 'IMPORTED',
+          ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+          KeyMaterialState: 'CURRENT',
+        }),
       ]);
     });
   });

@@ -7,8 +7,29 @@ const START = new Date('2026-04-01T00:00:00Z');
 
 /** The services whose AWS managed keys the vault knows (src/operations/aws-managed-keys.ts). */
 const SERVICES = [
-  'acm', 'backup', 'cloud9', 'codecommit', 'connect', 'dynamodb', 'ebs', 'elasticfilesystem', 'es', 'fsx', 'glue', 'kinesis',
-  'kinesisvideo', 'lambda', 'lightsail', 'rds', 'redshift', 's3', 'secretsmanager', 'sns', 'sqs', 'ssm', 'xray',
+  'acm',
+  'backup',
+  'cloud9',
+  'codecommit',
+  'connect',
+  'dynamodb',
+  'ebs',
+  'elasticfilesystem',
+  'es',
+  'fsx',
+  'glue',
+  'kinesis',
+  'kinesisvideo',
+  'lambda',
+  'lightsail',
+  'rds',
+  'redshift',
+  's3',
+  'secretsmanager',
+  'sns',
+  'sqs',
+  'ssm',
+  'xray',
 ];
 
 const byName = (aliases: AliasListEntry[] | undefined, name: string) => (aliases ?? []).filter((a) => a.AliasName === name);
@@ -40,7 +61,13 @@ describe('ListAliases: predefined AWS aliases (API Reference, ListAliases)', () 
     const created = new Date(START.getTime() + 180_000);
     const after = (await kms.send(new ListAliasesCommand({}))).Aliases;
     expect(byName(after, 'alias/aws/s3')).toEqual([
-      { AliasName: 'alias/aws/s3', AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/aws/s3`, TargetKeyId: KeyMetadata?.KeyId, CreationDate: created, LastUpdatedDate: created },
+      {
+        AliasName: 'alias/aws/s3',
+        AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/aws/s3`,
+        TargetKeyId: KeyMetadata?.KeyId,
+        CreationDate: created,
+        LastUpdatedDate: created,
+      },
     ]);
     expect(after).toHaveLength(SERVICES.length);
     expect((await kms.send(new ListAliasesCommand({ KeyId: KeyMetadata?.KeyId }))).Aliases?.map((a) => a.AliasName)).toEqual(['alias/aws/s3']);

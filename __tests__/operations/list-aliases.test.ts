@@ -34,7 +34,10 @@ async function createAliases(kms: KMSClient, prefix: string, n: number, targetKe
   return names;
 }
 
-const names = (aliases: AliasListEntry[] | undefined) => customerAliases(aliases).map((x) => x.AliasName as string).sort();
+const names = (aliases: AliasListEntry[] | undefined) =>
+  customerAliases(aliases)
+    .map((x) => x.AliasName as string)
+    .sort();
 
 describe('ListAliases', () => {
   it('lists every alias of the account and Region with AliasName, AliasArn, TargetKeyId, CreationDate and LastUpdatedDate (API Reference, ListAliases; AliasListEntry)', async () => {
@@ -47,8 +50,20 @@ describe('ListAliases', () => {
     const later = new Date(START.getTime() + 300_000);
     expect({ ...out, Aliases: customerAliases(out.Aliases).sort((x, y) => String(x.AliasName).localeCompare(String(y.AliasName))) }).toEqual({
       Aliases: [
-        { AliasName: 'alias/first', AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/first`, TargetKeyId: a.KeyId, CreationDate: START, LastUpdatedDate: START },
-        { AliasName: 'alias/second', AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/second`, TargetKeyId: b.KeyId, CreationDate: later, LastUpdatedDate: later },
+        {
+          AliasName: 'alias/first',
+          AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/first`,
+          TargetKeyId: a.KeyId,
+          CreationDate: START,
+          LastUpdatedDate: START,
+        },
+        {
+          AliasName: 'alias/second',
+          AliasArn: `arn:aws:kms:us-east-1:${ACCOUNT}:alias/second`,
+          TargetKeyId: b.KeyId,
+          CreationDate: later,
+          LastUpdatedDate: later,
+        },
       ],
       Truncated: false,
     });
@@ -84,10 +99,14 @@ describe('ListAliases', () => {
       status: 400,
       message: `Key 'arn:aws:kms:us-east-1:${ACCOUNT}:key/${missing}' does not exist`,
     });
-    await expectKmsError(kms.send(new ListAliasesCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${a.KeyId}` })), { type: NotFoundException, status: 400, message: 'Invalid arn eu-west-1' });
+    await expectKmsError(kms.send(new ListAliasesCommand({ KeyId: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${a.KeyId}` })), {
+      type: NotFoundException,
+      status: 400,
+      message: 'Invalid arn eu-west-1',
+    });
   });
 
-  it('lists only the aliases of the Region the request is sent to (API Reference, ListAliases: the caller\'s account and Region)', async () => {
+  it("lists only the aliases of the Region the request is sent to (API Reference, ListAliases: the caller's account and Region)", async () => {
     const { vault, kms, a } = await setup();
     const ireland = new KMSClient({ region: 'eu-west-1' });
     ireland.middlewareStack.use(vaultPlugin(vault));

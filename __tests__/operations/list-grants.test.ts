@@ -9,7 +9,16 @@ describe('ListGrants (API Reference, ListGrants)', () => {
     const { kms } = vaultClient({ clock: START });
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     const arn = KeyMetadata?.Arn as string;
-    const a = await kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: 'arn:aws:iam::111122223333:role/a', RetiringPrincipal: 'arn:aws:iam::111122223333:role/ops', Operations: ['Encrypt', 'Decrypt'], Name: 'first', Constraints: { EncryptionContextSubset: { app: 'x' } } }));
+    const a = await kms.send(
+      new CreateGrantCommand({
+        KeyId: arn,
+        GranteePrincipal: 'arn:aws:iam::111122223333:role/a',
+        RetiringPrincipal: 'arn:aws:iam::111122223333:role/ops',
+        Operations: ['Encrypt', 'Decrypt'],
+        Name: 'first',
+        Constraints: { EncryptionContextSubset: { app: 'x' } },
+      }),
+    );
     await kms.send(new CreateGrantCommand({ KeyId: arn, GranteePrincipal: 'arn:aws:iam::111122223333:role/b', Operations: ['DescribeKey'] }));
     const all = await kms.send(new ListGrantsCommand({ KeyId: KeyMetadata?.KeyId }));
     expect(all.Truncated).toBe(false);

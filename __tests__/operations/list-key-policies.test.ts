@@ -24,6 +24,10 @@ describe('ListKeyPolicies (API Reference, ListKeyPolicies)', () => {
   it('a key that does not exist is NotFoundException', async () => {
     const { kms } = vaultClient();
     const arn = 'arn:aws:kms:us-east-1:111122223333:key/11111111-2222-3333-4444-555555555555';
-    await expectKmsError(kms.send(new ListKeyPoliciesCommand({ KeyId: arn })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
+    await expectKmsError(kms.send(new ListKeyPoliciesCommand({ KeyId: arn })), {
+      type: NotFoundException,
+      status: 400,
+      message: `Key '${arn}' does not exist`,
+    });
   });
 });

@@ -40,7 +40,7 @@ describe('ListKeys', () => {
     expect(out).toEqual({ Keys: [], Truncated: false });
   });
 
-  it('lists only the keys of the Region the request is sent to (API Reference, ListKeys: keys in the caller\'s account and Region)', async () => {
+  it("lists only the keys of the Region the request is sent to (API Reference, ListKeys: keys in the caller's account and Region)", async () => {
     const { vault, kms } = vaultClient();
     const ireland = new KMSClient({ region: 'eu-west-1' });
     ireland.middlewareStack.use(vaultPlugin(vault));

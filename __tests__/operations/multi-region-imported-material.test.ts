@@ -48,7 +48,14 @@ describe('multi-Region keys with imported key material', () => {
   it('ReplicateKey of a primary with imported key material creates a replica with no key material: Creating, then PendingImport (Developer Guide: "returns a replica key with no key material and a key state of PendingImport")', async () => {
     const { east, west, keyId } = await externalPrimary({ replicas: [] });
     const out = await east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' }));
-    expect(out.ReplicaKeyMetadata).toMatchObject({ KeyId: keyId, Origin: 'EXTERNAL', KeyState: 'Creating', MultiRegion: true, KeySpec: 'SYMMETRIC_DEFAULT', KeyUsage: 'ENCRYPT_DECRYPT' });
+    expect(out.ReplicaKeyMetadata).toMatchObject({
+      KeyId: keyId,
+      Origin: 'EXTERNAL',
+      KeyState: 'Creating',
+      MultiRegion: true,
+      KeySpec: 'SYMMETRIC_DEFAULT',
+      KeyUsage: 'ENCRYPT_DECRYPT',
+    });
     expect(out.ReplicaKeyMetadata?.ExpirationModel).toBeUndefined();
     const replica = await stateOf(west, keyId);
     expect(replica).toMatchObject({ KeyState: 'PendingImport', Origin: 'EXTERNAL', MultiRegionConfiguration: { MultiRegionKeyType: 'REPLICA' } });
@@ -71,7 +78,10 @@ describe('multi-Region keys with imported key material', () => {
   it('the replica takes its own import token: a token issued for the primary is InvalidImportTokenException in the replica ("You need a different public key and import token for each replica key")', async () => {
     const { east, west, keyId, material } = await externalPrimary();
     const forPrimary = await wrapFor(east, keyId, material);
-    await expectKmsError(west.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...forPrimary, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), { type: InvalidImportTokenException, status: 400 });
+    await expectKmsError(west.send(new ImportKeyMaterialCommand({ KeyId: keyId, ...forPrimary, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })), {
+      type: InvalidImportTokenException,
+      status: 400,
+    });
     const params = await west.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
     expect(params.KeyId).toBe(`arn:aws:kms:eu-west-1:${ACCOUNT}:key/${keyId}`);
     expect(params.ParametersValidTo).toEqual(new Date(START.getTime() + DAY));
@@ -136,7 +146,7 @@ describe('multi-Region keys with imported key material', () => {
     expect((await stateOf(west, keyId))?.KeyState).toBe('Enabled');
   });
 
-  it('the primary\'s expiry leaves its replicas unaffected', async () => {
+  it("the primary's expiry leaves its replicas unaffected", async () => {
     const { vault, west, keyId, material } = await externalPrimary({ import: false });
     const east = adapterClient(vault, { region: 'us-east-1' });
     await importMaterial(east, keyId, material, { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date(START.getTime() + DAY) });

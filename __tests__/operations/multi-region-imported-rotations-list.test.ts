@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { DeleteImportedKeyMaterialCommand, DescribeKeyCommand, GetKeyRotationStatusCommand, ListKeyRotationsCommand, ReplicateKeyCommand, RotateKeyOnDemandCommand, type KMSClient } from '@aws-sdk/client-kms';
+import {
+  DeleteImportedKeyMaterialCommand,
+  DescribeKeyCommand,
+  GetKeyRotationStatusCommand,
+  ListKeyRotationsCommand,
+  ReplicateKeyCommand,
+  RotateKeyOnDemandCommand,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
 import { adapterClient } from '../helpers/adapters';
 import { externalKey, importMaterial } from '../helpers/import-material';
 import { vaultClient } from '../helpers/vault-client';
@@ -30,31 +38,51 @@ async function pendingInPrimary() {
 }
 
 const statesOf = async (kms: KMSClient, keyId: string) =>
-  ((await kms.send(new ListKeyRotationsCommand({ KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }))).Rotations ?? []).map((r) => [r.KeyMaterialId, r.KeyMaterialState]);
+  ((await kms.send(new ListKeyRotationsCommand({ KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }))).Rotations ?? []).map((r) => [
+    r.KeyMaterialId,
+    r.KeyMaterialState,
+  ]);
 
 describe('ListKeyRotations of multi-Region keys with imported key material (RotationsListEntry KeyMaterialState)', () => {
   it('new material imported into the primary but not into every replica is PENDING_MULTI_REGION_IMPORT_AND_ROTATION ("key material that has been imported into the primary Region key but not all of the replica Region keys")', async () => {
     const { east, keyId, firstId, pendingId } = await pendingInPrimary();
-    expect(await statesOf(east, keyId)).toEqual([[firstId, 'CURRENT'], [pendingId, 'PENDING_MULTI_REGION_IMPORT_AND_ROTATION']]);
+    expect(await statesOf(east, keyId)).toEqual([
+      [firstId, 'CURRENT'],
+      [pendingId, 'PENDING_MULTI_REGION_IMPORT_AND_ROTATION'],
+    ]);
   });
 
-  it('still PENDING_MULTI_REGION_IMPORT_AND_ROTATION while one replica lacks it, also where a replica already holds it (the state is the material\'s, across the related keys)', async () => {
+  it("still PENDING_MULTI_REGION_IMPORT_AND_ROTATION while one replica lacks it, also where a replica already holds it (the state is the material's, across the related keys)", async () => {
     const { east, west, keyId, firstId, pendingId, next } = await pendingInPrimary();
     await importMaterial(west, keyId, next, { ImportType: 'EXISTING_KEY_MATERIAL' });
-    expect(await statesOf(east, keyId)).toEqual([[firstId, 'CURRENT'], [pendingId, 'PENDING_MULTI_REGION_IMPORT_AND_ROTATION']]);
-    expect(await statesOf(west, keyId)).toEqual([[firstId, 'CURRENT'], [pendingId, 'PENDING_MULTI_REGION_IMPORT_AND_ROTATION']]);
+    expect(await statesOf(east, keyId)).toEqual([
+      [firstId, 'CURRENT'],
+      [pendingId, 'PENDING_MULTI_REGION_IMPORT_AND_ROTATION'],
+    ]);
+    expect(await statesOf(west, keyId)).toEqual([
+      [firstId, 'CURRENT'],
+      [pendingId, 'PENDING_MULTI_REGION_IMPORT_AND_ROTATION'],
+    ]);
   });
 
   it('becomes PENDING_ROTATION once imported into every replica ("When this key material is imported in to all of the replica Region keys, the key material state will change to PENDING_ROTATION"), then CURRENT after RotateKeyOnDemand', async () => {
     const { east, west, north, keyId, firstId, pendingId, next } = await pendingInPrimary();
     await importMaterial(west, keyId, next, { ImportType: 'EXISTING_KEY_MATERIAL' });
     await importMaterial(north, keyId, next, { ImportType: 'EXISTING_KEY_MATERIAL' });
-    for (const kms of [east, west, north]) expect(await statesOf(kms, keyId)).toEqual([[firstId, 'CURRENT'], [pendingId, 'PENDING_ROTATION']]);
+    for (const kms of [east, west, north])
+      expect(await statesOf(kms, keyId)).toEqual([
+        [firstId, 'CURRENT'],
+        [pendingId, 'PENDING_ROTATION'],
+      ]);
     await east.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
-    for (const kms of [east, west, north]) expect(await statesOf(kms, keyId)).toEqual([[firstId, 'NON_CURRENT'], [pendingId, 'CURRENT']]);
+    for (const kms of [east, west, north])
+      expect(await statesOf(kms, keyId)).toEqual([
+        [firstId, 'NON_CURRENT'],
+        [pendingId, 'CURRENT'],
+      ]);
   });
 
-  it('deleting a replica\'s copy of the new material brings the state back to PENDING_MULTI_REGION_IMPORT_AND_ROTATION', async () => {
+  it("deleting a replica's copy of the new material brings the state back to PENDING_MULTI_REGION_IMPORT_AND_ROTATION", async () => {
     const { east, west, north, keyId, pendingId, next } = await pendingInPrimary();
     await importMaterial(west, keyId, next, { ImportType: 'EXISTING_KEY_MATERIAL' });
     await importMaterial(north, keyId, next, { ImportType: 'EXISTING_KEY_MATERIAL' });

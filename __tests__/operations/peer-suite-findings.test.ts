@@ -53,7 +53,9 @@ describe('ReplicateKey response', () => {
   it('a replica created with tags lists them in ReplicaTags (API Reference, ReplicateKey)', async () => {
     const { kms } = vaultClient({ seed: 'replica-tags' });
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ MultiRegion: true }));
-    const out = await kms.send(new ReplicateKeyCommand({ KeyId: KeyMetadata?.KeyId, ReplicaRegion: 'ap-southeast-1', Tags: [{ TagKey: 'team', TagValue: 'a' }] }));
+    const out = await kms.send(
+      new ReplicateKeyCommand({ KeyId: KeyMetadata?.KeyId, ReplicaRegion: 'ap-southeast-1', Tags: [{ TagKey: 'team', TagValue: 'a' }] }),
+    );
     expect(out.ReplicaTags).toEqual([{ TagKey: 'team', TagValue: 'a' }]);
   });
 });

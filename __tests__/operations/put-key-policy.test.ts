@@ -27,7 +27,13 @@ describe('PutKeyPolicy (API Reference, PutKeyPolicy)', () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     const keyId = KeyMetadata?.KeyId as string;
     const before = (await kms.send(new GetKeyPolicyCommand({ KeyId: keyId }))).Policy;
-    for (const bad of ['{not json', '{}', policy([{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }]), policy([{ Effect: 'Maybe', Principal: '*', Action: 'kms:*' }]), policy([{ Effect: 'Allow', Principal: { AWS: ROOT }, Action: 'kms:*', Resource: '*', Condition: { StringSometimes: { 'kms:ViaService': 'x' } } }])]) {
+    for (const bad of [
+      '{not json',
+      '{}',
+      policy([{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }]),
+      policy([{ Effect: 'Maybe', Principal: '*', Action: 'kms:*' }]),
+      policy([{ Effect: 'Allow', Principal: { AWS: ROOT }, Action: 'kms:*', Resource: '*', Condition: { StringSometimes: { 'kms:ViaService': 'x' } } }]),
+    ]) {
       await expectKmsError(kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: bad })), { type: MalformedPolicyDocumentException, status: 400 });
     }
     expect((await kms.send(new GetKeyPolicyCommand({ KeyId: keyId }))).Policy).toBe(before);
@@ -37,7 +43,13 @@ describe('PutKeyPolicy (API Reference, PutKeyPolicy)', () => {
     const { kms } = vaultClient();
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     await expectKmsError(
-      kms.send(new PutKeyPolicyCommand({ KeyId: KeyMetadata?.KeyId, Policy: policy([{ Effect: 'Allow', Principal: { AWS: 'not-a-principal' }, Action: 'kms:*', Resource: '*' }]), BypassPolicyLockoutSafetyCheck: true })),
+      kms.send(
+        new PutKeyPolicyCommand({
+          KeyId: KeyMetadata?.KeyId,
+          Policy: policy([{ Effect: 'Allow', Principal: { AWS: 'not-a-principal' }, Action: 'kms:*', Resource: '*' }]),
+          BypassPolicyLockoutSafetyCheck: true,
+        }),
+      ),
       { type: MalformedPolicyDocumentException, status: 400, message: 'Policy contains a statement with one or more invalid principals.' },
     );
   });
@@ -53,6 +65,9 @@ describe('PutKeyPolicy (API Reference, PutKeyPolicy)', () => {
       message: 'The new key policy will not allow you to update the key policy in the future.',
     });
     await kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: readOnly, BypassPolicyLockoutSafetyCheck: true }));
-    await expectKmsError(kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: readOnly, BypassPolicyLockoutSafetyCheck: true })), { type: 'AccessDeniedException', status: 400 });
+    await expectKmsError(kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: readOnly, BypassPolicyLockoutSafetyCheck: true })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
   });
 });

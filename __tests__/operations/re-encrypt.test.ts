@@ -53,7 +53,14 @@ function flipped(blob: Uint8Array, index: number): Uint8Array {
 describe('ReEncrypt (API Reference, ReEncrypt)', () => {
   it('ReEncrypt: moves a ciphertext to another key; Decrypt then gives the original plaintext under the destination key and its context', async () => {
     const { kms, destination, context, blob } = await setup();
-    const out = await kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId, DestinationEncryptionContext: { purpose: 'moved' } }));
+    const out = await kms.send(
+      new ReEncryptCommand({
+        CiphertextBlob: blob,
+        SourceEncryptionContext: context,
+        DestinationKeyId: destination.KeyId,
+        DestinationEncryptionContext: { purpose: 'moved' },
+      }),
+    );
     const back = await kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob, EncryptionContext: { purpose: 'moved' } }));
     expect(Buffer.from(back.Plaintext ?? []).toString()).toBe('moving data');
     expect(back.KeyId).toBe(destination.Arn);
@@ -104,7 +111,9 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
   it('ReEncrypt: SourceKeyId may name the encrypting key by key id, key ARN, alias name or alias ARN; SourceKeyId in the response is its ARN (API Reference, ReEncrypt SourceKeyId)', async () => {
     const { kms, source, destination, context, blob } = await setup();
     for (const name of [source.KeyId, source.Arn, 'alias/src', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/src`]) {
-      const out = await kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: name, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId }));
+      const out = await kms.send(
+        new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: name, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId }),
+      );
       expect(out.SourceKeyId).toBe(source.Arn);
     }
   });
@@ -112,7 +121,10 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
   it('ReEncrypt: a SourceKeyId naming another key than the one that encrypted gives IncorrectKeyException (API Reference, ReEncrypt SourceKeyId)', async () => {
     const { kms, destination, context, blob } = await setup();
     for (const name of [destination.KeyId, destination.Arn, 'alias/dest']) {
-      await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: name, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId })), INCORRECT_KEY);
+      await expectKmsError(
+        kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: name, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId })),
+        INCORRECT_KEY,
+      );
     }
   });
 
@@ -131,7 +143,9 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
 
   it('ReEncrypt: to the same key makes a new ciphertext that decrypts under that key (API Reference, ReEncrypt: reencrypt under the same KMS key)', async () => {
     const { kms, source, context, blob } = await setup();
-    const out = await kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: source.KeyId, DestinationEncryptionContext: context }));
+    const out = await kms.send(
+      new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: source.KeyId, DestinationEncryptionContext: context }),
+    );
     expect(out.KeyId).toBe(source.Arn);
     expect(out.SourceKeyId).toBe(source.Arn);
     expect(out.DestinationKeyMaterialId).toBe(out.SourceKeyMaterialId);
@@ -142,7 +156,14 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
 
   it('ReEncrypt: changing only the encryption context: the new ciphertext needs the new context and no longer opens with the old one (API Reference, ReEncrypt: change the encryption context)', async () => {
     const { kms, source, context, blob } = await setup();
-    const out = await kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: source.KeyId, DestinationEncryptionContext: { v: '2' } }));
+    const out = await kms.send(
+      new ReEncryptCommand({
+        CiphertextBlob: blob,
+        SourceEncryptionContext: context,
+        DestinationKeyId: source.KeyId,
+        DestinationEncryptionContext: { v: '2' },
+      }),
+    );
     const back = await kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob, EncryptionContext: { v: '2' } }));
     expect(Buffer.from(back.Plaintext ?? []).toString()).toBe('moving data');
     await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob, EncryptionContext: context })), INVALID_CIPHERTEXT);
@@ -160,7 +181,9 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
   it('ReEncrypt: after rotation, re-encrypting under the same key moves an old ciphertext to the current key material (Developer Guide, key rotation)', async () => {
     const { kms, source, context, blob } = await setup();
     await kms.send(new RotateKeyOnDemandCommand({ KeyId: source.KeyId }));
-    const out = await kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: source.KeyId, DestinationEncryptionContext: context }));
+    const out = await kms.send(
+      new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: source.KeyId, DestinationEncryptionContext: context }),
+    );
     expect(out.DestinationKeyMaterialId).not.toBe(out.SourceKeyMaterialId);
     const fresh = await kms.send(new EncryptCommand({ KeyId: source.KeyId, Plaintext: Buffer.from('x') }));
     const current = await kms.send(new DecryptCommand({ CiphertextBlob: fresh.CiphertextBlob }));
@@ -170,7 +193,14 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
   it('ReEncrypt: re-encrypts GenerateDataKey ciphertexts; the data key survives the move (API Reference, ReEncrypt)', async () => {
     const { kms, source, destination } = await setup();
     const dataKey = await kms.send(new GenerateDataKeyCommand({ KeyId: source.KeyId, KeySpec: 'AES_256', EncryptionContext: { file: 'a' } }));
-    const out = await kms.send(new ReEncryptCommand({ CiphertextBlob: dataKey.CiphertextBlob, SourceEncryptionContext: { file: 'a' }, DestinationKeyId: destination.KeyId, DestinationEncryptionContext: { file: 'a' } }));
+    const out = await kms.send(
+      new ReEncryptCommand({
+        CiphertextBlob: dataKey.CiphertextBlob,
+        SourceEncryptionContext: { file: 'a' },
+        DestinationKeyId: destination.KeyId,
+        DestinationEncryptionContext: { file: 'a' },
+      }),
+    );
     const back = await kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob, EncryptionContext: { file: 'a' } }));
     expect(Buffer.from(back.Plaintext ?? []).equals(Buffer.from(dataKey.Plaintext ?? []))).toBe(true);
   });
@@ -179,14 +209,20 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
     const { kms, destination, context, blob } = await setup();
     const wrongs: (Record<string, string> | undefined)[] = [undefined, { purpose: 'REENCRYPT' }, { ...context, extra: 'x' }, { other: 'reencrypt' }];
     for (const wrong of wrongs) {
-      await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: wrong, DestinationKeyId: destination.KeyId })), INVALID_CIPHERTEXT);
+      await expectKmsError(
+        kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: wrong, DestinationKeyId: destination.KeyId })),
+        INVALID_CIPHERTEXT,
+      );
     }
   });
 
   it('ReEncrypt: a ciphertext with a changed byte, or a foreign blob, gives InvalidCiphertextException (API Reference, InvalidCiphertextException)', async () => {
     const { kms, destination, context, blob } = await setup();
     for (const i of [0, 5, 36, 38, 45, 60, blob.length - 17, blob.length - 1]) {
-      await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: flipped(blob, i), SourceEncryptionContext: context, DestinationKeyId: destination.KeyId })), INVALID_CIPHERTEXT);
+      await expectKmsError(
+        kms.send(new ReEncryptCommand({ CiphertextBlob: flipped(blob, i), SourceEncryptionContext: context, DestinationKeyId: destination.KeyId })),
+        INVALID_CIPHERTEXT,
+      );
     }
     await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: randomBytes(150), DestinationKeyId: destination.KeyId })), INVALID_CIPHERTEXT);
   });
@@ -214,18 +250,24 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
   it('ReEncrypt: a source or destination key pending deletion gives KMSInvalidStateException (400) (Developer Guide, key states)', async () => {
     const a = await setup();
     await a.kms.send(new ScheduleKeyDeletionCommand({ KeyId: a.source.KeyId, PendingWindowInDays: 7 }));
-    await expectKmsError(a.kms.send(new ReEncryptCommand({ CiphertextBlob: a.blob, SourceEncryptionContext: a.context, DestinationKeyId: a.destination.KeyId })), {
-      type: KMSInvalidStateException,
-      status: 400,
-      message: `${a.source.Arn} is pending deletion.`,
-    });
+    await expectKmsError(
+      a.kms.send(new ReEncryptCommand({ CiphertextBlob: a.blob, SourceEncryptionContext: a.context, DestinationKeyId: a.destination.KeyId })),
+      {
+        type: KMSInvalidStateException,
+        status: 400,
+        message: `${a.source.Arn} is pending deletion.`,
+      },
+    );
     const b = await setup();
     await b.kms.send(new ScheduleKeyDeletionCommand({ KeyId: b.destination.KeyId, PendingWindowInDays: 7 }));
-    await expectKmsError(b.kms.send(new ReEncryptCommand({ CiphertextBlob: b.blob, SourceEncryptionContext: b.context, DestinationKeyId: b.destination.KeyId })), {
-      type: KMSInvalidStateException,
-      status: 400,
-      message: `${b.destination.Arn} is pending deletion.`,
-    });
+    await expectKmsError(
+      b.kms.send(new ReEncryptCommand({ CiphertextBlob: b.blob, SourceEncryptionContext: b.context, DestinationKeyId: b.destination.KeyId })),
+      {
+        type: KMSInvalidStateException,
+        status: 400,
+        message: `${b.destination.Arn} is pending deletion.`,
+      },
+    );
   });
 
   it('ReEncrypt: a DestinationKeyId or SourceKeyId that names no key gives NotFoundException (400) with its ARN', async () => {
@@ -241,11 +283,16 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
       status: 400,
       message: `Alias arn:aws:kms:${REGION}:${ACCOUNT}:alias/nowhere is not found.`,
     });
-    await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: 'alias/nowhere', SourceEncryptionContext: context, DestinationKeyId: destination.KeyId })), {
-      type: NotFoundException,
-      status: 400,
-      message: `Alias arn:aws:kms:${REGION}:${ACCOUNT}:alias/nowhere is not found.`,
-    });
+    await expectKmsError(
+      kms.send(
+        new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: 'alias/nowhere', SourceEncryptionContext: context, DestinationKeyId: destination.KeyId }),
+      ),
+      {
+        type: NotFoundException,
+        status: 400,
+        message: `Alias arn:aws:kms:${REGION}:${ACCOUNT}:alias/nowhere is not found.`,
+      },
+    );
   });
 
   it('ReEncrypt: DestinationKeyId is required (API Reference, ReEncrypt request parameters)', async () => {
@@ -260,17 +307,28 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
   it('ReEncrypt: an asymmetric Source- or DestinationEncryptionAlgorithm with symmetric keys gives InvalidKeyUsageException; SYMMETRIC_DEFAULT is accepted (API Reference, ReEncrypt)', async () => {
     const { kms, destination, context, blob } = await setup();
     const base = { CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId };
-    const ok = await kms.send(new ReEncryptCommand({ ...base, SourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT', DestinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT' }));
+    const ok = await kms.send(
+      new ReEncryptCommand({ ...base, SourceEncryptionAlgorithm: 'SYMMETRIC_DEFAULT', DestinationEncryptionAlgorithm: 'SYMMETRIC_DEFAULT' }),
+    );
     expect(ok.KeyId).toBe(destination.Arn);
     // AWS's wording for this case is not on record, so only class and status are checked.
-    await expectKmsError(kms.send(new ReEncryptCommand({ ...base, SourceEncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })), { type: InvalidKeyUsageException, status: 400 });
-    await expectKmsError(kms.send(new ReEncryptCommand({ ...base, DestinationEncryptionAlgorithm: 'RSAES_OAEP_SHA_1' })), { type: InvalidKeyUsageException, status: 400 });
+    await expectKmsError(kms.send(new ReEncryptCommand({ ...base, SourceEncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })), {
+      type: InvalidKeyUsageException,
+      status: 400,
+    });
+    await expectKmsError(kms.send(new ReEncryptCommand({ ...base, DestinationEncryptionAlgorithm: 'RSAES_OAEP_SHA_1' })), {
+      type: InvalidKeyUsageException,
+      status: 400,
+    });
   });
 
   it('ReEncrypt: DryRun answers DryRunOperationException (400; recordings win over the API Reference, which says 412), makes nothing and uses no key (Developer Guide, programming-dryrun)', async () => {
     const { vault, kms, source, destination, context, blob } = await setup();
     const before = vault.snapshot();
-    await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId, DryRun: true })), DRY_RUN);
+    await expectKmsError(
+      kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId, DryRun: true })),
+      DRY_RUN,
+    );
     expect(vault.snapshot()).toEqual(before);
     expect((await kms.send(new GetKeyLastUsageCommand({ KeyId: destination.KeyId }))).KeyLastUsage).toBeUndefined();
     expect((await kms.send(new GetKeyLastUsageCommand({ KeyId: source.KeyId }))).KeyLastUsage?.Operation).toBe('Encrypt');
@@ -292,7 +350,12 @@ describe('ReEncrypt (API Reference, ReEncrypt)', () => {
     const { vault, kms, destination, context, blob } = await setup();
     const before = vault.snapshot();
     await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, DestinationKeyId: destination.KeyId })), INVALID_CIPHERTEXT);
-    await expectKmsError(kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, SourceKeyId: destination.KeyId, DestinationKeyId: destination.KeyId })), INCORRECT_KEY);
+    await expectKmsError(
+      kms.send(
+        new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, SourceKeyId: destination.KeyId, DestinationKeyId: destination.KeyId }),
+      ),
+      INCORRECT_KEY,
+    );
     expect(vault.snapshot()).toEqual(before);
     expect((await kms.send(new GetKeyLastUsageCommand({ KeyId: destination.KeyId }))).KeyLastUsage).toBeUndefined();
   });

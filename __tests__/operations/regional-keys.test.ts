@@ -1,5 +1,13 @@
 import {
-  CreateKeyCommand, DecryptCommand, EncryptCommand, IncorrectKeyException, InvalidCiphertextException, KMSClient, NotFoundException, ReEncryptCommand, ReplicateKeyCommand,
+  CreateKeyCommand,
+  DecryptCommand,
+  EncryptCommand,
+  IncorrectKeyException,
+  InvalidCiphertextException,
+  KMSClient,
+  NotFoundException,
+  ReEncryptCommand,
+  ReplicateKeyCommand,
 } from '@aws-sdk/client-kms';
 import { vaultPlugin, type KmsVault } from '../../src';
 import { expectKmsError, INCORRECT_KEY_MESSAGE, INVALID_CIPHERTEXT_MESSAGE } from '../helpers/expect-kms-error';
@@ -47,11 +55,19 @@ describe('keys are regional: Decrypt and ReEncrypt', () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     const local = (await west.send(new CreateKeyCommand({}))).KeyMetadata?.KeyId;
     const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: plaintext }));
-    await expectKmsError(west.send(new DecryptCommand({ CiphertextBlob, KeyId: local })), { type: IncorrectKeyException, status: 400, message: INCORRECT_KEY_MESSAGE });
-    await expectKmsError(west.send(new DecryptCommand({ CiphertextBlob, KeyId: KeyMetadata?.Arn })), { type: NotFoundException, status: 400, message: 'Invalid arn us-east-1' });
+    await expectKmsError(west.send(new DecryptCommand({ CiphertextBlob, KeyId: local })), {
+      type: IncorrectKeyException,
+      status: 400,
+      message: INCORRECT_KEY_MESSAGE,
+    });
+    await expectKmsError(west.send(new DecryptCommand({ CiphertextBlob, KeyId: KeyMetadata?.Arn })), {
+      type: NotFoundException,
+      status: 400,
+      message: 'Invalid arn us-east-1',
+    });
   });
 
-  it('a multi-Region key\'s ciphertext decrypts only where a related key exists: InvalidCiphertextException before ReplicateKey, the replica after', async () => {
+  it("a multi-Region key's ciphertext decrypts only where a related key exists: InvalidCiphertextException before ReplicateKey, the replica after", async () => {
     const { vault, kms } = vaultClient();
     const west = clientIn(vault, 'eu-west-1');
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ MultiRegion: true }));

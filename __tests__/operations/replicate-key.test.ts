@@ -27,7 +27,9 @@ function clients() {
 async function multiRegionPair() {
   const c = clients();
   const { KeyMetadata } = await c.east.send(new CreateKeyCommand({ MultiRegion: true, Description: 'primary' }));
-  const replicated = await c.east.send(new ReplicateKeyCommand({ KeyId: KeyMetadata?.KeyId, ReplicaRegion: 'eu-west-1', Description: 'replica', Tags: [{ TagKey: 't', TagValue: 'v' }] }));
+  const replicated = await c.east.send(
+    new ReplicateKeyCommand({ KeyId: KeyMetadata?.KeyId, ReplicaRegion: 'eu-west-1', Description: 'replica', Tags: [{ TagKey: 't', TagValue: 'v' }] }),
+  );
   return { ...c, keyId: KeyMetadata?.KeyId as string, primaryArn: KeyMetadata?.Arn as string, replicated };
 }
 
@@ -80,7 +82,9 @@ describe('multi-Region keys: CreateKey MultiRegion, ReplicateKey, UpdatePrimaryR
   it('ReplicateKey refuses a single-Region key, a replica, and a region that already has a replica (API Reference, ReplicateKey errors)', async () => {
     const { east, west, keyId } = await multiRegionPair();
     const { KeyMetadata } = await east.send(new CreateKeyCommand({}));
-    expect(await kmsErrorOf(east.send(new ReplicateKeyCommand({ KeyId: KeyMetadata?.KeyId, ReplicaRegion: 'eu-west-1' })))).toBeInstanceOf(UnsupportedOperationException);
+    expect(await kmsErrorOf(east.send(new ReplicateKeyCommand({ KeyId: KeyMetadata?.KeyId, ReplicaRegion: 'eu-west-1' })))).toBeInstanceOf(
+      UnsupportedOperationException,
+    );
     expect(await kmsErrorOf(west.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'ap-south-1' })))).toBeInstanceOf(UnsupportedOperationException);
     const again = await kmsErrorOf(east.send(new ReplicateKeyCommand({ KeyId: keyId, ReplicaRegion: 'eu-west-1' })));
     expect(again).toBeInstanceOf(AlreadyExistsException);

@@ -1,4 +1,12 @@
-import { CreateGrantCommand, CreateKeyCommand, EncryptCommand, InvalidGrantTokenException, ListGrantsCommand, NotFoundException, RetireGrantCommand } from '@aws-sdk/client-kms';
+import {
+  CreateGrantCommand,
+  CreateKeyCommand,
+  EncryptCommand,
+  InvalidGrantTokenException,
+  ListGrantsCommand,
+  NotFoundException,
+  RetireGrantCommand,
+} from '@aws-sdk/client-kms';
 import { clientAs } from '../auth/helpers';
 import { expectKmsError } from '../helpers/expect-kms-error';
 import { vaultClient } from '../helpers/vault-client';
@@ -33,17 +41,31 @@ describe('RetireGrant (API Reference, RetireGrant)', () => {
   it('the grantee may retire only a grant that allows RetireGrant; anyone else is AccessDeniedException', async () => {
     const plain = await withGrant();
     await expectKmsError(clientAs(plain.vault, APP).send(new RetireGrantCommand({ GrantToken: plain.token })), { type: 'AccessDeniedException', status: 400 });
-    await expectKmsError(clientAs(plain.vault, 'arn:aws:iam::111122223333:user/eve').send(new RetireGrantCommand({ GrantToken: plain.token })), { type: 'AccessDeniedException', status: 400 });
-    await expectKmsError(clientAs(plain.vault, 'arn:aws:iam::444455556666:user/mallory', [{ Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] }]).send(new RetireGrantCommand({ GrantToken: plain.token })), { type: 'AccessDeniedException', status: 400 });
+    await expectKmsError(clientAs(plain.vault, 'arn:aws:iam::111122223333:user/eve').send(new RetireGrantCommand({ GrantToken: plain.token })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
+    await expectKmsError(
+      clientAs(plain.vault, 'arn:aws:iam::444455556666:user/mallory', [{ Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] }]).send(
+        new RetireGrantCommand({ GrantToken: plain.token }),
+      ),
+      { type: 'AccessDeniedException', status: 400 },
+    );
     // A principal of the account that created the grant, with kms:RetireGrant in its identity policy.
-    await clientAs(plain.vault, 'arn:aws:iam::111122223333:user/admin', [{ Statement: [{ Effect: 'Allow', Action: 'kms:RetireGrant', Resource: '*' }] }]).send(new RetireGrantCommand({ GrantToken: plain.token }));
+    await clientAs(plain.vault, 'arn:aws:iam::111122223333:user/admin', [{ Statement: [{ Effect: 'Allow', Action: 'kms:RetireGrant', Resource: '*' }] }]).send(
+      new RetireGrantCommand({ GrantToken: plain.token }),
+    );
     const retirable = await withGrant(['Encrypt', 'RetireGrant']);
     await clientAs(retirable.vault, APP).send(new RetireGrantCommand({ GrantToken: retirable.token }));
   });
 
   it('needs a grant token, or a key and a grant id (ValidationException); an unknown token is InvalidGrantTokenException', async () => {
     const { kms, grantId } = await withGrant();
-    await expectKmsError(kms.send(new RetireGrantCommand({ GrantId: grantId })), { type: 'ValidationException', status: 400, message: 'Grant token OR (grant ID, key ID) must be specified' });
+    await expectKmsError(kms.send(new RetireGrantCommand({ GrantId: grantId })), {
+      type: 'ValidationException',
+      status: 400,
+      message: 'Grant token OR (grant ID, key ID) must be specified',
+    });
     await expectKmsError(kms.send(new RetireGrantCommand({ GrantToken: 'nope' })), { type: InvalidGrantTokenException, status: 400 });
   });
 });

@@ -1,4 +1,13 @@
-import { CreateGrantCommand, CreateKeyCommand, DryRunOperationException, EncryptCommand, InvalidGrantIdException, ListGrantsCommand, NotFoundException, RevokeGrantCommand } from '@aws-sdk/client-kms';
+import {
+  CreateGrantCommand,
+  CreateKeyCommand,
+  DryRunOperationException,
+  EncryptCommand,
+  InvalidGrantIdException,
+  ListGrantsCommand,
+  NotFoundException,
+  RevokeGrantCommand,
+} from '@aws-sdk/client-kms';
 import { clientAs } from '../auth/helpers';
 import { expectKmsError } from '../helpers/expect-kms-error';
 import { vaultClient } from '../helpers/vault-client';
@@ -13,7 +22,10 @@ describe('RevokeGrant (API Reference, RevokeGrant)', () => {
     await expectKmsError(kms.send(new RevokeGrantCommand({ KeyId: arn, GrantId, DryRun: true })), { type: DryRunOperationException, status: 400 });
     await kms.send(new RevokeGrantCommand({ KeyId: arn, GrantId }));
     expect((await kms.send(new ListGrantsCommand({ KeyId: arn }))).Grants).toEqual([]);
-    await expectKmsError(clientAs(vault, APP).send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), GrantTokens: [GrantToken as string] })), { type: 'AccessDeniedException', status: 400 });
+    await expectKmsError(clientAs(vault, APP).send(new EncryptCommand({ KeyId: arn, Plaintext: Buffer.from('x'), GrantTokens: [GrantToken as string] })), {
+      type: 'AccessDeniedException',
+      status: 400,
+    });
   });
 
   it('needs kms:RevokeGrant on the key; a grant id that is not on the key is NotFoundException, one that cannot be a grant id InvalidGrantIdException', async () => {

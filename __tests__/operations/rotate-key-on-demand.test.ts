@@ -84,7 +84,9 @@ describe('RotateKeyOnDemand', () => {
       } catch (error) {
         expect(error).toBeInstanceOf(LimitExceededException);
         // Recorded wording (LocalStack test_key_rotations_limits).
-        expect((error as Error).message).toBe(`The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${arn}`);
+        expect((error as Error).message).toBe(
+          `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${arn}`,
+        );
         break;
       }
       if (rotations > 100) throw new Error('no limit');
@@ -110,7 +112,9 @@ describe('RotateKeyOnDemand', () => {
       await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
       expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.CurrentKeyMaterialId).toBe(next.KeyMaterialId);
       const rotations = await kms.send(new ListKeyRotationsCommand({ KeyId: keyId }));
-      expect(rotations.Rotations).toEqual([expect.objectContaining({ KeyMaterialId: next.KeyMaterialId, KeyMaterialState: 'CURRENT', RotationType: 'ON_DEMAND', KeyMaterialDescription: 'next' })]);
+      expect(rotations.Rotations).toEqual([
+        expect.objectContaining({ KeyMaterialId: next.KeyMaterialId, KeyMaterialState: 'CURRENT', RotationType: 'ON_DEMAND', KeyMaterialDescription: 'next' }),
+      ]);
       const fresh = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('new') }));
       expect((await kms.send(new DecryptCommand({ CiphertextBlob: fresh.CiphertextBlob }))).KeyMaterialId).toBe(next.KeyMaterialId);
       const opened = await kms.send(new DecryptCommand({ CiphertextBlob: old.CiphertextBlob }));
@@ -123,7 +127,9 @@ describe('RotateKeyOnDemand', () => {
       const { keyId, arn } = await externalKey(kms);
       await importMaterial(kms, keyId, randomBytes(32));
       await expectKmsError(kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId })), {
-        type: KMSInvalidStateException, status: 400, message: `No available key material pending rotation for the key: ${arn}.`,
+        type: KMSInvalidStateException,
+        status: 400,
+        message: `No available key material pending rotation for the key: ${arn}.`,
       });
       const pending = await importMaterial(kms, keyId, randomBytes(32), { ImportType: 'NEW_KEY_MATERIAL' });
       await kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId, KeyMaterialId: pending.KeyMaterialId }));

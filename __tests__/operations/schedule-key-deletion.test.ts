@@ -35,44 +35,61 @@ describe('ScheduleKeyDeletion', () => {
   it('puts the key in PendingDeletion: Enabled false and DeletionDate in DescribeKey (API Reference, ScheduleKeyDeletion; KeyMetadata DeletionDate)', async () => {
     const { kms, keyId } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 14 }));
-    expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({ KeyState: 'PendingDeletion', Enabled: false, DeletionDate: daysAfterStart(14) });
-  });
-
-  it.each([7, 30])('takes a waiting period of %i days, the ends of the 7 to 30 range (API Reference, ScheduleKeyDeletion PendingWindowInDays)', async (days) => {
-    const { kms, arn } = await setup();
-    const out = await kms.send(new ScheduleKeyDeletionCommand({ KeyId: arn, PendingWindowInDays: days }));
-    expect(out.PendingWindowInDays).toBe(days);
-    expect(out.DeletionDate).toEqual(daysAfterStart(days));
-  });
-
-  it.each([1, 6, 31, 365])('rejects a waiting period of %i days, inside the model\'s 1 to 365 but outside 7 to 30, with KMS\'s own ValidationException and leaves the key as it was (API Reference, ScheduleKeyDeletion PendingWindowInDays: 7 to 30)', async (days) => {
-    const { kms, keyId } = await setup();
-    const before = await vaultView(kms);
-    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: days })), {
-      type: 'ValidationException',
-      status: 400,
-      message: 'PendingWindowInDays must be between 7 and 30',
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata).toMatchObject({
+      KeyState: 'PendingDeletion',
+      Enabled: false,
+      DeletionDate: daysAfterStart(14),
     });
-    expect(await vaultView(kms)).toEqual(before);
   });
+
+  it.each([7, 30])(
+    'takes a waiting period of %i days, the ends of the 7 to 30 range (API Reference, ScheduleKeyDeletion PendingWindowInDays)',
+    async (days) => {
+      const { kms, arn } = await setup();
+      const out = await kms.send(new ScheduleKeyDeletionCommand({ KeyId: arn, PendingWindowInDays: days }));
+      expect(out.PendingWindowInDays).toBe(days);
+      expect(out.DeletionDate).toEqual(daysAfterStart(days));
+    },
+  );
+
+  it.each([1, 6, 31, 365])(
+    "rejects a waiting period of %i days, inside the model's 1 to 365 but outside 7 to 30, with KMS's own ValidationException and leaves the key as it was (API Reference, ScheduleKeyDeletion PendingWindowInDays: 7 to 30)",
+    async (days) => {
+      const { kms, keyId } = await setup();
+      const before = await vaultView(kms);
+      await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: days })), {
+        type: 'ValidationException',
+        status: 400,
+        message: 'PendingWindowInDays must be between 7 and 30',
+      });
+      expect(await vaultView(kms)).toEqual(before);
+    },
+  );
 
   it.each([
     [0, 'greater than or equal to 1'],
     [366, 'less than or equal to 365'],
-  ])('rejects a waiting period of %i days, outside the model\'s 1 to 365, in input validation (AWS JSON protocol validation; KMS model PendingWindowInDaysType)', async (days, bound) => {
-    const { kms, keyId } = await setup();
-    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: days })), {
-      type: 'ValidationException',
-      status: 400,
-      message: `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`,
-    });
-  });
+  ])(
+    "rejects a waiting period of %i days, outside the model's 1 to 365, in input validation (AWS JSON protocol validation; KMS model PendingWindowInDaysType)",
+    async (days, bound) => {
+      const { kms, keyId } = await setup();
+      await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: days })), {
+        type: 'ValidationException',
+        status: 400,
+        message: `1 validation error detected: Value '${days}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value ${bound}`,
+      });
+    },
+  );
 
   it('names the key by key id or key ARN, not by alias name or alias ARN (API Reference, ScheduleKeyDeletion KeyId)', async () => {
     const { kms, keyId } = await setup();
     const before = await vaultView(kms);
     for (const name of ['alias/doomed', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/doomed`]) {
-      await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: name })), { type: NotFoundException, status: 400, message: `Invalid keyId '${name}'` });
+      await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: name })), {
+        type: NotFoundException,
+        status: 400,
+        message: `Invalid keyId '${name}'`,
+      });
     }
     expect(await vaultView(kms)).toEqual(before);
     expect((await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }))).KeyState).toBe('PendingDeletion');
@@ -80,7 +97,11 @@ describe('ScheduleKeyDeletion', () => {
 
   it('a key ARN of another Region, or a key id that names no key, gives NotFoundException (API Reference, ScheduleKeyDeletion errors)', async () => {
     const { kms, keyId } = await setup();
-    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/${keyId}` })), { type: NotFoundException, status: 400, message: 'Invalid arn us-west-2' });
+    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: `arn:aws:kms:us-west-2:${ACCOUNT}:key/${keyId}` })), {
+      type: NotFoundException,
+      status: 400,
+      message: 'Invalid arn us-west-2',
+    });
     const missing = '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a';
     await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: missing })), {
       type: NotFoundException,
@@ -92,7 +113,11 @@ describe('ScheduleKeyDeletion', () => {
   it('a Disabled key can be scheduled for deletion (Developer Guide, key states: ScheduleKeyDeletion on Disabled)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
-    expect(await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }))).toMatchObject({ KeyId: arn, KeyState: 'PendingDeletion', DeletionDate: daysAfterStart(7) });
+    expect(await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }))).toMatchObject({
+      KeyId: arn,
+      KeyState: 'PendingDeletion',
+      DeletionDate: daysAfterStart(7),
+    });
   });
 
   it('a key already pending deletion gives KMSInvalidStateException and keeps its first DeletionDate (Developer Guide, key states: ScheduleKeyDeletion on PendingDeletion)', async () => {
@@ -100,7 +125,11 @@ describe('ScheduleKeyDeletion', () => {
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 30 }));
     vault.clock.advance({ days: 1 });
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${arn} is pending deletion.`,
+    });
     expect(await vaultView(kms)).toEqual(before);
     expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.DeletionDate).toEqual(daysAfterStart(30));
   });
@@ -108,7 +137,11 @@ describe('ScheduleKeyDeletion', () => {
   it('a key pending deletion cannot be used in cryptographic operations (API Reference, ScheduleKeyDeletion; Developer Guide, key states)', async () => {
     const { kms, keyId, arn } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId }));
-    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/doomed', Plaintext: Buffer.from('x') })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new EncryptCommand({ KeyId: 'alias/doomed', Plaintext: Buffer.from('x') })), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${arn} is pending deletion.`,
+    });
   });
 
   it('the key stays until the waiting period ends, then KMS deletes it and every alias that refers to it (API Reference, ScheduleKeyDeletion)', async () => {

@@ -1,5 +1,14 @@
 import { createHash, createPublicKey, verify as nodeVerify, constants } from 'node:crypto';
-import { CreateKeyCommand, DisableKeyCommand, DisabledException, GetPublicKeyCommand, InvalidKeyUsageException, SignCommand, type KeySpec, type SigningAlgorithmSpec } from '@aws-sdk/client-kms';
+import {
+  CreateKeyCommand,
+  DisableKeyCommand,
+  DisabledException,
+  GetPublicKeyCommand,
+  InvalidKeyUsageException,
+  SignCommand,
+  type KeySpec,
+  type SigningAlgorithmSpec,
+} from '@aws-sdk/client-kms';
 import { kmsErrorOf, vaultClient } from '../helpers/vault-client';
 
 const { kms } = vaultClient({ seed: 'sign' });
@@ -7,7 +16,11 @@ const { kms } = vaultClient({ seed: 'sign' });
 async function signingKey(KeySpec: KeySpec): Promise<{ keyId: string; arn: string; publicKey: ReturnType<typeof createPublicKey> }> {
   const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeySpec, KeyUsage: 'SIGN_VERIFY' }));
   const { PublicKey } = await kms.send(new GetPublicKeyCommand({ KeyId: KeyMetadata?.KeyId }));
-  return { keyId: KeyMetadata?.KeyId as string, arn: KeyMetadata?.Arn as string, publicKey: createPublicKey({ key: Buffer.from(PublicKey as Uint8Array), format: 'der', type: 'spki' }) };
+  return {
+    keyId: KeyMetadata?.KeyId as string,
+    arn: KeyMetadata?.Arn as string,
+    publicKey: createPublicKey({ key: Buffer.from(PublicKey as Uint8Array), format: 'der', type: 'spki' }),
+  };
 }
 
 describe('Sign (API Reference, Sign)', () => {
@@ -43,9 +56,14 @@ describe('Sign (API Reference, Sign)', () => {
 
   it('signs a DIGEST without hashing it again: the signature verifies over the original message', async () => {
     const digest = createHash('sha256').update(message).digest();
-    for (const [key, SigningAlgorithm] of [[rsa, 'RSASSA_PSS_SHA_256'], [rsa, 'RSASSA_PKCS1_V1_5_SHA_256'], [p256, 'ECDSA_SHA_256']] as const) {
+    for (const [key, SigningAlgorithm] of [
+      [rsa, 'RSASSA_PSS_SHA_256'],
+      [rsa, 'RSASSA_PKCS1_V1_5_SHA_256'],
+      [p256, 'ECDSA_SHA_256'],
+    ] as const) {
       const { Signature } = await kms.send(new SignCommand({ KeyId: key.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm }));
-      const options = SigningAlgorithm === 'RSASSA_PSS_SHA_256' ? { key: key.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : key.publicKey;
+      const options =
+        SigningAlgorithm === 'RSASSA_PSS_SHA_256' ? { key: key.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : key.publicKey;
       expect(nodeVerify('sha256', message, options, Buffer.from(Signature as Uint8Array))).toBe(true);
     }
   });
@@ -59,8 +77,14 @@ describe('Sign (API Reference, Sign)', () => {
   });
 
   it('rejects a DIGEST of the wrong length with ValidationException "Digest is invalid length for algorithm ..."', async () => {
-    const error = await kmsErrorOf(kms.send(new SignCommand({ KeyId: p256.keyId, Message: Buffer.alloc(20), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' })));
-    expect(error).toMatchObject({ name: 'ValidationException', message: 'Digest is invalid length for algorithm ECDSA_SHA_256.', $metadata: { httpStatusCode: 400 } });
+    const error = await kmsErrorOf(
+      kms.send(new SignCommand({ KeyId: p256.keyId, Message: Buffer.alloc(20), MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256' })),
+    );
+    expect(error).toMatchObject({
+      name: 'ValidationException',
+      message: 'Digest is invalid length for algorithm ECDSA_SHA_256.',
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it('rejects an algorithm the key spec does not support with InvalidKeyUsageException', async () => {
@@ -79,7 +103,9 @@ describe('Sign (API Reference, Sign)', () => {
   it('fails with DisabledException on a disabled key (key-state table)', async () => {
     const key = await signingKey('ECC_NIST_P256');
     await kms.send(new DisableKeyCommand({ KeyId: key.keyId }));
-    expect(await kmsErrorOf(kms.send(new SignCommand({ KeyId: key.keyId, Message: message, SigningAlgorithm: 'ECDSA_SHA_256' })))).toBeInstanceOf(DisabledException);
+    expect(await kmsErrorOf(kms.send(new SignCommand({ KeyId: key.keyId, Message: message, SigningAlgorithm: 'ECDSA_SHA_256' })))).toBeInstanceOf(
+      DisabledException,
+    );
   });
 
   it('answers DryRunOperationException instead of signing when DryRun is set', async () => {
@@ -92,13 +118,21 @@ describe('Sign (API Reference, Sign)', () => {
     const raw = await kms.send(new SignCommand({ KeyId: ed.keyId, Message: message, SigningAlgorithm: 'ED25519_SHA_512' }));
     expect(nodeVerify(null, message, ed.publicKey, Buffer.from(raw.Signature as Uint8Array))).toBe(true);
     const digest = createHash('sha512').update(message).digest();
-    expect((await kms.send(new SignCommand({ KeyId: ed.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ED25519_PH_SHA_512' }))).Signature).toHaveLength(64);
-    expect((await kmsErrorOf(kms.send(new SignCommand({ KeyId: ed.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ED25519_SHA_512' })))).name).toBe('ValidationException');
-    expect((await kmsErrorOf(kms.send(new SignCommand({ KeyId: ed.keyId, Message: message, SigningAlgorithm: 'ED25519_PH_SHA_512' })))).name).toBe('ValidationException');
+    expect(
+      (await kms.send(new SignCommand({ KeyId: ed.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ED25519_PH_SHA_512' }))).Signature,
+    ).toHaveLength(64);
+    expect(
+      (await kmsErrorOf(kms.send(new SignCommand({ KeyId: ed.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ED25519_SHA_512' })))).name,
+    ).toBe('ValidationException');
+    expect((await kmsErrorOf(kms.send(new SignCommand({ KeyId: ed.keyId, Message: message, SigningAlgorithm: 'ED25519_PH_SHA_512' })))).name).toBe(
+      'ValidationException',
+    );
   });
 
   it('EXTERNAL_MU is only for ML-DSA keys: ValidationException with ECDSA', async () => {
-    const error = await kmsErrorOf(kms.send(new SignCommand({ KeyId: p256.keyId, Message: Buffer.alloc(64), MessageType: 'EXTERNAL_MU', SigningAlgorithm: 'ECDSA_SHA_256' })));
+    const error = await kmsErrorOf(
+      kms.send(new SignCommand({ KeyId: p256.keyId, Message: Buffer.alloc(64), MessageType: 'EXTERNAL_MU', SigningAlgorithm: 'ECDSA_SHA_256' })),
+    );
     expect(error.name).toBe('ValidationException');
   });
 });

@@ -19,10 +19,21 @@ async function setup() {
 describe('TagResource, UntagResource, ListResourceTags', () => {
   it('adds tags and overwrites the value of an existing tag key (API Reference, TagResource)', async () => {
     const { kms, keyId } = await setup();
-    await kms.send(new TagResourceCommand({ KeyId: keyId, Tags: [{ TagKey: 'team', TagValue: 'risk' }, { TagKey: 'env', TagValue: '' }] }));
+    await kms.send(
+      new TagResourceCommand({
+        KeyId: keyId,
+        Tags: [
+          { TagKey: 'team', TagValue: 'risk' },
+          { TagKey: 'env', TagValue: '' },
+        ],
+      }),
+    );
     const { Tags, Truncated } = await kms.send(new ListResourceTagsCommand({ KeyId: keyId }));
     expect(Truncated).toBe(false);
-    expect(Tags).toEqual([{ TagKey: 'team', TagValue: 'risk' }, { TagKey: 'env', TagValue: '' }]);
+    expect(Tags).toEqual([
+      { TagKey: 'team', TagValue: 'risk' },
+      { TagKey: 'env', TagValue: '' },
+    ]);
   });
 
   it('removes tags by key and ignores keys the key does not have (API Reference, UntagResource)', async () => {
@@ -33,7 +44,17 @@ describe('TagResource, UntagResource, ListResourceTags', () => {
 
   it('rejects tag keys with the reserved aws: prefix with TagException and changes nothing (Developer Guide, tagging keys)', async () => {
     const { kms, keyId } = await setup();
-    const error = await kmsErrorOf(kms.send(new TagResourceCommand({ KeyId: keyId, Tags: [{ TagKey: 'new', TagValue: 'x' }, { TagKey: 'aws:owner', TagValue: 'x' }] })));
+    const error = await kmsErrorOf(
+      kms.send(
+        new TagResourceCommand({
+          KeyId: keyId,
+          Tags: [
+            { TagKey: 'new', TagValue: 'x' },
+            { TagKey: 'aws:owner', TagValue: 'x' },
+          ],
+        }),
+      ),
+    );
     expect(error).toBeInstanceOf(TagException);
     expect(error.$metadata.httpStatusCode).toBe(400);
     expect((await kms.send(new ListResourceTagsCommand({ KeyId: keyId }))).Tags).toEqual([{ TagKey: 'team', TagValue: 'payments' }]);

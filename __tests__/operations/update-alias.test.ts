@@ -53,7 +53,11 @@ describe('UpdateAlias', () => {
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/other', TargetKeyId: b.KeyId }));
     const before = await vaultView(kms);
     for (const target of ['alias/other', `arn:aws:kms:us-east-1:${ACCOUNT}:alias/other`]) {
-      await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: target })), { type: NotFoundException, status: 400, message: `Invalid keyId '${target}'` });
+      await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: target })), {
+        type: NotFoundException,
+        status: 400,
+        message: `Invalid keyId '${target}'`,
+      });
     }
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -77,21 +81,31 @@ describe('UpdateAlias', () => {
       status: 400,
       message: 'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
     });
-    await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/aws/ebs', TargetKeyId: b.KeyId })), { type: 'NotAuthorizedException', status: 400, message: 'UnknownError' });
+    await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/aws/ebs', TargetKeyId: b.KeyId })), {
+      type: 'NotAuthorizedException',
+      status: 400,
+      message: 'UnknownError',
+    });
     expect(await vaultView(kms)).toEqual(before);
   });
 
   it.each<[string, CreateKeyCommandInput]>([
     ['an HMAC key (another key type)', { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }],
     ['an asymmetric key (another key type)', { KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' }],
-  ])('a symmetric encryption key\'s alias cannot move to %s: ValidationException, alias unchanged (API Reference, UpdateAlias: same type and key usage)', async (_, spec) => {
-    const { kms } = await setup();
-    const other = (await kms.send(new CreateKeyCommand(spec))).KeyMetadata as { KeyId: string };
-    const before = await vaultView(kms);
-    // AWS's message for this refusal is not on record; the class and status are what callers branch on.
-    await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: other.KeyId })), { type: 'ValidationException', status: 400 });
-    expect(await vaultView(kms)).toEqual(before);
-  });
+  ])(
+    "a symmetric encryption key's alias cannot move to %s: ValidationException, alias unchanged (API Reference, UpdateAlias: same type and key usage)",
+    async (_, spec) => {
+      const { kms } = await setup();
+      const other = (await kms.send(new CreateKeyCommand(spec))).KeyMetadata as { KeyId: string };
+      const before = await vaultView(kms);
+      // AWS's message for this refusal is not on record; the class and status are what callers branch on.
+      await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: other.KeyId })), {
+        type: 'ValidationException',
+        status: 400,
+      });
+      expect(await vaultView(kms)).toEqual(before);
+    },
+  );
 
   it('between asymmetric keys the key usage must match, not the key spec (API Reference, UpdateAlias: same type and key usage)', async () => {
     const { kms } = await setup();
@@ -101,7 +115,10 @@ describe('UpdateAlias', () => {
     await kms.send(new CreateAliasCommand({ AliasName: 'alias/signer', TargetKeyId: rsaSign.KeyId }));
     await kms.send(new UpdateAliasCommand({ AliasName: 'alias/signer', TargetKeyId: eccSign.KeyId }));
     expect((await kms.send(new DescribeKeyCommand({ KeyId: 'alias/signer' }))).KeyMetadata?.KeyId).toBe(eccSign.KeyId);
-    await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/signer', TargetKeyId: rsaEncrypt.KeyId })), { type: 'ValidationException', status: 400 });
+    await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/signer', TargetKeyId: rsaEncrypt.KeyId })), {
+      type: 'ValidationException',
+      status: 400,
+    });
     expect((await kms.send(new DescribeKeyCommand({ KeyId: 'alias/signer' }))).KeyMetadata?.KeyId).toBe(eccSign.KeyId);
   });
 
@@ -109,7 +126,11 @@ describe('UpdateAlias', () => {
     const { kms, b } = await setup();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: b.KeyId }));
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: b.KeyId })), { type: KMSInvalidStateException, status: 400, message: `${b.Arn} is pending deletion.` });
+    await expectKmsError(kms.send(new UpdateAliasCommand({ AliasName: 'alias/app', TargetKeyId: b.KeyId })), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${b.Arn} is pending deletion.`,
+    });
     expect(await vaultView(kms)).toEqual(before);
   });
 

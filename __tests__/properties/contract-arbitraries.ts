@@ -18,7 +18,24 @@ export interface Fixtures {
 
 /** What an SDK user might pass that the member's type does not take, or that the serializer rewrites. */
 const STRANGE: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
-  null, undefined, Number.NaN, Infinity, -1, 3.5, 0, 5n, new Date(0), true, '', 'x', [], [null], {}, { a: null }, Buffer.from('ab'), new Map([['a', 'b']]),
+  null,
+  undefined,
+  Number.NaN,
+  Infinity,
+  -1,
+  3.5,
+  0,
+  5n,
+  new Date(0),
+  true,
+  '',
+  'x',
+  [],
+  [null],
+  {},
+  { a: null },
+  Buffer.from('ab'),
+  new Map([['a', 'b']]),
 );
 
 function bounded(rule: Rule, fallbackMax: number): { minLength: number; maxLength: number } {
@@ -49,10 +66,16 @@ function matchingStrings(rule: Rule): readonly string[] {
 function stringFor(name: string, rule: Rule, fixtures: Fixtures): fc.Arbitrary<unknown> {
   const choices: fc.Arbitrary<unknown>[] = [fc.string(bounded(rule, 24))];
   // Names of things the vault holds, most of the time, so that calls get past the lookup.
-  if (/KeyId$/.test(name) || name === 'KeyId') return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...fixtures.keyRefs) }, { weight: 1, arbitrary: fc.oneof(...choices) });
+  if (/KeyId$/.test(name) || name === 'KeyId')
+    return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...fixtures.keyRefs) }, { weight: 1, arbitrary: fc.oneof(...choices) });
   // Markers the vault issued (of this operation and of the others), beside strings it never issued.
-  if (name === 'Marker' && fixtures.markers.length > 0) return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...fixtures.markers) }, { weight: 1, arbitrary: fc.oneof(...choices) });
-  if (/AliasName$/.test(name)) choices.push(fc.constantFrom(...fixtures.aliasNames), fc.string({ maxLength: 12 }).map((s) => `alias/${s}`));
+  if (name === 'Marker' && fixtures.markers.length > 0)
+    return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...fixtures.markers) }, { weight: 1, arbitrary: fc.oneof(...choices) });
+  if (/AliasName$/.test(name))
+    choices.push(
+      fc.constantFrom(...fixtures.aliasNames),
+      fc.string({ maxLength: 12 }).map((s) => `alias/${s}`),
+    );
   if (/Region$/.test(name)) choices.push(fc.constantFrom(...fixtures.regions));
   if (rule.pattern) {
     const matching = matchingStrings(rule);
@@ -85,13 +108,24 @@ function valid(name: string, rule: Rule, fixtures: Fixtures, depth: number): fc.
       return fc.oneof(fc.uint8Array({ minLength, maxLength }), fc.constantFrom(...fixtures.blobs), fc.string({ maxLength: 8 }));
     }
     case 'timestamp':
-      return fc.oneof(fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: 1_500_000_000, max: 2_300_000_000 }));
+      return fc.oneof(
+        fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 1_500_000_000, max: 2_300_000_000 }),
+      );
     case 'list':
       // Grant tokens the vault did not issue are refused before anything else: mostly none.
-      if (name === 'GrantTokens') return fc.oneof({ weight: 6, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), STRANGE), { maxLength: 2 }) });
+      if (name === 'GrantTokens')
+        return fc.oneof(
+          { weight: 6, arbitrary: fc.constant([]) },
+          { weight: 1, arbitrary: fc.array(fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), STRANGE), { maxLength: 2 }) },
+        );
       return fc.array(rule.member ? member(name, rule.member, fixtures, depth + 1) : fc.string(), { maxLength: 3 });
     case 'map':
-      return fc.dictionary(fc.string({ minLength: 0, maxLength: 8 }), fc.oneof({ weight: 6, arbitrary: fc.string({ maxLength: 8 }) }, { weight: 1, arbitrary: STRANGE }), { maxKeys: 3 });
+      return fc.dictionary(
+        fc.string({ minLength: 0, maxLength: 8 }),
+        fc.oneof({ weight: 6, arbitrary: fc.string({ maxLength: 8 }) }, { weight: 1, arbitrary: STRANGE }),
+        { maxKeys: 3 },
+      );
     case 'structure': {
       const rules = rule.structure ? STRUCTURE_RULES[rule.structure] : undefined;
       return rules && depth < 3 ? structure(rules, fixtures, depth + 1) : fc.constant({});
@@ -111,10 +145,7 @@ function structure(rules: readonly MemberRule[], fixtures: Fixtures, depth: numb
   for (const rule of rules) shape[rule.name] = member(rule.name, rule, fixtures, depth);
   // Required members present most of the time; any member may be left out.
   const required = rules.filter((r) => r.required).map((r) => r.name);
-  return fc.oneof(
-    { weight: 8, arbitrary: fc.record(shape, { requiredKeys: required }) },
-    { weight: 1, arbitrary: fc.record(shape, { requiredKeys: [] }) },
-  );
+  return fc.oneof({ weight: 8, arbitrary: fc.record(shape, { requiredKeys: required }) }, { weight: 1, arbitrary: fc.record(shape, { requiredKeys: [] }) });
 }
 
 /** Inputs of `operation` generated from its contract: valid ones, and invalid ones of every kind. */

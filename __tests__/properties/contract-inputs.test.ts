@@ -24,7 +24,14 @@ const REPORT = process.env.KMS_VAULT_MOCK_PROPERTY_REPORT === '1';
  * Errors of the AWS JSON protocol and of every AWS API (API Reference, "Common Errors", where
  * NotAuthorized is one: the vault's answer to aliases under alias/aws/).
  */
-const COMMON_ERRORS = new Set(['ValidationException', 'SerializationException', 'AccessDeniedException', 'ThrottlingException', 'UnrecognizedClientException', 'NotAuthorizedException']);
+const COMMON_ERRORS = new Set([
+  'ValidationException',
+  'SerializationException',
+  'AccessDeniedException',
+  'ThrottlingException',
+  'UnrecognizedClientException',
+  'NotAuthorizedException',
+]);
 
 /**
  * Errors the vault answers that the KMS model does not list for the operation, each kept on purpose
@@ -58,17 +65,42 @@ beforeAll(() => {
   const disabled = create({});
   vault.execute('DisableKey', { KeyId: disabled.KeyId });
   vault.execute('CreateAlias', { AliasName: 'alias/props', TargetKeyId: symmetric.KeyId });
-  keyRefs.push('alias/props', 'arn:aws:kms:us-east-1:111122223333:alias/props', 'alias/aws/s3', '1234abcd-12ab-34cd-56ef-1234567890ab', 'mrk-1234abcd12ab34cd56ef1234567890ab', 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+  keyRefs.push(
+    'alias/props',
+    'arn:aws:kms:us-east-1:111122223333:alias/props',
+    'alias/aws/s3',
+    '1234abcd-12ab-34cd-56ef-1234567890ab',
+    'mrk-1234abcd12ab34cd56ef1234567890ab',
+    'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  );
   // Enough of everything that every List operation pages at Limit 1, so its NextMarker can be drawn.
   vault.execute('CreateAlias', { AliasName: 'alias/props-2', TargetKeyId: symmetric.KeyId });
-  vault.execute('TagResource', { KeyId: symmetric.KeyId, Tags: [{ TagKey: 'a', TagValue: '1' }, { TagKey: 'b', TagValue: '2' }] });
-  for (let i = 0; i < 2; i++) vault.execute('CreateGrant', { KeyId: symmetric.KeyId, GranteePrincipal: 'arn:aws:iam::111122223333:role/props', RetiringPrincipal: 'arn:aws:iam::111122223333:role/props', Operations: ['Decrypt'] });
+  vault.execute('TagResource', {
+    KeyId: symmetric.KeyId,
+    Tags: [
+      { TagKey: 'a', TagValue: '1' },
+      { TagKey: 'b', TagValue: '2' },
+    ],
+  });
+  for (let i = 0; i < 2; i++)
+    vault.execute('CreateGrant', {
+      KeyId: symmetric.KeyId,
+      GranteePrincipal: 'arn:aws:iam::111122223333:role/props',
+      RetiringPrincipal: 'arn:aws:iam::111122223333:role/props',
+      Operations: ['Decrypt'],
+    });
   for (let i = 0; i < 2; i++) vault.execute('RotateKeyOnDemand', { KeyId: symmetric.KeyId });
   const markers: string[] = [];
   const paged: ReadonlyArray<[OperationName, Record<string, unknown>]> = [
-    ['ListKeys', {}], ['ListAliases', {}], ['ListAliases', { KeyId: symmetric.KeyId }], ['ListGrants', { KeyId: symmetric.KeyId }],
-    ['ListRetirableGrants', { RetiringPrincipal: 'arn:aws:iam::111122223333:role/props' }], ['ListResourceTags', { KeyId: symmetric.KeyId }],
-    ['ListKeyRotations', { KeyId: symmetric.KeyId }], ['ListKeyPolicies', { KeyId: symmetric.KeyId }], ['DescribeCustomKeyStores', {}],
+    ['ListKeys', {}],
+    ['ListAliases', {}],
+    ['ListAliases', { KeyId: symmetric.KeyId }],
+    ['ListGrants', { KeyId: symmetric.KeyId }],
+    ['ListRetirableGrants', { RetiringPrincipal: 'arn:aws:iam::111122223333:role/props' }],
+    ['ListResourceTags', { KeyId: symmetric.KeyId }],
+    ['ListKeyRotations', { KeyId: symmetric.KeyId }],
+    ['ListKeyPolicies', { KeyId: symmetric.KeyId }],
+    ['DescribeCustomKeyStores', {}],
   ];
   for (const [operation, input] of paged) {
     const out = vault.execute(operation, { ...input, Limit: 1 } as never) as { NextMarker?: string };
@@ -99,7 +131,10 @@ const figures = new Map<OperationName, Figures>();
 
 afterAll(() => {
   if (!REPORT) return;
-  const lines = [...figures].map(([op, f]) => `${op}: ${f.inputs} inputs, ${f.succeeded} answered, ${f.failed} KMS errors (${[...f.errors].map(([n, c]) => `${n} ${c}`).join(', ')}), ${f.notImplemented} not implemented`);
+  const lines = [...figures].map(
+    ([op, f]) =>
+      `${op}: ${f.inputs} inputs, ${f.succeeded} answered, ${f.failed} KMS errors (${[...f.errors].map(([n, c]) => `${n} ${c}`).join(', ')}), ${f.notImplemented} not implemented`,
+  );
   process.stdout.write(`property test, seed ${SEED}, ${RUNS} inputs per operation\n${lines.join('\n')}\n`);
 });
 

@@ -7,7 +7,10 @@ import { kmsErrorResponse } from '../../src/protocol/wire-error';
 
 describe('AWS JSON 1.1 codec, driven by the operation shapes', () => {
   it('decodes blob members from base64 into bytes, at the top level and inside structures', () => {
-    const input = decodeInput('GenerateRandom', { NumberOfBytes: 8, Recipient: { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument: 'AAECAw==' } });
+    const input = decodeInput('GenerateRandom', {
+      NumberOfBytes: 8,
+      Recipient: { KeyEncryptionAlgorithm: 'RSAES_OAEP_SHA_256', AttestationDocument: 'AAECAw==' },
+    });
     expect((input['Recipient'] as { AttestationDocument: Uint8Array }).AttestationDocument).toEqual(new Uint8Array([0, 1, 2, 3]));
     expect(decodeInput('Encrypt', { KeyId: 'k', Plaintext: 'aGk=' })['Plaintext']).toEqual(new Uint8Array([0x68, 0x69]));
   });
@@ -66,8 +69,11 @@ describe('error responses', () => {
     expect(JSON.parse(kmsErrorResponse(kmsError('InvalidCiphertextException', ''), 'r').body)).toEqual({ __type: 'InvalidCiphertextException' });
   });
 
-  it('name framework errors with their namespace, as AWS\'s service framework does', () => {
-    expect(JSON.parse(kmsErrorResponse(kmsError('ValidationException', 'm'), 'r').body)).toEqual({ __type: 'com.amazon.coral.validate#ValidationException', message: 'm' });
+  it("name framework errors with their namespace, as AWS's service framework does", () => {
+    expect(JSON.parse(kmsErrorResponse(kmsError('ValidationException', 'm'), 'r').body)).toEqual({
+      __type: 'com.amazon.coral.validate#ValidationException',
+      message: 'm',
+    });
     expect(kmsErrorResponse(kmsError('KMSInternalException', 'boom'), 'r').status).toBe(500);
   });
 });

@@ -8,7 +8,9 @@ describe('scenarios and snapshots with asymmetric and HMAC keys', () => {
     const { vault, kms } = vaultClient();
     vault.load(scenarios['asymmetric-signing-key']);
     const { Signature } = await kms.send(new SignCommand({ KeyId: 'alias/signing', Message: Buffer.from('m'), SigningAlgorithm: 'ECDSA_SHA_256' }));
-    expect((await kms.send(new VerifyCommand({ KeyId: 'alias/signing', Message: Buffer.from('m'), Signature, SigningAlgorithm: 'ECDSA_SHA_256' }))).SignatureValid).toBe(true);
+    expect(
+      (await kms.send(new VerifyCommand({ KeyId: 'alias/signing', Message: Buffer.from('m'), Signature, SigningAlgorithm: 'ECDSA_SHA_256' }))).SignatureValid,
+    ).toBe(true);
   });
 
   it('a snapshot keeps key pairs and HMAC keys: the loaded vault has the same public key and MACs', async () => {

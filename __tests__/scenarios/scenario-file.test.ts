@@ -32,7 +32,21 @@ describe('scenario files are checked against the scenario format', () => {
 
   it('the schema uses only the JSON Schema keywords the validator reads, and every $ref resolves', () => {
     const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
-    const keywords = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'anyOf', '$ref', '$defs']);
+    const keywords = new Set([
+      '$schema',
+      '$id',
+      'title',
+      'description',
+      'type',
+      'properties',
+      'required',
+      'additionalProperties',
+      'items',
+      'enum',
+      'anyOf',
+      '$ref',
+      '$defs',
+    ]);
     const defs = Object.keys(schema.$defs as object);
     const walk = (node: unknown, at: string): void => {
       if (node === null || typeof node !== 'object') return;
@@ -62,33 +76,54 @@ describe('scenario files are checked against the scenario format', () => {
     expect(message).toContain(path);
     const line = message.split('\n').find((l) => l.startsWith('  keys[0].keyspec: ')) ?? '';
     expect(line).toMatch(/^ {2}keys\[0\]\.keyspec: is not a field here; allowed fields: [\w, ]+ \(did you mean keySpec\?\)$/);
-    const allowed = line.replace(/.*allowed fields: /, '').replace(/ \(did you mean.*/, '').split(', ');
+    const allowed = line
+      .replace(/.*allowed fields: /, '')
+      .replace(/ \(did you mean.*/, '')
+      .split(', ');
     expect(allowed).toEqual(expect.arrayContaining(['ref', 'keyId', 'keySpec', 'keyUsage', 'state', 'aliases', 'ciphertexts']));
   });
 
   it('a value outside its set is an error naming the path, the allowed values and the likely one', () => {
     const message = failure(file('state.yaml', 'name: state\nkeys:\n  - ref: a\n  - ref: b\n    state: Disabld\n'));
-    expect(message).toMatch(/\n {2}keys\[1\]\.state: "Disabld" is not an allowed value; allowed: ([A-Za-z]+, )*Disabled, Enabled, ([A-Za-z]+, )*PendingDeletion(, [A-Za-z]+)* \(did you mean Disabled\?\)$/);
+    expect(message).toMatch(
+      /\n {2}keys\[1\]\.state: "Disabld" is not an allowed value; allowed: ([A-Za-z]+, )*Disabled, Enabled, ([A-Za-z]+, )*PendingDeletion(, [A-Za-z]+)* \(did you mean Disabled\?\)$/,
+    );
   });
 
   it('reports every problem of the file at once, in document order', () => {
-    const message = failure(file('many.yaml', [
-      'name: many',
-      'colour: blue',
-      'keys:',
-      '  - ref: a',
-      '    keySpec: RSA_1024',
-      '    rotations: two',
-      '    tags: { team: 7 }',
-      '    ciphertexts: [{ name: c }]',
-      'faults:',
-      '  - operation: Decrpyt',
-      '    error: ThrottlingException',
-      '  - operation: [Encrypt, Sing]',
-      '    latencyMs: 5',
-    ].join('\n')));
-    const lines = message.split('\n').slice(1).map((l) => l.trim().replace(/:.*/, ''));
-    expect(lines).toEqual(['colour', 'keys[0].keySpec', 'keys[0].rotations', 'keys[0].tags.team', 'keys[0].ciphertexts[0].plaintext', 'faults[0].operation', 'faults[1].operation[1]']);
+    const message = failure(
+      file(
+        'many.yaml',
+        [
+          'name: many',
+          'colour: blue',
+          'keys:',
+          '  - ref: a',
+          '    keySpec: RSA_1024',
+          '    rotations: two',
+          '    tags: { team: 7 }',
+          '    ciphertexts: [{ name: c }]',
+          'faults:',
+          '  - operation: Decrpyt',
+          '    error: ThrottlingException',
+          '  - operation: [Encrypt, Sing]',
+          '    latencyMs: 5',
+        ].join('\n'),
+      ),
+    );
+    const lines = message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim().replace(/:.*/, ''));
+    expect(lines).toEqual([
+      'colour',
+      'keys[0].keySpec',
+      'keys[0].rotations',
+      'keys[0].tags.team',
+      'keys[0].ciphertexts[0].plaintext',
+      'faults[0].operation',
+      'faults[1].operation[1]',
+    ]);
     expect(message).toContain('keys[0].rotations: expected a number, found string "two"');
     expect(message).toContain('keys[0].tags.team: expected a string, found integer 7');
     expect(message).toContain('keys[0].ciphertexts[0].plaintext: is required but missing');
@@ -108,12 +143,15 @@ describe('scenario files are checked against the scenario format', () => {
   });
 
   it('a JSON file may name the schema for editors; it loads', async () => {
-    const path = file('with-schema.json', JSON.stringify({
-      $schema: '../node_modules/kms-vault-mock/schema/scenario.schema.json',
-      name: 'orders',
-      keys: [{ ref: 'orders', aliases: ['alias/orders'], ciphertexts: [{ name: 'order', plaintext: '{"id":1}', encryptionContext: { tenant: 'a' } }] }],
-      faults: [{ operation: ['Encrypt'], error: 'ThrottlingException', times: 1 }],
-    }));
+    const path = file(
+      'with-schema.json',
+      JSON.stringify({
+        $schema: '../node_modules/kms-vault-mock/schema/scenario.schema.json',
+        name: 'orders',
+        keys: [{ ref: 'orders', aliases: ['alias/orders'], ciphertexts: [{ name: 'order', plaintext: '{"id":1}', encryptionContext: { tenant: 'a' } }] }],
+        faults: [{ operation: ['Encrypt'], error: 'ThrottlingException', times: 1 }],
+      }),
+    );
     const scenario = loadScenarioFile(path);
     expect(scenario).not.toHaveProperty('$schema');
     const vault = new KmsVault();

@@ -11,16 +11,7 @@ import {
   KMSInvalidStateException,
   ListKeyRotationsCommand,
 } from '@aws-sdk/client-kms';
-import {
-  KmsVault,
-  KmsVaultMockError,
-  composeScenarios,
-  defineScenario,
-  loadScenarioFile,
-  scenarioToYaml,
-  scenarios,
-  vaultPlugin,
-} from '../../src';
+import { KmsVault, KmsVaultMockError, composeScenarios, defineScenario, loadScenarioFile, scenarioToYaml, scenarios, vaultPlugin } from '../../src';
 import { externalKey, importMaterial } from '../helpers/import-material';
 import { kmsErrorOf } from '../helpers/vault-client';
 
@@ -89,7 +80,13 @@ describe('scenario fixtures', () => {
       const kms = new KMSClient({ region: 'us-east-1', maxAttempts: 1 });
       kms.middlewareStack.use(vaultPlugin(vault));
       const out: string[] = [];
-      for (let i = 0; i < 30; i++) out.push(await kms.send(new EncryptCommand({ KeyId: 'alias/busy', Plaintext: Buffer.from('x') })).then(() => '.', (e: Error) => e.name[0] ?? '?'));
+      for (let i = 0; i < 30; i++)
+        out.push(
+          await kms.send(new EncryptCommand({ KeyId: 'alias/busy', Plaintext: Buffer.from('x') })).then(
+            () => '.',
+            (e: Error) => e.name[0] ?? '?',
+          ),
+        );
       return out.join('');
     };
     const a = await run();
@@ -158,7 +155,9 @@ describe('scenario fixtures', () => {
     writeFileSync(join(dir, 'bad.yaml'), 'name: [unclosed');
     expect(() => loadScenarioFile(join(dir, 'bad.yaml'))).toThrow(KmsVaultMockError);
     const vault = new KmsVault();
-    expect(() => vault.load(defineScenario({ name: 'broken', keys: [{ materials: [{ id: 'x', secret: '', createdAt: 'now' }] }] }))).toThrow(/Scenario 'broken'/);
+    expect(() => vault.load(defineScenario({ name: 'broken', keys: [{ materials: [{ id: 'x', secret: '', createdAt: 'now' }] }] }))).toThrow(
+      /Scenario 'broken'/,
+    );
   });
 
   it('npx kms-vault-mock scenarios lists the catalogue, one line each', () => {

@@ -11,7 +11,12 @@ function clientOf(server: KmsServer, region = 'us-east-1'): KMSClient {
 }
 
 /** A raw AWS JSON 1.1 request, as curl or a hand-written client sends it. */
-async function post(server: KmsServer, target: string, body: string | Uint8Array, contentType = 'application/x-amz-json-1.1'): Promise<{ status: number; headers: Headers; text: string }> {
+async function post(
+  server: KmsServer,
+  target: string,
+  body: string | Uint8Array,
+  contentType = 'application/x-amz-json-1.1',
+): Promise<{ status: number; headers: Headers; text: string }> {
   const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': contentType, 'x-amz-target': target }, body });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
@@ -63,7 +68,9 @@ describe('startServer: a KMS endpoint over HTTP', () => {
   it('carries blobs as base64 both ways', async () => {
     const { KeyMetadata } = JSON.parse((await post(server, 'TrentService.CreateKey', '{}')).text) as { KeyMetadata: { KeyId: string } };
     const plaintext = Buffer.from('raw http').toString('base64');
-    const enc = JSON.parse((await post(server, 'TrentService.Encrypt', JSON.stringify({ KeyId: KeyMetadata.KeyId, Plaintext: plaintext }))).text) as { CiphertextBlob: string };
+    const enc = JSON.parse((await post(server, 'TrentService.Encrypt', JSON.stringify({ KeyId: KeyMetadata.KeyId, Plaintext: plaintext }))).text) as {
+      CiphertextBlob: string;
+    };
     const dec = JSON.parse((await post(server, 'TrentService.Decrypt', JSON.stringify({ CiphertextBlob: enc.CiphertextBlob }))).text) as { Plaintext: string };
     expect(dec.Plaintext).toBe(plaintext);
   });
@@ -89,7 +96,10 @@ describe('startServer: a KMS endpoint over HTTP', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('x-amzn-errortype')).toBe('SerializationException');
     const blob = await post(server, 'TrentService.Decrypt', JSON.stringify({ CiphertextBlob: 'abc' }));
-    expect(JSON.parse(blob.text)).toEqual({ __type: 'com.amazon.coral.service#SerializationException', message: 'Base64 encoded length is expected a multiple of 4 bytes but found: 3' });
+    expect(JSON.parse(blob.text)).toEqual({
+      __type: 'com.amazon.coral.service#SerializationException',
+      message: 'Base64 encoded length is expected a multiple of 4 bytes but found: 3',
+    });
   });
 
   it('input validation answers ValidationException as AWS words it', async () => {
@@ -128,7 +138,7 @@ describe('startServer: a KMS endpoint over HTTP', () => {
     expect(await res.json()).toEqual({ status: 'ready', region: 'us-east-1', accountId: '111122223333' });
   });
 
-  it('POST /_kms-vault-mock/reset (and moto\'s /moto-api/reset) empties the vault', async () => {
+  it("POST /_kms-vault-mock/reset (and moto's /moto-api/reset) empties the vault", async () => {
     const kms = clientOf(server);
     for (const path of ['/_kms-vault-mock/reset', '/moto-api/reset']) {
       await kms.send(new CreateKeyCommand({}));
@@ -141,7 +151,7 @@ describe('startServer: a KMS endpoint over HTTP', () => {
   it('GET /_kms-vault-mock/state returns the state document; PUT loads one', async () => {
     const kms = clientOf(server);
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Description: 'kept' }));
-    const doc = await (await fetch(`${server.url}/_kms-vault-mock/state`)).json() as { keys: { keyId: string; description: string }[] };
+    const doc = (await (await fetch(`${server.url}/_kms-vault-mock/state`)).json()) as { keys: { keyId: string; description: string }[] };
     expect(doc.keys).toEqual([expect.objectContaining({ keyId: KeyMetadata?.KeyId, description: 'kept' })]);
     server.vault.reset();
     const put = await fetch(`${server.url}/_kms-vault-mock/state`, { method: 'PUT', body: JSON.stringify(doc) });

@@ -26,7 +26,11 @@ describe('serve starts without the live view and CloudTrail: each loads on its f
     const server = await startServer({ port: 0 });
     try {
       expect((await fetch(`${server.url}/health`)).status).toBe(200);
-      const kms = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateKey' }, body: '{}' });
+      const kms = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.CreateKey' },
+        body: '{}',
+      });
       expect(kms.status).toBe(200);
       await kms.text();
       expect(loaded).toEqual([]);

@@ -28,7 +28,10 @@ describe("LocalStack's endpoints, so that CI waiting on LocalStack waits on kms-
     expect(await (await fetch(`${server.url}/_localstack/init/ready`)).json()).toEqual({ completed: true, scripts: [] });
     expect(await (await fetch(`${server.url}/_localstack/init/boot`)).json()).toEqual({ completed: true, scripts: [] });
     expect(await (await fetch(`${server.url}/_localstack/init/shutdown`)).json()).toEqual({ completed: false, scripts: [] });
-    expect(await (await fetch(`${server.url}/_localstack/init`)).json()).toEqual({ completed: { BOOT: true, START: true, READY: true, SHUTDOWN: false }, scripts: [] });
+    expect(await (await fetch(`${server.url}/_localstack/init`)).json()).toEqual({
+      completed: { BOOT: true, START: true, READY: true, SHUTDOWN: false },
+      scripts: [],
+    });
     const unknown = await fetch(`${server.url}/_localstack/init/later`);
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toBe('no such stage later');
@@ -36,7 +39,17 @@ describe("LocalStack's endpoints, so that CI waiting on LocalStack waits on kms-
 
   it('GET /_localstack/info has the members LocalStack answers', async () => {
     const info = (await (await fetch(`${server.url}/_localstack/info`)).json()) as Record<string, unknown>;
-    expect(Object.keys(info).sort()).toEqual(['edition', 'is_docker', 'is_license_activated', 'machine_id', 'server_time_utc', 'session_id', 'system', 'uptime', 'version']);
+    expect(Object.keys(info).sort()).toEqual([
+      'edition',
+      'is_docker',
+      'is_license_activated',
+      'machine_id',
+      'server_time_utc',
+      'session_id',
+      'system',
+      'uptime',
+      'version',
+    ]);
     expect(info.server_time_utc).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(typeof info.uptime).toBe('number');
   });
@@ -44,15 +57,25 @@ describe("LocalStack's endpoints, so that CI waiting on LocalStack waits on kms-
   it('PUT /_localstack/health stores "a:b" keys as nested members shown by GET (what LocalStack\'s entrypoint does for features:initScripts), answering {status: "OK"}', async () => {
     const own = await startServer({ vault: new KmsVault(), port: 0 });
     try {
-      const put = await fetch(`${own.url}/_localstack/health`, { method: 'PUT', body: JSON.stringify({ 'features:initScripts': 'running', 'features:persistence': 'disabled', note: 'x' }) });
+      const put = await fetch(`${own.url}/_localstack/health`, {
+        method: 'PUT',
+        body: JSON.stringify({ 'features:initScripts': 'running', 'features:persistence': 'disabled', note: 'x' }),
+      });
       expect(put.status).toBe(200);
       expect(await put.json()).toEqual({ status: 'OK' });
       expect(await (await fetch(`${own.url}/_localstack/health`)).json()).toEqual({
-        services: { kms: 'running' }, features: { initScripts: 'running', persistence: 'disabled' }, note: 'x', edition: 'kms-vault-mock', version,
+        services: { kms: 'running' },
+        features: { initScripts: 'running', persistence: 'disabled' },
+        note: 'x',
+        edition: 'kms-vault-mock',
+        version,
       });
       // A body that is not a JSON object changes nothing and is still OK, as in LocalStack.
       expect(await (await fetch(`${own.url}/_localstack/health`, { method: 'PUT', body: 'not json' })).json()).toEqual({ status: 'OK' });
-      expect(((await (await fetch(`${own.url}/_localstack/health`)).json()) as { features: unknown }).features).toEqual({ initScripts: 'running', persistence: 'disabled' });
+      expect(((await (await fetch(`${own.url}/_localstack/health`)).json()) as { features: unknown }).features).toEqual({
+        initScripts: 'running',
+        persistence: 'disabled',
+      });
       // Another server keeps its own health state.
       expect(((await (await fetch(`${server.url}/_localstack/health`)).json()) as { features: unknown }).features).toEqual({ initScripts: 'initialized' });
     } finally {
@@ -91,7 +114,7 @@ describe("LocalStack's endpoints, so that CI waiting on LocalStack waits on kms-
 });
 
 describe('serve --like localstack: any credentials, account 000000000000', () => {
-  it('keys belong to LocalStack\'s default account, whatever access key the client signs with', async () => {
+  it("keys belong to LocalStack's default account, whatever access key the client signs with", async () => {
     const options = parseServeArgs(['--like', 'localstack', '--port', '0']);
     if (options === 'help') throw new Error('help');
     const server = await serve(options);

@@ -26,7 +26,9 @@ afterEach(() => {
 
 async function stateDocument(url: string): Promise<Record<string, unknown>> {
   const doc = (await (await fetch(`${url}/_kms-vault-mock/state`)).json()) as Record<string, unknown>;
-  const keys = [...(doc.keys as Record<string, unknown>[])].sort((a, b) => `${String(a.region)}/${String(a.keyId)}`.localeCompare(`${String(b.region)}/${String(b.keyId)}`));
+  const keys = [...(doc.keys as Record<string, unknown>[])].sort((a, b) =>
+    `${String(a.region)}/${String(a.keyId)}`.localeCompare(`${String(b.region)}/${String(b.keyId)}`),
+  );
   return { ...doc, keys };
 }
 

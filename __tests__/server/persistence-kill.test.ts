@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CreateAliasCommand, CreateKeyCommand, KMSClient, ListAliasesCommand, type ListAliasesCommandOutput, ListKeysCommand, type ListKeysCommandOutput, ListResourceTagsCommand, TagResourceCommand,
+  CreateAliasCommand,
+  CreateKeyCommand,
+  KMSClient,
+  ListAliasesCommand,
+  type ListAliasesCommandOutput,
+  ListKeysCommand,
+  type ListKeysCommandOutput,
+  ListResourceTagsCommand,
+  TagResourceCommand,
 } from '@aws-sdk/client-kms';
 import { startServeProcess } from '../helpers/serve-process';
 

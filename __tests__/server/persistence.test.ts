@@ -2,8 +2,17 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CreateAliasCommand, CreateKeyCommand, DecryptCommand, DescribeKeyCommand, DisableKeyCommand, EncryptCommand, GetKeyLastUsageCommand, KMSClient, ListAliasesCommand,
-  ListKeysCommand, TagResourceCommand,
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DecryptCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
+  EncryptCommand,
+  GetKeyLastUsageCommand,
+  KMSClient,
+  ListAliasesCommand,
+  ListKeysCommand,
+  TagResourceCommand,
 } from '@aws-sdk/client-kms';
 import { KmsVault, KmsVaultMockError } from '../../src';
 import { startServer, type KmsServer } from '../../src/server/start-server';
@@ -19,7 +28,11 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What the data directory holds on disk: the state document and the journal, as text. */
-const onDisk = (): string => readdirSync(dir).filter((name) => name === 'state.json' || name.startsWith('journal-')).map((name) => readFileSync(join(dir, name), 'utf8')).join('\n');
+const onDisk = (): string =>
+  readdirSync(dir)
+    .filter((name) => name === 'state.json' || name.startsWith('journal-'))
+    .map((name) => readFileSync(join(dir, name), 'utf8'))
+    .join('\n');
 
 describe('persistence with dataDir (in process)', () => {
   it('restores keys, aliases, tags, states and old ciphertexts after a restart', async () => {
@@ -123,7 +136,11 @@ describe('persistence with dataDir (in process)', () => {
     let credentials = { accessKeyId: '', secretAccessKey: '' };
     {
       const vault = new KmsVault();
-      credentials = { ...vault.addPrincipal('arn:aws:iam::111122223333:user/kept', { policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] }] }).credentials };
+      credentials = {
+        ...vault.addPrincipal('arn:aws:iam::111122223333:user/kept', {
+          policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] }],
+        }).credentials,
+      };
       await using server = await startServer({ vault, port: 0, dataDir: dir, auth: 'strict' });
       await new KMSClient({ region: 'us-east-1', credentials, endpoint: server.url }).send(new CreateKeyCommand({}));
     }

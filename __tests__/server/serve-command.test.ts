@@ -10,8 +10,34 @@ describe('kms-vault-mock serve: options', () => {
   });
 
   it('reads every option, in both --name value and --name=value forms; --scenario repeats', () => {
-    expect(parseServeArgs(['--port', '0', '--host=0.0.0.0', '--data-dir', '/tmp/x', '--seed', 's1', '--region', 'eu-west-1', '--account-id=444455556666', '--scenario', 'a.yaml', '--scenario', 'b.json', '--auth', 'strict'])).toEqual({
-      port: 0, host: '0.0.0.0', dataDir: '/tmp/x', seed: 's1', region: 'eu-west-1', accountId: '444455556666', scenarios: ['a.yaml', 'b.json'], auth: 'strict',
+    expect(
+      parseServeArgs([
+        '--port',
+        '0',
+        '--host=0.0.0.0',
+        '--data-dir',
+        '/tmp/x',
+        '--seed',
+        's1',
+        '--region',
+        'eu-west-1',
+        '--account-id=444455556666',
+        '--scenario',
+        'a.yaml',
+        '--scenario',
+        'b.json',
+        '--auth',
+        'strict',
+      ]),
+    ).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      dataDir: '/tmp/x',
+      seed: 's1',
+      region: 'eu-west-1',
+      accountId: '444455556666',
+      scenarios: ['a.yaml', 'b.json'],
+      auth: 'strict',
     });
   });
 
@@ -38,20 +64,24 @@ describe('kms-vault-mock serve: options', () => {
 });
 
 describe('kms-vault-mock serve: presets for the emulators it replaces', () => {
-  it('--like localstack: port 4566, account 000000000000, us-east-1 (LocalStack\'s defaults)', () => {
+  it("--like localstack: port 4566, account 000000000000, us-east-1 (LocalStack's defaults)", () => {
     expect(parseServeArgs(['--like', 'localstack'])).toMatchObject({ like: 'localstack', port: 4566, accountId: '000000000000', region: 'us-east-1' });
   });
 
-  it('--like moto: port 5000, account 123456789012, us-east-1 (moto\'s defaults)', () => {
+  it("--like moto: port 5000, account 123456789012, us-east-1 (moto's defaults)", () => {
     expect(parseServeArgs(['--like=moto'])).toMatchObject({ like: 'moto', port: 5000, accountId: '123456789012', region: 'us-east-1' });
   });
 
   it('explicit options win over the preset, wherever they stand on the line', () => {
-    expect(parseServeArgs(['--port', '0', '--like', 'localstack', '--region', 'eu-west-1'])).toMatchObject({ port: 0, accountId: '000000000000', region: 'eu-west-1' });
+    expect(parseServeArgs(['--port', '0', '--like', 'localstack', '--region', 'eu-west-1'])).toMatchObject({
+      port: 0,
+      accountId: '000000000000',
+      region: 'eu-west-1',
+    });
     expect(parseServeArgs(['--like', 'moto', '--account-id', '444455556666'])).toMatchObject({ port: 5000, accountId: '444455556666' });
   });
 
-  it('without a preset, the account and region stay the vault\'s defaults', () => {
+  it("without a preset, the account and region stay the vault's defaults", () => {
     const options = parseServeArgs(['--pid-file', 'p', '--log-requests']);
     expect(options).toEqual({ port: 4599, host: '127.0.0.1', scenarios: [], auth: 'lenient', pidFile: 'p', logRequests: true });
   });
@@ -61,7 +91,18 @@ describe('kms-vault-mock serve: the process', () => {
   jest.setTimeout(120_000);
 
   it('prints its URL (--port 0 picks a free port), serves the vault its options describe, and exits 0 on SIGINT', async () => {
-    const server = await startServeProcess(['--port', '0', '--region', 'eu-west-2', '--account-id', '444455556666', '--seed', 'fixed', '--scenario', 'disabled-key']);
+    const server = await startServeProcess([
+      '--port',
+      '0',
+      '--region',
+      'eu-west-2',
+      '--account-id',
+      '444455556666',
+      '--seed',
+      'fixed',
+      '--scenario',
+      'disabled-key',
+    ]);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const kms = new KMSClient({ region: 'eu-west-2', endpoint: server.url, credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'x' } });
     try {

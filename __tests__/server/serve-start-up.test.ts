@@ -46,7 +46,9 @@ describe('kms-vault-mock serve: what it says when it starts, and its request log
     const again = await served(['--data-dir', dir, '--scenario', 'rotated-key']);
     try {
       expect(again.out[0]).toBe(`vault: account 111122223333, region us-east-1; 1 key, 1 alias, 0 principals (restored from ${dir})`);
-      expect(again.err).toEqual([`kms-vault-mock serve: --scenario rotated-key not loaded: ${dir} already holds a vault, which was restored instead. Remove the directory (or drop --data-dir) to start from the scenarios.`]);
+      expect(again.err).toEqual([
+        `kms-vault-mock serve: --scenario rotated-key not loaded: ${dir} already holds a vault, which was restored instead. Remove the directory (or drop --data-dir) to start from the scenarios.`,
+      ]);
       expect(again.server.vault.execute('DescribeKey', { KeyId: 'alias/disabled' }).KeyMetadata?.KeyState).toBe('Disabled');
     } finally {
       await again.server.close();
@@ -85,7 +87,11 @@ describe('kms-vault-mock serve: what it says when it starts, and its request log
   it('--log-requests names only the caller the pipeline resolved: a request rejected with InvalidSignatureException names no principal', async () => {
     const { out, server } = await served(['--log-requests']);
     const principal = server.vault.addPrincipal('arn:aws:iam::111122223333:role/victim');
-    const forged = new KMSClient({ region: 'us-east-1', endpoint: server.url, credentials: { accessKeyId: principal.credentials.accessKeyId, secretAccessKey: 'not-the-secret' } });
+    const forged = new KMSClient({
+      region: 'us-east-1',
+      endpoint: server.url,
+      credentials: { accessKeyId: principal.credentials.accessKeyId, secretAccessKey: 'not-the-secret' },
+    });
     try {
       await expect(forged.send(new ListKeysCommand({}))).rejects.toMatchObject({ name: 'InvalidSignatureException' });
     } finally {
@@ -155,7 +161,10 @@ const { serve, parseServeArgs } = require('./src/server/serve-command.ts');
 
   it('no @aws-sdk/client-kms, sinon, yaml or @noble until a request fails; the SDK comes with the first error', () => {
     const root = join(__dirname, '..', '..');
-    const out = execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['-e', script], { cwd: root, env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } }).toString();
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'tsx'), ['-e', script], {
+      cwd: root,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    }).toString();
     const steps = JSON.parse(out) as { health: string[]; success: string[]; status: number; error: string[] };
     expect(steps.health).toEqual([]);
     expect(steps.success).toEqual([]);

@@ -21,13 +21,23 @@ async function withServer(auth: AuthMode, run: (server: KmsServer, vault: KmsVau
 }
 
 /** A request signed by the SDK's own signer at `date`, sent with fetch. */
-async function signedFetch(server: KmsServer, credentials: { accessKeyId: string; secretAccessKey: string }, date: Date): Promise<{ status: number; body: { __type: string; message?: string } }> {
+async function signedFetch(
+  server: KmsServer,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  date: Date,
+): Promise<{ status: number; body: { __type: string; message?: string } }> {
   const url = new URL(server.url);
   const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'kms', sha256: NodeSha256 });
   const signed = await signer.sign(
     {
-      method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', query: {},
-      headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.ListKeys' }, body: '{}',
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: '/',
+      query: {},
+      headers: { host: url.host, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.ListKeys' },
+      body: '{}',
     },
     { signingDate: date },
   );
@@ -47,14 +57,20 @@ describe('SigV4 over the wire', () => {
     });
   });
 
-  it('a wrong secret for a known access key is InvalidSignatureException (400) with AWS\'s message', async () => {
+  it("a wrong secret for a known access key is InvalidSignatureException (400) with AWS's message", async () => {
     await withServer('lenient', async (server, vault) => {
       const { credentials } = vault.addPrincipal(USER, ALLOW_ALL);
-      const kms = new KMSClient({ region: 'us-east-1', endpoint: server.url, credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: 'not-the-secret' } });
+      const kms = new KMSClient({
+        region: 'us-east-1',
+        endpoint: server.url,
+        credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: 'not-the-secret' },
+      });
       const error = await kmsErrorOf(kms.send(new ListKeysCommand({})));
       expect(error.name).toBe('InvalidSignatureException');
       expect(error.$metadata.httpStatusCode).toBe(400);
-      expect(error.message).toBe('The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.');
+      expect(error.message).toBe(
+        'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+      );
     });
   });
 
@@ -74,9 +90,16 @@ describe('SigV4 over the wire', () => {
       expect(error.name).toBe('UnrecognizedClientException');
       expect(error.$metadata.httpStatusCode).toBe(400);
       expect(error.message).toBe('The security token included in the request is invalid.');
-      const unsigned = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.ListKeys' }, body: '{}' });
+      const unsigned = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'TrentService.ListKeys' },
+        body: '{}',
+      });
       expect(unsigned.status).toBe(400);
-      expect(await unsigned.json()).toEqual({ __type: 'com.amazon.coral.service#MissingAuthenticationTokenException', message: 'Request is missing Authentication Token' });
+      expect(await unsigned.json()).toEqual({
+        __type: 'com.amazon.coral.service#MissingAuthenticationTokenException',
+        message: 'Request is missing Authentication Token',
+      });
       const { credentials } = vault.addPrincipal(USER, ALLOW_ALL);
       await new KMSClient({ region: 'us-east-1', endpoint: server.url, credentials }).send(new ListKeysCommand({}));
     });
@@ -95,7 +118,7 @@ describe('SigV4 over the wire', () => {
     });
   });
 
-  it('the SDK corrects its clock from the server\'s Date header and retries, as against AWS', async () => {
+  it("the SDK corrects its clock from the server's Date header and retries, as against AWS", async () => {
     await withServer('lenient', async (server, vault) => {
       const { credentials } = vault.addPrincipal(USER, ALLOW_ALL);
       const kms = new KMSClient({ region: 'us-east-1', endpoint: server.url, credentials, systemClockOffset: -30 * 60_000 });
@@ -111,7 +134,11 @@ describe('SigV4 over the wire', () => {
     expect(vault.history.at(-1)?.caller).toBe(USER);
     const bad = new KMSClient({ region: 'us-east-1', credentials: { ...credentials, secretAccessKey: 'wrong' }, requestHandler: vaultRequestHandler(vault) });
     expect((await kmsErrorOf(bad.send(new ListKeysCommand({})))).name).toBe('InvalidSignatureException');
-    const strict = new KMSClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' }, requestHandler: vaultRequestHandler(vault, { auth: 'strict' }) });
+    const strict = new KMSClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDUNKNOWN', secretAccessKey: 'x' },
+      requestHandler: vaultRequestHandler(vault, { auth: 'strict' }),
+    });
     expect((await kmsErrorOf(strict.send(new ListKeysCommand({})))).name).toBe('UnrecognizedClientException');
   });
 });

@@ -7,8 +7,17 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  type CreateKeyCommandInput, CreateAliasCommand, CreateGrantCommand, CreateKeyCommand, DisableKeyCommand, EnableKeyRotationCommand, EncryptCommand, KMSClient,
-  ScheduleKeyDeletionCommand, SignCommand, TagResourceCommand,
+  type CreateKeyCommandInput,
+  CreateAliasCommand,
+  CreateGrantCommand,
+  CreateKeyCommand,
+  DisableKeyCommand,
+  EnableKeyRotationCommand,
+  EncryptCommand,
+  KMSClient,
+  ScheduleKeyDeletionCommand,
+  SignCommand,
+  TagResourceCommand,
 } from '@aws-sdk/client-kms';
 import type { Browser, Page } from 'playwright-core';
 import { KmsVault, startServer, type KmsServer, type Scenario } from '../../src';
@@ -20,9 +29,19 @@ interface PageGlobals {
 }
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const describeWithChromium = existsSync(CHROMIUM) ? describe : describe.skip;
-const title = existsSync(CHROMIUM) ? 'the live page in headless Chromium' : `the live page in headless Chromium (SKIPPED: ${CHROMIUM} not found; install it with apt-get install chromium)`;
+const title = existsSync(CHROMIUM)
+  ? 'the live page in headless Chromium'
+  : `the live page in headless Chromium (SKIPPED: ${CHROMIUM} not found; install it with apt-get install chromium)`;
 
 function client(server: KmsServer, credentials = { accessKeyId: 'test', secretAccessKey: 'test' }): KMSClient {
   return new KMSClient({ endpoint: server.url, region: 'eu-west-1', credentials });
@@ -59,7 +78,9 @@ describeWithChromium(title, () => {
     server = await startServer({ port: 0, vault, auth: 'strict' });
     const root = vault.addPrincipal('arn:aws:iam::111122223333:root');
     const alice = vault.addPrincipal('arn:aws:iam::111122223333:user/alice');
-    vault.addPrincipal('arn:aws:iam::111122223333:role/payments', { policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] }] });
+    vault.addPrincipal('arn:aws:iam::111122223333:role/payments', {
+      policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] }],
+    });
     const kms = client(server, root.credentials);
     const make = async (input: CreateKeyCommandInput, alias: string): Promise<string> => {
       const { KeyMetadata } = await kms.send(new CreateKeyCommand(input));
@@ -74,7 +95,14 @@ describeWithChromium(title, () => {
     const gone = await make({ Description: 'Scheduled for deletion' }, 'alias/retired');
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: gone, PendingWindowInDays: 7 }));
     await make({ Description: 'HMAC for webhooks', KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' }, 'alias/webhooks');
-    await kms.send(new CreateGrantCommand({ KeyId: orders, GranteePrincipal: 'arn:aws:iam::111122223333:role/payments', Operations: ['Decrypt', 'GenerateDataKey'], Name: 'payments-service' }));
+    await kms.send(
+      new CreateGrantCommand({
+        KeyId: orders,
+        GranteePrincipal: 'arn:aws:iam::111122223333:role/payments',
+        Operations: ['Decrypt', 'GenerateDataKey'],
+        Name: 'payments-service',
+      }),
+    );
     await kms.send(new TagResourceCommand({ KeyId: signer, Tags: [{ TagKey: 'env', TagValue: 'prod' }] }));
     await kms.send(new SignCommand({ KeyId: signer, Message: Buffer.from('v1.2.3'), SigningAlgorithm: 'ECDSA_SHA_256' }));
     await kms.send(cloudHsmStore(vault, 'hsm-store'));
@@ -82,7 +110,9 @@ describeWithChromium(title, () => {
     await kms.send(new EncryptCommand({ KeyId: 'alias/orders', Plaintext: Buffer.from(plaintext) }));
     await expect(kms.send(new EncryptCommand({ KeyId: old, Plaintext: Buffer.from(plaintext) }))).rejects.toMatchObject({ name: 'DisabledException' });
     const asAlice = client(server, alice.credentials);
-    await expect(asAlice.send(new EncryptCommand({ KeyId: orders, Plaintext: Buffer.from(plaintext) }))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(asAlice.send(new EncryptCommand({ KeyId: orders, Plaintext: Buffer.from(plaintext) }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+    });
 
     // A browser's GET / lands on the page.
     const response = await page.goto(`${server.url}/`);
@@ -118,11 +148,17 @@ describeWithChromium(title, () => {
     expect(await text('#calls')).toContain('DisabledException');
     const before = await text('#counts');
     await kms.send(new EncryptCommand({ KeyId: 'alias/webhooks', Plaintext: Buffer.from('x') })).catch(() => undefined);
-    await page.waitForFunction((previous) => (globalThis as unknown as PageGlobals).document.getElementById('counts')?.textContent !== previous, before, { timeout: 15_000 });
+    await page.waitForFunction((previous) => (globalThis as unknown as PageGlobals).document.getElementById('counts')?.textContent !== previous, before, {
+      timeout: 15_000,
+    });
     expect((await text('#calls tr:first-child')).replace(/\s+/g, ' ')).toMatch(/Encrypt InvalidKeyUsageException/);
     await page.screenshot({ path: join(shots, 'live-view-calls.png') });
 
-    for (const [tab, body, expected] of [['grants', '#grants', 'payments-service'], ['principals', '#principals', 'user/alice'], ['stores', '#stores', 'hsm-store']] as const) {
+    for (const [tab, body, expected] of [
+      ['grants', '#grants', 'payments-service'],
+      ['principals', '#principals', 'user/alice'],
+      ['stores', '#stores', 'hsm-store'],
+    ] as const) {
       await page.locator(`#tab-${tab}`).click();
       expect(await text(body)).toContain(expected);
     }
@@ -138,13 +174,17 @@ describeWithChromium(title, () => {
     const html = await page.content();
     expect(html).not.toContain(plaintext);
     expect(html).not.toContain(alice.credentials.secretAccessKey);
-    for (const store of vault.state.allStores()) for (const key of store.keys.values()) for (const m of key.materials) expect(html).not.toContain(m.secret.toString('base64'));
+    for (const store of vault.state.allStores())
+      for (const key of store.keys.values()) for (const m of key.materials) expect(html).not.toContain(m.secret.toString('base64'));
     kms.destroy();
     asAlice.destroy();
   });
 
   it('keeps working with 5,000 keys: one page of 50 at a time, next page, filter', async () => {
-    const doc: Scenario = { name: 'many keys', keys: Array.from({ length: 5000 }, (_, i) => ({ ref: `k${i}`, description: `bulk key ${i}`, aliases: [`alias/bulk-${i}`] })) };
+    const doc: Scenario = {
+      name: 'many keys',
+      keys: Array.from({ length: 5000 }, (_, i) => ({ ref: `k${i}`, description: `bulk key ${i}`, aliases: [`alias/bulk-${i}`] })),
+    };
     const vault = new KmsVault({ seed: 'many' });
     vault.load(doc);
     server = await startServer({ port: 0, vault });

@@ -79,15 +79,31 @@ describe('serve: the live view endpoints', () => {
     await kms.send(cloudHsmStore(vault));
     await kms.send(publicXksStore());
     const secrets = [
-      plaintext, Buffer.from(plaintext).toString('base64'),
-      Buffer.from(dataKey.Plaintext!).toString('base64'), Buffer.from(dataKey.Plaintext!).toString('hex'),
-      alice.credentials.secretAccessKey, 'kmsPswd', CREDENTIAL.RawSecretAccessKey, CREDENTIAL.AccessKeyId, grant.GrantToken!,
+      plaintext,
+      Buffer.from(plaintext).toString('base64'),
+      Buffer.from(dataKey.Plaintext!).toString('base64'),
+      Buffer.from(dataKey.Plaintext!).toString('hex'),
+      alice.credentials.secretAccessKey,
+      'kmsPswd',
+      CREDENTIAL.RawSecretAccessKey,
+      CREDENTIAL.AccessKeyId,
+      grant.GrantToken!,
       ...materialSecrets(vault),
     ];
     const overview = await (await get(server, '/_kms-vault-mock/ui/api/overview')).text();
     const keys = await (await get(server, '/_kms-vault-mock/ui/api/keys?limit=200')).text();
-    const details = await Promise.all((JSON.parse(keys) as { keys: { arn: string }[] }).keys.map(async (k) => (await get(server, `/_kms-vault-mock/ui/api/key?id=${encodeURIComponent(k.arn)}`)).text()));
-    const pages = [await (await get(server, '/_kms-vault-mock/ui')).text(), overview, keys, ...details, await (await get(server, '/_kms-vault-mock/coverage')).text()];
+    const details = await Promise.all(
+      (JSON.parse(keys) as { keys: { arn: string }[] }).keys.map(async (k) =>
+        (await get(server, `/_kms-vault-mock/ui/api/key?id=${encodeURIComponent(k.arn)}`)).text(),
+      ),
+    );
+    const pages = [
+      await (await get(server, '/_kms-vault-mock/ui')).text(),
+      overview,
+      keys,
+      ...details,
+      await (await get(server, '/_kms-vault-mock/coverage')).text(),
+    ];
     // What is shown is there: the check reads real content.
     expect(overview).toContain(alice.credentials.accessKeyId);
     expect(overview).toContain('ExampleCloudHSMKeyStore');
@@ -106,9 +122,18 @@ describe('serve: the live view endpoints', () => {
     const admin = client(server, root.credentials);
     const { KeyMetadata } = await admin.send(new CreateKeyCommand({}));
     const asBob = client(server, bob.credentials);
-    await expect(asBob.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId!, Plaintext: Buffer.from('x') }))).rejects.toMatchObject({ name: 'AccessDeniedException' });
-    const overview = (await (await get(server, '/_kms-vault-mock/ui/api/overview')).json()) as { calls: { operation: string; outcome: string; caller: string; denial?: { summary: string; reason: string } }[] };
-    expect(overview.calls[0]).toMatchObject({ operation: 'Encrypt', outcome: 'AccessDeniedException', caller: bob.arn, denial: { reason: 'no-identity-allow' } });
+    await expect(asBob.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId!, Plaintext: Buffer.from('x') }))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+    });
+    const overview = (await (await get(server, '/_kms-vault-mock/ui/api/overview')).json()) as {
+      calls: { operation: string; outcome: string; caller: string; denial?: { summary: string; reason: string } }[];
+    };
+    expect(overview.calls[0]).toMatchObject({
+      operation: 'Encrypt',
+      outcome: 'AccessDeniedException',
+      caller: bob.arn,
+      denial: { reason: 'no-identity-allow' },
+    });
     expect(overview.calls[0]!.denial!.summary.length).toBeGreaterThan(10);
     expect(overview.calls[1]).toMatchObject({ operation: 'CreateKey', outcome: 'OK' });
     admin.destroy();
@@ -119,7 +144,9 @@ describe('serve: the live view endpoints', () => {
     const doc: Scenario = {
       name: 'five thousand keys',
       keys: Array.from({ length: 5000 }, (_, i) => ({
-        ref: `k${i}`, description: `generated key ${i}`, aliases: [`alias/generated-${i}`],
+        ref: `k${i}`,
+        description: `generated key ${i}`,
+        aliases: [`alias/generated-${i}`],
         ...(i % 10 === 0 ? { keySpec: 'RSA_2048' as const, keyUsage: 'SIGN_VERIFY' as const } : {}),
         ...(i % 7 === 0 ? { state: 'Disabled' as const } : {}),
       })),

@@ -4,7 +4,12 @@ import { overview } from '../../src/server/live-page/live-data';
 import { LIVE_PAGE_HTML } from '../../src/server/live-page/live-page-html';
 
 function scriptSrc(csp: string | null): string {
-  return (csp ?? '').split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src ')) ?? '';
+  return (
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src ')) ?? ''
+  );
 }
 
 describe('the live page: cheap to poll', () => {

@@ -1,6 +1,16 @@
 import {
-  CreateKeyCommand, DescribeKeyCommand, EncryptCommand, DecryptCommand, GenerateDataKeyCommand, ImportKeyMaterialCommand,
-  KMSClient, ListKeysCommand, NotFoundException, TagResourceCommand, UntagResourceCommand, ListResourceTagsCommand,
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  EncryptCommand,
+  DecryptCommand,
+  GenerateDataKeyCommand,
+  ImportKeyMaterialCommand,
+  KMSClient,
+  ListKeysCommand,
+  NotFoundException,
+  TagResourceCommand,
+  UntagResourceCommand,
+  ListResourceTagsCommand,
 } from '@aws-sdk/client-kms';
 import { OPERATION_NAMES, type OperationName } from '../../src/contract/generated';
 import { normalizeInput } from '../../src/validation/normalize-input';
@@ -17,7 +27,10 @@ function wireJsonClient(): { client: KMSClient; body: () => unknown } {
 const bytes = Buffer.from('payload');
 const CASES: readonly [OperationName, Record<string, unknown>][] = [
   ['Encrypt', { KeyId: 'k', Plaintext: bytes, EncryptionContext: new Date(0) }],
-  ['Encrypt', { KeyId: 'k', Plaintext: bytes, EncryptionContext: { a: null, b: undefined, c: 'd', e: new Date(0), f: NaN, g: 5, h: { x: 1 } }, GrantTokens: null }],
+  [
+    'Encrypt',
+    { KeyId: 'k', Plaintext: bytes, EncryptionContext: { a: null, b: undefined, c: 'd', e: new Date(0), f: NaN, g: 5, h: { x: 1 } }, GrantTokens: null },
+  ],
   ['Encrypt', { KeyId: 'k', Plaintext: bytes, GrantTokens: [null, 'token', undefined, Infinity, new Date(0)] }],
   ['Encrypt', { KeyId: NaN, Plaintext: 'text as a string' }],
   ['Encrypt', { KeyId: 5n, Plaintext: [1, 2], EncryptionAlgorithm: null }],
@@ -48,12 +61,15 @@ const CASES: readonly [OperationName, Record<string, unknown>][] = [
 ];
 
 describe('input normalization: what the SDK puts on the wire', () => {
-  it.each(CASES.map(([operation, input], i) => [i, operation, input] as const))('case %i, %s: normalized input equals the JSON body of @aws-sdk/client-kms', async (_i, operation, input) => {
-    const { client, body } = wireJsonClient();
-    const Command = (await import('@aws-sdk/client-kms'))[`${operation}Command`] as unknown as new (input: unknown) => Parameters<KMSClient['send']>[0];
-    await expect(client.send(new Command(input))).rejects.toThrow('not sent');
-    expect(asWire(normalizeInput(operation, input))).toEqual(body());
-  });
+  it.each(CASES.map(([operation, input], i) => [i, operation, input] as const))(
+    'case %i, %s: normalized input equals the JSON body of @aws-sdk/client-kms',
+    async (_i, operation, input) => {
+      const { client, body } = wireJsonClient();
+      const Command = (await import('@aws-sdk/client-kms'))[`${operation}Command`] as unknown as new (input: unknown) => Parameters<KMSClient['send']>[0];
+      await expect(client.send(new Command(input))).rejects.toThrow('not sent');
+      expect(asWire(normalizeInput(operation, input))).toEqual(body());
+    },
+  );
 
   it('every operation of the contract normalizes an empty input to an empty one, and keeps a non-object for validation', () => {
     for (const operation of OPERATION_NAMES) {
@@ -62,7 +78,7 @@ describe('input normalization: what the SDK puts on the wire', () => {
     }
   });
 
-  it('never changes the caller\'s object', () => {
+  it("never changes the caller's object", () => {
     const input = { KeyId: 'k', Plaintext: 'x', EncryptionContext: { a: null, b: NaN } };
     const before = JSON.stringify(input);
     normalizeInput('Encrypt', input);
@@ -78,7 +94,9 @@ describe('null and undefined members are absent, as the SDK sends them', () => {
     const keyId = KeyMetadata?.KeyId as string;
     const context = { purpose: 'test', dropped: null, alsoDropped: undefined };
     const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: bytes, EncryptionContext: context, GrantTokens: null } as never));
-    const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob, KeyId: null, EncryptionContext: { purpose: 'test', x: null }, GrantTokens: [null] } as never));
+    const { Plaintext } = await kms.send(
+      new DecryptCommand({ CiphertextBlob, KeyId: null, EncryptionContext: { purpose: 'test', x: null }, GrantTokens: [null] } as never),
+    );
     expect(Buffer.from(Plaintext as Uint8Array).toString()).toBe('payload');
     await kms.send(new ListKeysCommand({ Marker: null, Limit: null } as never));
     await kms.send(new TagResourceCommand({ KeyId: keyId, Tags: [null, { TagKey: 'a', TagValue: 'b' }] } as never));
@@ -98,7 +116,15 @@ describe('null and undefined members are absent, as the SDK sends them', () => {
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }));
     // The import token is not the vault's: the call fails later, on the token, not on ValidTo.
     const error = await kmsErrorOf(
-      kms.send(new ImportKeyMaterialCommand({ KeyId: KeyMetadata?.KeyId, ImportToken: bytes, EncryptedKeyMaterial: bytes, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE', ValidTo: null } as never)),
+      kms.send(
+        new ImportKeyMaterialCommand({
+          KeyId: KeyMetadata?.KeyId,
+          ImportToken: bytes,
+          EncryptedKeyMaterial: bytes,
+          ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+          ValidTo: null,
+        } as never),
+      ),
     );
     expect(error.name).toBe('InvalidImportTokenException');
   });
@@ -109,7 +135,8 @@ describe('values the SDK sends as something else', () => {
     const { kms } = vaultClient();
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     await expectKmsError(kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: bytes, EncryptionContext: new Date(0) } as never)), {
-      type: 'SerializationException', status: 400,
+      type: 'SerializationException',
+      status: 400,
     });
   });
 
@@ -127,7 +154,8 @@ describe('values the SDK sends as something else', () => {
     const { kms } = vaultClient();
     const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));
     await expectKmsError(kms.send(new EncryptCommand({ KeyId: KeyMetadata?.KeyId, Plaintext: bytes, EncryptionContext: { a: 5n } } as never)), {
-      type: 'SerializationException', status: 400,
+      type: 'SerializationException',
+      status: 400,
     });
   });
 
@@ -153,6 +181,9 @@ describe('map keys', () => {
   it('an encryption context key "__proto__" (as JSON.parse makes it) stays a key of the map', () => {
     const input = JSON.parse('{"KeyId":"k","Plaintext":"eA==","EncryptionContext":{"__proto__":"a","b":"c"}}') as Record<string, unknown>;
     const normalized = normalizeInput('Encrypt', input) as { EncryptionContext: Record<string, string> };
-    expect(Object.entries(normalized.EncryptionContext)).toEqual([['__proto__', 'a'], ['b', 'c']]);
+    expect(Object.entries(normalized.EncryptionContext)).toEqual([
+      ['__proto__', 'a'],
+      ['b', 'c'],
+    ]);
   });
 });

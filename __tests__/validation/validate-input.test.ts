@@ -31,14 +31,19 @@ function enumValues(message: string): string[] {
 describe('input validation: required members', () => {
   it('a missing required member is "Value null ... Member must not be null" (API Reference, DescribeKey KeyId: Required)', async () => {
     const { kms } = vaultClient();
-    await expectKmsError(kms.send(new DescribeKeyCommand({} as never)), validation("1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null"));
+    await expectKmsError(
+      kms.send(new DescribeKeyCommand({} as never)),
+      validation("1 validation error detected: Value null at 'keyId' failed to satisfy constraint: Member must not be null"),
+    );
   });
 
   it('several missing required members are each reported, counted and joined by "; " (API Reference, CreateAlias AliasName, TargetKeyId: Required)', async () => {
     const { kms } = vaultClient();
     await expectKmsError(
       kms.send(new CreateAliasCommand({} as never)),
-      validation("2 validation errors detected: Value null at 'aliasName' failed to satisfy constraint: Member must not be null; Value null at 'targetKeyId' failed to satisfy constraint: Member must not be null"),
+      validation(
+        "2 validation errors detected: Value null at 'aliasName' failed to satisfy constraint: Member must not be null; Value null at 'targetKeyId' failed to satisfy constraint: Member must not be null",
+      ),
     );
   });
 
@@ -56,16 +61,27 @@ describe('input validation: required members', () => {
 describe('input validation: lengths', () => {
   it('KeyId must have 1 to 2048 characters; the value is echoed (API Reference, DescribeKey KeyId)', async () => {
     const { kms } = vaultClient();
-    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: '' })), validation("1 validation error detected: Value '' at 'keyId' failed to satisfy constraint: Member must have length greater than or equal to 1"));
+    await expectKmsError(
+      kms.send(new DescribeKeyCommand({ KeyId: '' })),
+      validation("1 validation error detected: Value '' at 'keyId' failed to satisfy constraint: Member must have length greater than or equal to 1"),
+    );
     const long = 'k'.repeat(2049);
-    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: long })), validation(`1 validation error detected: Value '${long}' at 'keyId' failed to satisfy constraint: Member must have length less than or equal to 2048`));
+    await expectKmsError(
+      kms.send(new DescribeKeyCommand({ KeyId: long })),
+      validation(`1 validation error detected: Value '${long}' at 'keyId' failed to satisfy constraint: Member must have length less than or equal to 2048`),
+    );
   });
 
   it('Description may have up to 8192 characters, and a failed CreateKey creates nothing (API Reference, CreateKey Description)', async () => {
     const { kms } = vaultClient();
     const before = await vaultView(kms);
     const long = 'd'.repeat(8193);
-    await expectKmsError(kms.send(new CreateKeyCommand({ Description: long })), validation(`1 validation error detected: Value '${long}' at 'description' failed to satisfy constraint: Member must have length less than or equal to 8192`));
+    await expectKmsError(
+      kms.send(new CreateKeyCommand({ Description: long })),
+      validation(
+        `1 validation error detected: Value '${long}' at 'description' failed to satisfy constraint: Member must have length less than or equal to 8192`,
+      ),
+    );
     expect(await vaultView(kms)).toEqual(before);
     expect((await kms.send(new CreateKeyCommand({ Description: 'd'.repeat(8192) }))).KeyMetadata?.Description).toHaveLength(8192);
   });
@@ -91,11 +107,15 @@ describe('input validation: lengths', () => {
     const tagKey = 'k'.repeat(129);
     await expectKmsError(
       kms.send(new TagResourceCommand({ KeyId: key?.KeyId, Tags: [{ TagKey: tagKey, TagValue: 'v' }] })),
-      validation(`1 validation error detected: Value '${tagKey}' at 'tags.1.member.tagKey' failed to satisfy constraint: Member must have length less than or equal to 128`),
+      validation(
+        `1 validation error detected: Value '${tagKey}' at 'tags.1.member.tagKey' failed to satisfy constraint: Member must have length less than or equal to 128`,
+      ),
     );
     await expectKmsError(
       kms.send(new EncryptCommand({ KeyId: key?.KeyId, Plaintext: Buffer.from('x'), GrantTokens: Array(11).fill('t') })),
-      validation("1 validation error detected: Value '[t, t, t, t, t, t, t, t, t, t, t]' at 'grantTokens' failed to satisfy constraint: Member must have length less than or equal to 10"),
+      validation(
+        "1 validation error detected: Value '[t, t, t, t, t, t, t, t, t, t, t]' at 'grantTokens' failed to satisfy constraint: Member must have length less than or equal to 10",
+      ),
     );
   });
 });
@@ -103,27 +123,47 @@ describe('input validation: lengths', () => {
 describe('input validation: ranges', () => {
   it('ListKeys Limit must be 1 to 1000 (API Reference, ListKeys Limit)', async () => {
     const { kms } = vaultClient();
-    await expectKmsError(kms.send(new ListKeysCommand({ Limit: 0 })), validation("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"));
-    await expectKmsError(kms.send(new ListKeysCommand({ Limit: 1001 })), validation("1 validation error detected: Value '1001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 1000"));
+    await expectKmsError(
+      kms.send(new ListKeysCommand({ Limit: 0 })),
+      validation("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"),
+    );
+    await expectKmsError(
+      kms.send(new ListKeysCommand({ Limit: 1001 })),
+      validation("1 validation error detected: Value '1001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 1000"),
+    );
     expect((await kms.send(new ListKeysCommand({ Limit: 1000 }))).Truncated).toBe(false);
   });
 
-  it('ListAliases Limit must be 1 to 100, stricter than the model\'s 1 to 1000 (API Reference, ListAliases Limit)', async () => {
+  it("ListAliases Limit must be 1 to 100, stricter than the model's 1 to 1000 (API Reference, ListAliases Limit)", async () => {
     const { kms } = vaultClient();
-    await expectKmsError(kms.send(new ListAliasesCommand({ Limit: 101 })), validation("1 validation error detected: Value '101' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100"));
-    await expectKmsError(kms.send(new ListAliasesCommand({ Limit: 0 })), validation("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"));
+    await expectKmsError(
+      kms.send(new ListAliasesCommand({ Limit: 101 })),
+      validation("1 validation error detected: Value '101' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100"),
+    );
+    await expectKmsError(
+      kms.send(new ListAliasesCommand({ Limit: 0 })),
+      validation("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1"),
+    );
     for (const Limit of [1, 100]) expect(customerAliases((await kms.send(new ListAliasesCommand({ Limit }))).Aliases)).toEqual([]);
   });
 
-  it('ScheduleKeyDeletion PendingWindowInDays must be 7 to 30, stricter than the model\'s 1 to 365: KMS checks it itself, with its own message; the key stays as it was (API Reference, ScheduleKeyDeletion PendingWindowInDays)', async () => {
+  it("ScheduleKeyDeletion PendingWindowInDays must be 7 to 30, stricter than the model's 1 to 365: KMS checks it itself, with its own message; the key stays as it was (API Reference, ScheduleKeyDeletion PendingWindowInDays)", async () => {
     const { kms } = vaultClient();
     const key = (await kms.send(new CreateKeyCommand({}))).KeyMetadata;
     const before = await vaultView(kms);
-    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 1 })), validation('PendingWindowInDays must be between 7 and 30'));
-    await expectKmsError(kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 365 })), validation('PendingWindowInDays must be between 7 and 30'));
+    await expectKmsError(
+      kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 1 })),
+      validation('PendingWindowInDays must be between 7 and 30'),
+    );
+    await expectKmsError(
+      kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 365 })),
+      validation('PendingWindowInDays must be between 7 and 30'),
+    );
     await expectKmsError(
       kms.send(new ScheduleKeyDeletionCommand({ KeyId: key?.KeyId, PendingWindowInDays: 366 })),
-      validation("1 validation error detected: Value '366' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value less than or equal to 365"),
+      validation(
+        "1 validation error detected: Value '366' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value less than or equal to 365",
+      ),
     );
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -133,7 +173,9 @@ describe('input validation: enums', () => {
   it('an unknown KeySpec lists every KeySpec value of the API (API Reference, CreateKey KeySpec: Valid Values)', async () => {
     const { kms } = vaultClient();
     const error = await expectKmsError(kms.send(new CreateKeyCommand({ KeySpec: 'AES_256' as KeySpec })), { type: 'ValidationException', status: 400 });
-    expect(error.message).toMatch(/^1 validation error detected: Value 'AES_256' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: \[[A-Z0-9_, ]+\]$/);
+    expect(error.message).toMatch(
+      /^1 validation error detected: Value 'AES_256' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: \[[A-Z0-9_, ]+\]$/,
+    );
     expect(enumValues(error.message).sort()).toEqual(Object.values(KeySpec).sort());
   });
 
@@ -141,7 +183,9 @@ describe('input validation: enums', () => {
     const { kms } = vaultClient();
     const error = await kmsErrorOf(kms.send(new CreateKeyCommand({ KeyUsage: 'ENCRYPT' as KeyUsageType })));
     expect(error.name).toBe('ValidationException');
-    expect(error.message).toMatch(/^1 validation error detected: Value 'ENCRYPT' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: \[/);
+    expect(error.message).toMatch(
+      /^1 validation error detected: Value 'ENCRYPT' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: \[/,
+    );
     expect(enumValues(error.message).sort()).toEqual(Object.values(KeyUsageType).sort());
   });
 });
@@ -153,7 +197,9 @@ describe('input validation: patterns', () => {
     const before = await vaultView(kms);
     await expectKmsError(
       kms.send(new CreateAliasCommand({ AliasName: 'alias/bad name!', TargetKeyId: key?.KeyId })),
-      validation("1 validation error detected: Value 'alias/bad name!' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$"),
+      validation(
+        "1 validation error detected: Value 'alias/bad name!' at 'aliasName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$",
+      ),
     );
     expect(await vaultView(kms)).toEqual(before);
   });
@@ -162,7 +208,9 @@ describe('input validation: patterns', () => {
     const { kms } = vaultClient();
     await expectKmsError(
       kms.send(new ListKeysCommand({ Marker: 'mark\u0101' })),
-      validation("1 validation error detected: Value 'mark\u0101' at 'marker' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\u0020-\\u00FF]*$"),
+      validation(
+        "1 validation error detected: Value 'mark\u0101' at 'marker' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[\\u0020-\\u00FF]*$",
+      ),
     );
   });
 });
@@ -189,12 +237,18 @@ describe('input validation: several errors and precedence', () => {
     const { kms } = vaultClient();
     await expectKmsError(
       kms.send(new ScheduleKeyDeletionCommand({ KeyId: 'no-such-key', PendingWindowInDays: 0 })),
-      validation("1 validation error detected: Value '0' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 1"),
+      validation(
+        "1 validation error detected: Value '0' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value greater than or equal to 1",
+      ),
     );
   });
 
   it('a member of the wrong JSON type is a SerializationException, never a TypeError (AWS JSON protocol)', async () => {
     const { kms } = vaultClient();
-    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: 42 as unknown as string })), { type: 'SerializationException', status: 400, message: "Unexpected value type at 'keyId'" });
+    await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: 42 as unknown as string })), {
+      type: 'SerializationException',
+      status: 400,
+      message: "Unexpected value type at 'keyId'",
+    });
   });
 });

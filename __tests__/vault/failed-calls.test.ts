@@ -4,7 +4,15 @@ import type { OperationName } from '../../src';
 /** docs/architecture.md / issue 2: a failed call leaves the vault exactly as it was. */
 describe('a failed call leaves the vault unchanged', () => {
   const failing: [OperationName, object][] = [
-    ['CreateKey', { Tags: [{ TagKey: 'ok', TagValue: '1' }, { TagKey: 'aws:no', TagValue: '2' }] }],
+    [
+      'CreateKey',
+      {
+        Tags: [
+          { TagKey: 'ok', TagValue: '1' },
+          { TagKey: 'aws:no', TagValue: '2' },
+        ],
+      },
+    ],
     ['CreateKey', { Policy: '{' }],
     ['CreateAlias', { AliasName: 'alias/rotated', TargetKeyId: 'alias/disabled' }],
     ['CreateAlias', { AliasName: 'alias/new', TargetKeyId: '00000000-0000-4000-8000-000000000000' }],

@@ -22,7 +22,13 @@ interface Fixture {
   readonly ciphertext: Uint8Array;
   readonly otherCiphertext: Uint8Array;
   /** Keys of other kinds, in the same state as `key`, for the operations symmetric keys cannot do. */
-  readonly pairs: { readonly signing: KeyRecord; readonly mac: KeyRecord; readonly agreement: KeyRecord; readonly kem: KeyRecord; readonly imported: KeyRecord };
+  readonly pairs: {
+    readonly signing: KeyRecord;
+    readonly mac: KeyRecord;
+    readonly agreement: KeyRecord;
+    readonly kem: KeyRecord;
+    readonly imported: KeyRecord;
+  };
   /** An import token for `pairs.imported` and its key material wrapped for it, to import again. */
   readonly reimport: { readonly ImportToken: Uint8Array; readonly EncryptedKeyMaterial: Buffer };
   /** A signature of 'x' by `pairs.signing` and a MAC of 'x' by `pairs.mac`, made while they were Enabled. */
@@ -74,7 +80,10 @@ const REQUESTS: Partial<Record<string, (f: Fixture) => [OperationName, object]>>
   DeriveSharedSecret: (f) => ['DeriveSharedSecret', { KeyId: f.pairs.agreement.keyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: PEER_PUBLIC_KEY }],
   Encapsulate: (f) => ['Encapsulate', { KeyId: f.pairs.kem.keyId, EncapsulationAlgorithm: 'ML_KEM' }],
   Decapsulate: (f) => ['Decapsulate', { KeyId: f.pairs.kem.keyId, EncapsulationAlgorithm: 'ML_KEM', SharedSecretCiphertextBlob: Buffer.alloc(768) }],
-  GetParametersForImport: (f) => ['GetParametersForImport', { KeyId: f.pairs.imported.keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }],
+  GetParametersForImport: (f) => [
+    'GetParametersForImport',
+    { KeyId: f.pairs.imported.keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' },
+  ],
   ImportKeyMaterial: (f) => ['ImportKeyMaterial', { KeyId: f.pairs.imported.keyId, ...f.reimport, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }],
   DeleteImportedKeyMaterial: (f) => ['DeleteImportedKeyMaterial', { KeyId: f.pairs.imported.keyId }],
   CreateGrant: (f) => ['CreateGrant', { KeyId: f.key.keyId, GranteePrincipal: 'arn:aws:iam::111122223333:role/walk', Operations: ['Encrypt'] }],
@@ -89,7 +98,10 @@ const REQUESTS: Partial<Record<string, (f: Fixture) => [OperationName, object]>>
 /** A key policy that lets the account use the key: PutKeyPolicy's lockout check passes. */
 function ROOT_POLICY(f: Fixture): string {
   const account = f.key.arn.split(':')[4];
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }] });
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }],
+  });
 }
 
 const IMPORTED_MATERIAL = Buffer.alloc(32, 7);
@@ -101,7 +113,10 @@ function importedKey(vault: KmsVault): { key: KeyRecord; reimport: Fixture['reim
   const wrap = () => {
     const params = vault.execute('GetParametersForImport', { KeyId: key.keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' });
     const publicKey = createPublicKey({ key: Buffer.from(params.PublicKey as Uint8Array), format: 'der', type: 'spki' });
-    return { ImportToken: params.ImportToken as Uint8Array, EncryptedKeyMaterial: publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, IMPORTED_MATERIAL) };
+    return {
+      ImportToken: params.ImportToken as Uint8Array,
+      EncryptedKeyMaterial: publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, IMPORTED_MATERIAL),
+    };
   };
   vault.execute('ImportKeyMaterial', { KeyId: key.keyId, ...wrap(), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' });
   return { key, reimport: wrap() };
@@ -125,10 +140,20 @@ function fixture(state: TableKeyState): Fixture {
     return vault.state.peek(vault.accountId, vault.region)?.keys.get(out.KeyMetadata.KeyId) as KeyRecord;
   };
   const imported = importedKey(vault);
-  const pairs = { signing: pairOf('ECC_NIST_P256', 'SIGN_VERIFY'), mac: pairOf('HMAC_224', 'GENERATE_VERIFY_MAC'), agreement: pairOf('ECC_NIST_P256', 'KEY_AGREEMENT'), kem: pairOf('ML_KEM_512', 'ENCAPSULATE_DECAPSULATE'), imported: imported.key };
+  const pairs = {
+    signing: pairOf('ECC_NIST_P256', 'SIGN_VERIFY'),
+    mac: pairOf('HMAC_224', 'GENERATE_VERIFY_MAC'),
+    agreement: pairOf('ECC_NIST_P256', 'KEY_AGREEMENT'),
+    kem: pairOf('ML_KEM_512', 'ENCAPSULATE_DECAPSULATE'),
+    imported: imported.key,
+  };
   const signature = vault.execute('Sign', { KeyId: pairs.signing.keyId, Message: Buffer.from('x'), SigningAlgorithm: 'ECDSA_SHA_256' }).Signature as Uint8Array;
   const mac = vault.execute('GenerateMac', { KeyId: pairs.mac.keyId, Message: Buffer.from('x'), MacAlgorithm: 'HMAC_SHA_224' }).Mac as Uint8Array;
-  const { GrantId: grantId } = vault.execute('CreateGrant', { KeyId: key.keyId, GranteePrincipal: 'arn:aws:iam::111122223333:role/grantee', Operations: ['Decrypt'] }) as { GrantId: string };
+  const { GrantId: grantId } = vault.execute('CreateGrant', {
+    KeyId: key.keyId,
+    GranteePrincipal: 'arn:aws:iam::111122223333:role/grantee',
+    Operations: ['Decrypt'],
+  }) as { GrantId: string };
   for (const pair of Object.values(pairs)) {
     pair.state = state;
     if (state === 'PendingDeletion') pair.deletionDate = new Date(Date.now() + 30 * 86_400_000);
@@ -157,8 +182,22 @@ describe('key-state table (Developer Guide: key states of AWS KMS keys)', () => 
   });
 
   it('every operation has a row, and the operations that name no key are marked "no key"', () => {
-    const noKey = Object.entries(KEY_STATE_TABLE).filter(([, row]) => row === NO_KEY).map(([op]) => op).sort();
-    expect(noKey).toEqual(['ConnectCustomKeyStore', 'CreateCustomKeyStore', 'CreateKey', 'DeleteCustomKeyStore', 'DescribeCustomKeyStores', 'DisconnectCustomKeyStore', 'GenerateRandom', 'ListKeys', 'ListRetirableGrants', 'UpdateCustomKeyStore']);
+    const noKey = Object.entries(KEY_STATE_TABLE)
+      .filter(([, row]) => row === NO_KEY)
+      .map(([op]) => op)
+      .sort();
+    expect(noKey).toEqual([
+      'ConnectCustomKeyStore',
+      'CreateCustomKeyStore',
+      'CreateKey',
+      'DeleteCustomKeyStore',
+      'DescribeCustomKeyStores',
+      'DisconnectCustomKeyStore',
+      'GenerateRandom',
+      'ListKeys',
+      'ListRetirableGrants',
+      'UpdateCustomKeyStore',
+    ]);
     expect(Object.keys(KEY_STATE_TABLE).sort()).toEqual([...OPERATION_NAMES].sort());
   });
 

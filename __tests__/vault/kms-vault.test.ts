@@ -49,7 +49,11 @@ describe('KmsVault seed', () => {
     expect(KeyId).toBe(`arn:aws:kms:us-east-1:111122223333:key/${keyA?.KeyId}`);
     const stranger = vaultClient({ seed: 'another' });
     await createKeys(stranger.kms, 1);
-    await expectKmsError(stranger.kms.send(new DecryptCommand({ CiphertextBlob })), { type: InvalidCiphertextException, status: 400, message: INVALID_CIPHERTEXT_MESSAGE });
+    await expectKmsError(stranger.kms.send(new DecryptCommand({ CiphertextBlob })), {
+      type: InvalidCiphertextException,
+      status: 400,
+      message: INVALID_CIPHERTEXT_MESSAGE,
+    });
   });
 
   it('a failed call leaves the seeded vault as it was: the next key is the one it would have been (docs/architecture.md: a failed call leaves the vault unchanged)', async () => {
@@ -121,7 +125,11 @@ describe('KmsVault key deletion over time', () => {
   it('while pending deletion the key keeps its material: Decrypt fails with KMSInvalidStateException, and after CancelKeyDeletion and EnableKey it decrypts again (API Reference, ScheduleKeyDeletion; CancelKeyDeletion)', async () => {
     const { vault, kms, keyId, arn, ciphertext } = await withCiphertext();
     vault.clock.advance({ days: 6 });
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext })), { type: KMSInvalidStateException, status: 400, message: `${arn} is pending deletion.` });
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext })), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${arn} is pending deletion.`,
+    });
     await kms.send(new CancelKeyDeletionCommand({ KeyId: keyId }));
     await kms.send(new EnableKeyCommand({ KeyId: keyId }));
     vault.clock.advance({ days: 30 });
@@ -133,12 +141,20 @@ describe('KmsVault key deletion over time', () => {
     const { vault, kms, keyId, arn, ciphertext } = await withCiphertext();
     vault.clock.advance({ days: 7, seconds: 1 });
     await expectKmsError(kms.send(new DescribeKeyCommand({ KeyId: keyId })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext, KeyId: keyId })), { type: NotFoundException, status: 400, message: `Key '${arn}' does not exist` });
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext, KeyId: keyId })), {
+      type: NotFoundException,
+      status: 400,
+      message: `Key '${arn}' does not exist`,
+    });
     // Without a KeyId the blob names key material that no longer exists anywhere.
-    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext })), { type: InvalidCiphertextException, status: 400, message: INVALID_CIPHERTEXT_MESSAGE });
+    await expectKmsError(kms.send(new DecryptCommand({ CiphertextBlob: ciphertext })), {
+      type: InvalidCiphertextException,
+      status: 400,
+      message: INVALID_CIPHERTEXT_MESSAGE,
+    });
   });
 
-  it('a multi-Region primary\'s waiting period starts when its last replica is deleted, even when the clock jumps past both (API Reference, ScheduleKeyDeletion PendingWindowInDays)', async () => {
+  it("a multi-Region primary's waiting period starts when its last replica is deleted, even when the clock jumps past both (API Reference, ScheduleKeyDeletion PendingWindowInDays)", async () => {
     const { vault, kms } = vaultClient({ seed: 'mrk-deletion', clock: new Date('2030-01-01T00:00:00Z') });
     const ireland = new KMSClient({ region: 'eu-west-1' });
     ireland.middlewareStack.use(vaultPlugin(vault));
@@ -148,7 +164,10 @@ describe('KmsVault key deletion over time', () => {
     await ireland.send(new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 }));
     vault.clock.advance({ days: 8 });
     // The replica went at day 7, so the primary goes at day 17, not ten days after whenever it is next looked at.
-    expect((await kms.send(new DescribeKeyCommand({ KeyId }))).KeyMetadata).toMatchObject({ KeyState: 'PendingDeletion', DeletionDate: new Date('2030-01-18T00:00:00Z') });
+    expect((await kms.send(new DescribeKeyCommand({ KeyId }))).KeyMetadata).toMatchObject({
+      KeyState: 'PendingDeletion',
+      DeletionDate: new Date('2030-01-18T00:00:00Z'),
+    });
     const other = vaultClient({ seed: 'mrk-deletion', clock: new Date('2030-01-01T00:00:00Z') });
     const otherIreland = new KMSClient({ region: 'eu-west-1' });
     otherIreland.middlewareStack.use(vaultPlugin(other.vault));

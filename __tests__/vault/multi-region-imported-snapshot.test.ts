@@ -31,7 +31,8 @@ async function importedGroup() {
   const { keyId } = await externalKey(east, { MultiRegion: true, Description: 'imported primary' });
   const first = randomBytes(32);
   const firstId = (await importMaterial(east, keyId, first)).KeyMaterialId as string;
-  for (const region of ['eu-west-1', 'eu-north-1', 'ap-south-1']) vault.execute('ReplicateKey', { KeyId: keyId, ReplicaRegion: region, Description: `replica in ${region}` });
+  for (const region of ['eu-west-1', 'eu-north-1', 'ap-south-1'])
+    vault.execute('ReplicateKey', { KeyId: keyId, ReplicaRegion: region, Description: `replica in ${region}` });
   await importMaterial(west, keyId, first, { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date(START.getTime() + 10 * DAY) });
   await importMaterial(north, keyId, first);
   const ciphertexts = {
@@ -49,9 +50,15 @@ async function importedGroup() {
 function reads(vault: KmsVault, keyId: string): unknown[] {
   const out: unknown[] = [];
   for (const region of REGIONS) {
-    for (const [op, input] of [['DescribeKey', { KeyId: keyId }], ['ListKeyRotations', { KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }], ['GetKeyRotationStatus', { KeyId: keyId }]] as const) {
+    for (const [op, input] of [
+      ['DescribeKey', { KeyId: keyId }],
+      ['ListKeyRotations', { KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }],
+      ['GetKeyRotationStatus', { KeyId: keyId }],
+    ] as const) {
       try {
-        const { $metadata: _m, ...rest } = vault.executeInternal(op as OperationName, input as never, { region, accountId: '111122223333' }) as { $metadata: unknown };
+        const { $metadata: _m, ...rest } = vault.executeInternal(op as OperationName, input as never, { region, accountId: '111122223333' }) as {
+          $metadata: unknown;
+        };
         out.push([region, op, rest]);
       } catch (error) {
         out.push([region, op, (error as Error).name, (error as Error).message]);
@@ -81,7 +88,11 @@ describe('snapshots of multi-Region keys with imported key material (each Region
     expect(REGIONS.map((r) => stateIn(copy, keyId, r))).toEqual(['Enabled', 'Enabled', 'Enabled', 'PendingImport']);
     const west = copy.executeInternal('DescribeKey', { KeyId: keyId }, { region: 'eu-west-1', accountId: '111122223333' }).KeyMetadata;
     expect(west).toMatchObject({ ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date(START.getTime() + 10 * DAY), CurrentKeyMaterialId: firstId });
-    const westMaterial = copy.executeInternal('ListKeyRotations', { KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }, { region: 'eu-west-1', accountId: '111122223333' }).Rotations;
+    const westMaterial = copy.executeInternal(
+      'ListKeyRotations',
+      { KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' },
+      { region: 'eu-west-1', accountId: '111122223333' },
+    ).Rotations;
     expect(westMaterial?.map((r) => r.KeyMaterialId)).toEqual([firstId, pendingId]);
   });
 
@@ -121,10 +132,17 @@ describe('snapshots of multi-Region keys with imported key material (each Region
     const copy = new KmsVault({ clock: new Date(vault.clock.now()) });
     copy.load(vault.snapshot());
     expect(() => copy.execute('RotateKeyOnDemand', { KeyId: keyId }, { region: 'us-east-1' })).toThrow(
-      expect.objectContaining({ name: 'KMSInvalidStateException', message: `No available key material pending rotation for the key: arn:aws:kms:eu-north-1:111122223333:key/${keyId}.` }) as Error,
+      expect.objectContaining({
+        name: 'KMSInvalidStateException',
+        message: `No available key material pending rotation for the key: arn:aws:kms:eu-north-1:111122223333:key/${keyId}.`,
+      }) as Error,
     );
     copy.execute('DeleteImportedKeyMaterial', { KeyId: keyId, KeyMaterialId: pendingId }, { region: 'us-east-1' });
-    const listed = copy.executeInternal('ListKeyRotations', { KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }, { region: 'eu-west-1', accountId: '111122223333' }).Rotations;
+    const listed = copy.executeInternal(
+      'ListKeyRotations',
+      { KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' },
+      { region: 'eu-west-1', accountId: '111122223333' },
+    ).Rotations;
     expect(listed?.map((r) => r.KeyMaterialId)).not.toContain(pendingId);
   });
 

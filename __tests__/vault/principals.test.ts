@@ -97,7 +97,9 @@ describe('principals', () => {
 
   it('an unknown principal is a library error where it is named', () => {
     const vault = new KmsVault();
-    expect(() => vaultPlugin(vault, { principal: 'arn:aws:iam::111122223333:user/nobody' }).applyToStack(new KMSClient({}).middlewareStack)).toThrow(/vault.addPrincipal/);
+    expect(() => vaultPlugin(vault, { principal: 'arn:aws:iam::111122223333:user/nobody' }).applyToStack(new KMSClient({}).middlewareStack)).toThrow(
+      /vault.addPrincipal/,
+    );
     expect(() => mockClient(KMSClient, { vault, principal: 'arn:aws:iam::111122223333:user/nobody' })).toThrow(KmsVaultMockError);
     expect(() => vault.execute('ListKeys', {}, { principal: 'arn:aws:iam::111122223333:user/nobody' })).toThrow(KmsVaultMockError);
   });

@@ -43,9 +43,14 @@ async function richVault() {
   run('CreateKey', { KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
 
   const imported = await externalKey(kms);
-  await importMaterial(kms, imported.keyId, randomBytes(32), { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date(START.getTime() + 100 * 86_400_000) });
+  await importMaterial(kms, imported.keyId, randomBytes(32), {
+    ExpirationModel: 'KEY_MATERIAL_EXPIRES',
+    ValidTo: new Date(START.getTime() + 100 * 86_400_000),
+  });
   const pendingImport = await externalKey(kms);
-  const params = await kms.send(new GetParametersForImportCommand({ KeyId: pendingImport.keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+  const params = await kms.send(
+    new GetParametersForImportCommand({ KeyId: pendingImport.keyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }),
+  );
 
   const primary = run('CreateKey', { MultiRegion: true }).KeyMetadata?.Arn as string;
   run('ReplicateKey', { KeyId: primary, ReplicaRegion: 'eu-west-1' });
@@ -54,7 +59,9 @@ async function richVault() {
   run('ScheduleKeyDeletion', { KeyId: deletedPrimary, PendingWindowInDays: 7 });
   run('CreateKey', { Description: 'other account' }, { accountId: OTHER, region: 'ap-south-1' });
 
-  vault.addPrincipal('arn:aws:iam::111122223333:role/app', { policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] }] });
+  vault.addPrincipal('arn:aws:iam::111122223333:role/app', {
+    policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] }],
+  });
   vault.addPrincipal(`arn:aws:iam::${OTHER}:user/ops`);
   // The last call made the eu-west-1 replica of the second primary: it is still Creating.
   const creating = run('ReplicateKey', { KeyId: primary, ReplicaRegion: 'ap-northeast-1' }).ReplicaKeyMetadata?.KeyState;

@@ -5,7 +5,8 @@ import { openSymmetric, sealSymmetric, symmetricMaterialId, type ExternalLayer }
 function layer(ivBytes: 12 | 16, metadata: Buffer): ExternalLayer & { calls: string[] } {
   const key = randomBytes(32);
   const calls: string[] = [];
-  const aadOf = (aad: Buffer, meta: Buffer): Buffer => Buffer.concat([Buffer.from([aad.length >> 8, aad.length & 0xff]), aad, Buffer.from([meta.length]), meta]);
+  const aadOf = (aad: Buffer, meta: Buffer): Buffer =>
+    Buffer.concat([Buffer.from([aad.length >> 8, aad.length & 0xff]), aad, Buffer.from([meta.length]), meta]);
   return {
     calls,
     encrypt(inner, aad) {
@@ -53,7 +54,7 @@ describe('blobs whose outer layer a real proxy makes (double encryption, Develop
     expect(() => openSymmetric(blob, material.secret, Buffer.from('other'), undefined, proxy)).toThrow('proxy: InvalidCiphertextException');
   });
 
-  it('a proxy whose plaintext is not KMS\'s layer gives the layer\'s inner-layer error', () => {
+  it("a proxy whose plaintext is not KMS's layer gives the layer's inner-layer error", () => {
     const proxy = layer(12, Buffer.alloc(0));
     const blob = sealSymmetric(material, Buffer.from('secret'), context, randomBytes(12), proxy);
     expect(() => openSymmetric(blob, randomBytes(32), context, undefined, proxy)).toThrow('inner layer');

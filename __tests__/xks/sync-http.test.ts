@@ -39,7 +39,13 @@ describe('syncHttpRequest (blocking HTTP from a synchronous caller)', () => {
   });
 
   it('returns the response of a real server, status, headers and body', () => {
-    const result = syncHttpRequest({ url: `${server.url}/kms/xks/v1/health`, method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}', timeoutMs: 5_000 });
+    const result = syncHttpRequest({
+      url: `${server.url}/kms/xks/v1/health`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+      timeoutMs: 5_000,
+    });
     expect(result.kind).toBe('response');
     if (result.kind !== 'response') return;
     expect(result.status).toBe(201);
@@ -51,13 +57,18 @@ describe('syncHttpRequest (blocking HTTP from a synchronous caller)', () => {
   it('signs with SigV4 over host and x-amz-date only, with the given scope (XKS Proxy API, Appendix A)', () => {
     const date = new Date('2026-01-02T03:04:05Z');
     const result = syncHttpRequest({
-      url: `${server.url}/p/kms/xks/v1/health`, method: 'POST', body: '{}', timeoutMs: 5_000,
+      url: `${server.url}/p/kms/xks/v1/health`,
+      method: 'POST',
+      body: '{}',
+      timeoutMs: 5_000,
       sign: { accessKeyId: 'AKIAI2SFODNN7EXAMPLE', secretAccessKey: 'secret', region: 'eu-west-1', service: 'kms-xks-proxy', date },
     });
     if (result.kind !== 'response') throw new Error(result.message);
     const headers = (JSON.parse(result.body) as { headers: Record<string, string> }).headers;
     expect(headers['x-amz-date']).toBe('20260102T030405Z');
-    expect(headers['authorization']).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAI2SFODNN7EXAMPLE\/20260102\/eu-west-1\/kms-xks-proxy\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/);
+    expect(headers['authorization']).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIAI2SFODNN7EXAMPLE\/20260102\/eu-west-1\/kms-xks-proxy\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/,
+    );
   });
 
   it('answers many calls in order, each with its own response', () => {

@@ -4,9 +4,23 @@ import type { XksFailure } from '../../src/xks/xks-client';
 import { connectionErrorCode, createKeyError, cryptoError, managementError } from '../../src/xks/xks-errors';
 
 const FAILURES: readonly XksFailure[] = [
-  'ValidationException', 'InvalidStateException', 'InvalidCiphertextException', 'InvalidKeyUsageException', 'AuthenticationFailedException',
-  'AccessDeniedException', 'KeyNotFoundException', 'InvalidUriPathException', 'ThrottlingException', 'UnsupportedOperationException',
-  'DependencyTimeoutException', 'InternalException', 'unreachable', 'tls', 'timeout', 'malformed', 'unhealthy',
+  'ValidationException',
+  'InvalidStateException',
+  'InvalidCiphertextException',
+  'InvalidKeyUsageException',
+  'AuthenticationFailedException',
+  'AccessDeniedException',
+  'KeyNotFoundException',
+  'InvalidUriPathException',
+  'ThrottlingException',
+  'UnsupportedOperationException',
+  'DependencyTimeoutException',
+  'InternalException',
+  'unreachable',
+  'tls',
+  'timeout',
+  'malformed',
+  'unhealthy',
 ];
 
 describe('what a failed proxy call becomes (XKS Proxy API, "KMS Considerations" of Error codes)', () => {
@@ -45,7 +59,10 @@ describe('what a failed proxy call becomes (XKS Proxy API, "KMS Considerations" 
 
   it('CreateKey: KeyNotFound → XksKeyNotFoundException, InvalidState and InvalidKeyUsage → XksKeyInvalidConfigurationException, others → CustomKeyStoreInvalidStateException', () => {
     expect(createKeyError('KeyNotFoundException').name).toBe('XksKeyNotFoundException');
-    expect(createKeyError('InvalidStateException')).toMatchObject({ name: 'XksKeyInvalidConfigurationException', message: messages.xksExternalKeyNotEnabled() });
+    expect(createKeyError('InvalidStateException')).toMatchObject({
+      name: 'XksKeyInvalidConfigurationException',
+      message: messages.xksExternalKeyNotEnabled(),
+    });
     expect(createKeyError('InvalidKeyUsageException')).toMatchObject({ name: 'XksKeyInvalidConfigurationException', message: messages.xksExternalKeyUsage() });
     expect(createKeyError('AccessDeniedException')).toMatchObject({ name: 'CustomKeyStoreInvalidStateException', message: messages.xksProxyAccessDenied() });
   });

@@ -73,7 +73,9 @@ const SUMMARIES: Record<DenialReason, (statements: readonly DecidingStatement[])
   'explicit-deny-resource': (s) => `denied by ${named(s)}`,
   'explicit-deny-identity': (s) => `denied by ${named(s)}`,
   'no-identity-allow': (s) =>
-    s.length > 0 ? `${named(s)} lets the caller's identity policies decide, and none of them allows the action (and no grant does)` : `no identity policy of the caller allows the action`,
+    s.length > 0
+      ? `${named(s)} lets the caller's identity policies decide, and none of them allows the action (and no grant does)`
+      : `no identity policy of the caller allows the action`,
   'no-resource-allow': () => 'no statement of the key policy allows the caller the action, and no grant does',
 };
 
@@ -100,7 +102,14 @@ function evaluateIdentity(context: OperationContext, request: EvaluationRequest)
 }
 
 function explain(context: OperationContext, action: string, resource: string, reason: DenialReason, statements: DecidingStatement[]): AuthorizationExplanation {
-  return { action, resource, caller: context.caller.arn, reason, statements, summary: `${context.caller.arn} may not perform ${action} on ${resource}: ${SUMMARIES[reason](statements)}.` };
+  return {
+    action,
+    resource,
+    caller: context.caller.arn,
+    reason,
+    statements,
+    summary: `${context.caller.arn} may not perform ${action} on ${resource}: ${SUMMARIES[reason](statements)}.`,
+  };
 }
 
 /**

@@ -133,7 +133,8 @@ export const OPERATION_CONDITION_KEYS = {
   },
   // SYMMETRIC_DEFAULT when the request names none (the parameter's default).
   'kms:EncryptionAlgorithm': ({ input, subject }) =>
-    str(subject.side === 'from' ? input.SourceEncryptionAlgorithm : subject.side === 'to' ? input.DestinationEncryptionAlgorithm : input.EncryptionAlgorithm) ?? 'SYMMETRIC_DEFAULT',
+    str(subject.side === 'from' ? input.SourceEncryptionAlgorithm : subject.side === 'to' ? input.DestinationEncryptionAlgorithm : input.EncryptionAlgorithm) ??
+    'SYMMETRIC_DEFAULT',
   'kms:ReEncryptOnSameKey': ({ subject }) => (subject.sameKey === undefined ? undefined : String(subject.sameKey)),
   'kms:SigningAlgorithm': parameter('SigningAlgorithm'),
   'kms:MessageType': parameter('MessageType'),
@@ -210,7 +211,10 @@ interface Entry {
 const EXACT = new Map<string, Entry>();
 /** Templated keys by the lower-case text before their variable, longest first. */
 const TEMPLATED: (Entry & { readonly prefix: string })[] = [];
-for (const [table, global] of [[GLOBAL_CONDITION_KEYS, true], [OPERATION_CONDITION_KEYS, false]] as const) {
+for (const [table, global] of [
+  [GLOBAL_CONDITION_KEYS, true],
+  [OPERATION_CONDITION_KEYS, false],
+] as const) {
   for (const [name, resolver] of Object.entries(table) as [string, ConditionKeyResolver][]) {
     const variable = name.indexOf('${');
     if (variable === -1) EXACT.set(name.toLowerCase(), { name, global, resolver });
@@ -224,5 +228,7 @@ export function conditionKeyOf(lowerName: string): ConditionKeyMatch | undefined
   const exact = EXACT.get(lowerName);
   if (exact) return { ...exact, suffix: '' };
   const templated = TEMPLATED.find((t) => lowerName.startsWith(t.prefix));
-  return templated ? { name: templated.name, global: templated.global, resolver: templated.resolver, suffix: lowerName.slice(templated.prefix.length) } : undefined;
+  return templated
+    ? { name: templated.name, global: templated.global, resolver: templated.resolver, suffix: lowerName.slice(templated.prefix.length) }
+    : undefined;
 }

@@ -31,7 +31,11 @@ export function contextSatisfies(constraints: GrantConstraints | undefined, cont
 /** The encryption context a grant constraint is checked against, for the side of the request being authorized. */
 function requestContext(input: unknown, side: ReEncryptSide | undefined): Readonly<Record<string, string>> | undefined {
   if (input === null || typeof input !== 'object') return undefined;
-  const i = input as { EncryptionContext?: Record<string, string>; SourceEncryptionContext?: Record<string, string>; DestinationEncryptionContext?: Record<string, string> };
+  const i = input as {
+    EncryptionContext?: Record<string, string>;
+    SourceEncryptionContext?: Record<string, string>;
+    DestinationEncryptionContext?: Record<string, string>;
+  };
   return side === 'from' ? i.SourceEncryptionContext : side === 'to' ? i.DestinationEncryptionContext : i.EncryptionContext;
 }
 
@@ -76,7 +80,10 @@ export function allowingGrant(
  * strict or stricter encryption context constraint (Developer Guide, "Grant constraints").
  */
 function createsStricterGrant(parent: GrantRecord, input: unknown): boolean {
-  const req = (input ?? {}) as { Operations?: string[]; Constraints?: { EncryptionContextEquals?: Record<string, string>; EncryptionContextSubset?: Record<string, string> } };
+  const req = (input ?? {}) as {
+    Operations?: string[];
+    Constraints?: { EncryptionContextEquals?: Record<string, string>; EncryptionContextSubset?: Record<string, string> };
+  };
   if (!(req.Operations ?? []).every((op) => parent.operations.includes(op as GrantOperation))) return false;
   const c = parent.constraints;
   if (!c) return true;

@@ -7,7 +7,16 @@ const ALWAYS: readonly GrantOperation[] = ['CreateGrant', 'RetireGrant', 'Descri
 
 /** The cryptographic operations a grant may allow, by the key's usage (asymmetric encryption keys apart). */
 const BY_USAGE: Readonly<Record<KeyUsageType, readonly GrantOperation[]>> = {
-  ENCRYPT_DECRYPT: ['Decrypt', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair', 'GenerateDataKeyPairWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo'],
+  ENCRYPT_DECRYPT: [
+    'Decrypt',
+    'Encrypt',
+    'GenerateDataKey',
+    'GenerateDataKeyWithoutPlaintext',
+    'GenerateDataKeyPair',
+    'GenerateDataKeyPairWithoutPlaintext',
+    'ReEncryptFrom',
+    'ReEncryptTo',
+  ],
   SIGN_VERIFY: ['Sign', 'Verify', 'GetPublicKey'],
   GENERATE_VERIFY_MAC: ['GenerateMac', 'VerifyMac'],
   KEY_AGREEMENT: ['DeriveSharedSecret', 'GetPublicKey'],

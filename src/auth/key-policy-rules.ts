@@ -6,7 +6,8 @@ import { kmsRequestContext } from './kms-request-context';
 import { compilePolicy } from './policy-document';
 import { evaluatePolicy, type EvaluationRequest } from './policy-evaluator';
 
-const PRINCIPAL_ARN = /^(?:\d{12}|arn:aws[a-z-]*:iam::\d{12}:(?:root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+|federated-user\/[\w+=,.@-]+)|arn:aws[a-z-]*:sts::\d{12}:(?:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+|federated-user\/[\w+=,.@-]+))$/;
+const PRINCIPAL_ARN =
+  /^(?:\d{12}|arn:aws[a-z-]*:iam::\d{12}:(?:root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+|federated-user\/[\w+=,.@-]+)|arn:aws[a-z-]*:sts::\d{12}:(?:assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+|federated-user\/[\w+=,.@-]+))$/;
 const SERVICE = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
 
@@ -20,11 +21,17 @@ function stringList(value: unknown): value is string | string[] {
 
 function checkPrincipal(value: unknown): void {
   if (value === '*') return;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw kmsError('MalformedPolicyDocumentException', messages.invalidPolicyPrincipals());
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw kmsError('MalformedPolicyDocumentException', messages.invalidPolicyPrincipals());
   for (const [kind, entries] of Object.entries(value as Record<string, unknown>)) {
     if (!stringList(entries)) throw kmsError('MalformedPolicyDocumentException', messages.invalidPolicyPrincipals());
     const list = typeof entries === 'string' ? [entries] : entries;
-    const valid = kind === 'AWS' ? list.every((e) => e === '*' || PRINCIPAL_ARN.test(e)) : kind === 'Service' ? list.every((e) => SERVICE.test(e)) : kind === 'Federated' || kind === 'CanonicalUser';
+    const valid =
+      kind === 'AWS'
+        ? list.every((e) => e === '*' || PRINCIPAL_ARN.test(e))
+        : kind === 'Service'
+          ? list.every((e) => SERVICE.test(e))
+          : kind === 'Federated' || kind === 'CanonicalUser';
     if (!valid) throw kmsError('MalformedPolicyDocumentException', messages.invalidPolicyPrincipals());
   }
 }
@@ -53,7 +60,8 @@ export function validateKeyPolicy(text: string): void {
     const unknown = Object.keys(statement).find((k) => !STATEMENT_KEYS.has(k));
     if (unknown !== undefined) malformed(`unknown statement element ${unknown}.`);
     if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') malformed('each statement needs an Effect of Allow or Deny.');
-    if ((statement.Principal === undefined) === (statement.NotPrincipal === undefined)) malformed('each statement needs exactly one of Principal and NotPrincipal.');
+    if ((statement.Principal === undefined) === (statement.NotPrincipal === undefined))
+      malformed('each statement needs exactly one of Principal and NotPrincipal.');
     checkPrincipal(statement.Principal ?? statement.NotPrincipal);
     if ((statement.Action === undefined) === (statement.NotAction === undefined)) malformed('each statement needs exactly one of Action and NotAction.');
     if (!stringList(statement.Action ?? statement.NotAction)) malformed('Action must be a string or a list of strings.');

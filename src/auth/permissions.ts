@@ -24,7 +24,18 @@ export interface PermissionRow {
 
 const COMMON = ['kms:CallerAccount', 'kms:ViaService'] as const;
 // kms:CustomerMasterKeySpec and kms:CustomerMasterKeyUsage: the deprecated names of kms:KeySpec and kms:KeyUsage.
-const KEY_PROPERTIES = ['kms:KeySpec', 'kms:CustomerMasterKeySpec', 'kms:KeyUsage', 'kms:CustomerMasterKeyUsage', 'kms:KeyOrigin', 'kms:MultiRegion', 'kms:MultiRegionKeyType', 'kms:RequestAlias', 'kms:ResourceAliases', 'aws:ResourceTag/${TagKey}'] as const;
+const KEY_PROPERTIES = [
+  'kms:KeySpec',
+  'kms:CustomerMasterKeySpec',
+  'kms:KeyUsage',
+  'kms:CustomerMasterKeyUsage',
+  'kms:KeyOrigin',
+  'kms:MultiRegion',
+  'kms:MultiRegionKeyType',
+  'kms:RequestAlias',
+  'kms:ResourceAliases',
+  'aws:ResourceTag/${TagKey}',
+] as const;
 const CONTEXT = ['kms:EncryptionContext:${context-key}', 'kms:EncryptionContextKeys'] as const;
 const GRANT = ['kms:GrantOperations', 'kms:GranteePrincipal', 'kms:RetiringPrincipal', 'kms:GrantConstraintType', 'kms:GrantIsForAWSResource'] as const;
 const TAGS = ['aws:RequestTag/${TagKey}', 'aws:TagKeys'] as const;
@@ -50,7 +61,18 @@ export const PERMISSIONS: Readonly<Record<OperationName, PermissionRow>> = {
   CreateAlias: { ...onKey('CreateAlias'), resource: 'key+alias' },
   CreateCustomKeyStore: onAccount('CreateCustomKeyStore'),
   CreateGrant: onKey('CreateGrant', ...GRANT, ...CONTEXT),
-  CreateKey: onAccount('CreateKey', 'kms:BypassPolicyLockoutSafetyCheck', 'kms:KeySpec', 'kms:CustomerMasterKeySpec', 'kms:KeyUsage', 'kms:CustomerMasterKeyUsage', 'kms:KeyOrigin', 'kms:MultiRegion', 'kms:MultiRegionKeyType', ...TAGS),
+  CreateKey: onAccount(
+    'CreateKey',
+    'kms:BypassPolicyLockoutSafetyCheck',
+    'kms:KeySpec',
+    'kms:CustomerMasterKeySpec',
+    'kms:KeyUsage',
+    'kms:CustomerMasterKeyUsage',
+    'kms:KeyOrigin',
+    'kms:MultiRegion',
+    'kms:MultiRegionKeyType',
+    ...TAGS,
+  ),
   Decapsulate: onKey('Decapsulate'),
   Decrypt: onKey('Decrypt', 'kms:EncryptionAlgorithm', ...CONTEXT, ...ATTESTATION),
   DeleteAlias: { ...onKey('DeleteAlias'), resource: 'key+alias' },
@@ -87,7 +109,11 @@ export const PERMISSIONS: Readonly<Record<OperationName, PermissionRow>> = {
   ListResourceTags: onKey('ListResourceTags'),
   ListRetirableGrants: onAccount('ListRetirableGrants'),
   PutKeyPolicy: onKey('PutKeyPolicy', 'kms:BypassPolicyLockoutSafetyCheck'),
-  ReEncrypt: { actions: ['kms:ReEncryptFrom', 'kms:ReEncryptTo'], resource: 'key', conditionKeys: [...COMMON, ...KEY_PROPERTIES, 'kms:EncryptionAlgorithm', 'kms:ReEncryptOnSameKey', ...CONTEXT] },
+  ReEncrypt: {
+    actions: ['kms:ReEncryptFrom', 'kms:ReEncryptTo'],
+    resource: 'key',
+    conditionKeys: [...COMMON, ...KEY_PROPERTIES, 'kms:EncryptionAlgorithm', 'kms:ReEncryptOnSameKey', ...CONTEXT],
+  },
   // Not kms:BypassPolicyLockoutSafetyCheck, although the request has the parameter: the Developer Guide
   // lists that key for CreateKey and PutKeyPolicy only (docs/research/kms-authorization.md).
   ReplicateKey: onKey('ReplicateKey', 'kms:ReplicaRegion', ...TAGS),

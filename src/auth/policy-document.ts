@@ -85,7 +85,8 @@ function compileStatement(raw: unknown, index: number): CompiledStatement | unde
       }
     }
   }
-  const optional = <K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } => (value === undefined ? {} : ({ [name]: value } as { [P in K]?: V }));
+  const optional = <K extends string, V>(name: K, value: V | undefined): { [P in K]?: V } =>
+    value === undefined ? {} : ({ [name]: value } as { [P in K]?: V });
   return {
     index,
     ...optional('sid', typeof s.Sid === 'string' ? s.Sid : undefined),

@@ -45,7 +45,9 @@ function principalMatch(set: PrincipalSet, caller: Caller): PrincipalMatch | und
 /** NotPrincipal: the statement applies to everyone it does not name (naming the account names its root). */
 function excluded(set: PrincipalSet, caller: Caller): boolean {
   if (set.anyone) return true;
-  return set.aws.some((entry) => entry === caller.arn || entry === caller.principalArn || (caller.type === 'Account' && accountOfEntry(entry) === caller.accountId));
+  return set.aws.some(
+    (entry) => entry === caller.arn || entry === caller.principalArn || (caller.type === 'Account' && accountOfEntry(entry) === caller.accountId),
+  );
 }
 
 function actionMatches(patterns: readonly string[], action: string): boolean {

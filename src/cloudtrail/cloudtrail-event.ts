@@ -21,7 +21,13 @@ export interface CallerIdentity {
   readonly userName?: string;
   /** Role sessions only: the role the session was issued by. */
   readonly sessionContext?: {
-    readonly sessionIssuer: { readonly type: 'Role'; readonly principalId: string; readonly arn: string; readonly accountId: string; readonly userName: string };
+    readonly sessionIssuer: {
+      readonly type: 'Role';
+      readonly principalId: string;
+      readonly arn: string;
+      readonly accountId: string;
+      readonly userName: string;
+    };
     readonly attributes: { readonly creationDate: string; readonly mfaAuthenticated: 'false' };
   };
   /** The AWS service a request was made through (`kms:ViaService`), as `secretsmanager.amazonaws.com`. */

@@ -123,7 +123,11 @@ function aboutKey(event: CloudTrailEvent, keyId: string): boolean {
 
 function byPrincipal(event: CloudTrailEvent, principal: string): boolean {
   const who = event.userIdentity as Partial<CallerIdentity>;
-  return who.arn === principal || who.sessionContext?.sessionIssuer.arn === principal || (who.accountId === principal && (who.type === 'Root' || who.type === undefined));
+  return (
+    who.arn === principal ||
+    who.sessionContext?.sessionIssuer.arn === principal ||
+    (who.accountId === principal && (who.type === 'Root' || who.type === undefined))
+  );
 }
 
 /** The test a filter stands for. */

@@ -44,7 +44,12 @@ export function serveCloudTrail(vault: CloudTrailVault, dir?: string): ServedClo
       if (target?.startsWith(CLOUDTRAIL_TARGET_PREFIX) && method === 'POST') return answerCloudTrailRequest(vault.cloudTrail, vault.clock.now(), target, body);
       if (path === CLOUDTRAIL_PATHS.events && method === 'GET') return json(200, { Records: vault.cloudTrail.events() });
       if (path === CLOUDTRAIL_PATHS.lookupEvents && (method === 'GET' || method === 'POST')) {
-        return answerCloudTrailRequest(vault.cloudTrail, vault.clock.now(), `${CLOUDTRAIL_TARGET_PREFIX}LookupEvents`, method === 'POST' ? body : new Uint8Array());
+        return answerCloudTrailRequest(
+          vault.cloudTrail,
+          vault.clock.now(),
+          `${CLOUDTRAIL_TARGET_PREFIX}LookupEvents`,
+          method === 'POST' ? body : new Uint8Array(),
+        );
       }
       return undefined;
     },

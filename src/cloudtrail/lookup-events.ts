@@ -98,12 +98,15 @@ export function lookupEvents(records: readonly CloudTrailEvent[], request: unkno
     const [first] = attributes as unknown[];
     if (first !== undefined) {
       const { AttributeKey: key, AttributeValue: value } = (first ?? {}) as { AttributeKey?: unknown; AttributeValue?: unknown };
-      if (typeof key !== 'string' || !(ATTRIBUTE_KEYS as readonly string[]).includes(key)) return fail('InvalidLookupAttributesException', `Invalid attribute key: ${String(key)}.`);
-      if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return fail('InvalidLookupAttributesException', 'The attribute value must be 1 to 2000 characters.');
+      if (typeof key !== 'string' || !(ATTRIBUTE_KEYS as readonly string[]).includes(key))
+        return fail('InvalidLookupAttributesException', `Invalid attribute key: ${String(key)}.`);
+      if (typeof value !== 'string' || value.length === 0 || value.length > 2000)
+        return fail('InvalidLookupAttributesException', 'The attribute value must be 1 to 2000 characters.');
       filter = { key: key as AttributeKey, value };
     }
   }
-  if (req.EventCategory !== undefined && req.EventCategory !== 'insight') return fail('InvalidEventCategoryException', 'The only valid event category is insight.');
+  if (req.EventCategory !== undefined && req.EventCategory !== 'insight')
+    return fail('InvalidEventCategoryException', 'The only valid event category is insight.');
   const start = timestamp(req.StartTime);
   const end = timestamp(req.EndTime);
   if (start === 'invalid' || end === 'invalid') return fail('ValidationException', 'StartTime and EndTime must be timestamps.');

@@ -125,4 +125,10 @@ export const SECRET_MEMBERS: ReadonlySet<string> = new Set([
  * Members whose value is a map of the caller's own keys (encryption contexts): their keys are logged
  * as given, not turned to camelCase.
  */
-export const MAP_MEMBERS: ReadonlySet<string> = new Set(['EncryptionContext', 'SourceEncryptionContext', 'DestinationEncryptionContext', 'EncryptionContextSubset', 'EncryptionContextEquals']);
+export const MAP_MEMBERS: ReadonlySet<string> = new Set([
+  'EncryptionContext',
+  'SourceEncryptionContext',
+  'DestinationEncryptionContext',
+  'EncryptionContextSubset',
+  'EncryptionContextEquals',
+]);

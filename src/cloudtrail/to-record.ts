@@ -106,13 +106,24 @@ export function callerIdentity(caller: Caller, accessKeyId: string | undefined, 
   const key = accessKeyId !== undefined ? { accessKeyId } : {};
   const via = viaService !== undefined ? { invokedBy: serviceName(viaService) } : {};
   if (caller.type === 'Account') return { type: 'Root', principalId: caller.accountId, arn: caller.arn, accountId: caller.accountId, ...key, ...via };
-  if (caller.type === 'User') return { type: 'IAMUser', principalId: caller.userId, arn: caller.arn, accountId: caller.accountId, ...key, userName: caller.username ?? caller.arn.slice(caller.arn.lastIndexOf('/') + 1), ...via };
+  if (caller.type === 'User')
+    return {
+      type: 'IAMUser',
+      principalId: caller.userId,
+      arn: caller.arn,
+      accountId: caller.accountId,
+      ...key,
+      userName: caller.username ?? caller.arn.slice(caller.arn.lastIndexOf('/') + 1),
+      ...via,
+    };
   const roleArn = caller.principalArn;
   const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);
   const rolePrincipalId = caller.userId.slice(0, caller.userId.indexOf(':'));
   const session = caller.userId.slice(caller.userId.indexOf(':') + 1);
   // A role added as a principal acts as a session of it: CloudTrail names the session, not the role.
-  const arn = caller.arn.includes(':sts::') ? caller.arn : `arn:${caller.arn.split(':')[1] ?? 'aws'}:sts::${caller.accountId}:assumed-role/${roleName}/${session}`;
+  const arn = caller.arn.includes(':sts::')
+    ? caller.arn
+    : `arn:${caller.arn.split(':')[1] ?? 'aws'}:sts::${caller.accountId}:assumed-role/${roleName}/${session}`;
   return {
     type: 'AssumedRole',
     principalId: caller.userId,
@@ -293,7 +304,7 @@ export function recordOf(captured: CapturedCall, eventID: string = randomUUID(),
   // requestParameters: the request as sent, with what KMS adds (Decrypt example: "always includes the encryptionAlgorithm").
   let requestParameters = row.noRequestParameters ? null : loggedObject(input);
   if (call.operation === 'Decrypt' || call.operation === 'Encrypt') {
-    const keyId = call.operation === 'Decrypt' ? (typeof output?.KeyId === 'string' ? output.KeyId : keys[0]?.arn ?? input.KeyId) : input.KeyId;
+    const keyId = call.operation === 'Decrypt' ? (typeof output?.KeyId === 'string' ? output.KeyId : (keys[0]?.arn ?? input.KeyId)) : input.KeyId;
     requestParameters = {
       ...requestParameters,
       ...(typeof keyId === 'string' ? { keyId } : {}),
@@ -333,7 +344,8 @@ export function recordOf(captured: CapturedCall, eventID: string = randomUUID(),
   }
   if (call.operation === 'RetireGrant' && typeof input.GrantId === 'string') additional.grantId = input.GrantId;
   // Decrypt, GenerateDataKey, GenerateRandom with a Recipient (the Developer Guide's Nitro Enclaves examples).
-  if (captured.recipient) additional.recipient = { attestationDocumentModuleId: captured.recipient.moduleId, attestationDocumentEnclaveImageDigest: captured.recipient.imageDigest };
+  if (captured.recipient)
+    additional.recipient = { attestationDocumentModuleId: captured.recipient.moduleId, attestationDocumentEnclaveImageDigest: captured.recipient.imageDigest };
   if (row.keyMaterial && output) {
     const materialId = output.KeyMaterialId ?? output.DestinationKeyMaterialId ?? (call.operation === 'Decrypt' ? undefined : key?.currentMaterialId);
     if (typeof materialId === 'string' && key?.customKeyStoreId === undefined) additional.keyMaterialId = materialId;
@@ -342,9 +354,15 @@ export function recordOf(captured: CapturedCall, eventID: string = randomUUID(),
   const accessKeyId = captured.accessKeyId;
   // The caller's account always has the record; the key owner's copy names the caller's account only.
   const recipientAccountId = view?.owner === true ? (keys[0]?.accountId ?? caller.accountId) : caller.accountId;
-  const identity = view?.owner === true
-    ? { type: 'AWSAccount' as const, principalId: caller.userId, accountId: caller.accountId, ...(viaService !== undefined ? { invokedBy: serviceName(viaService) } : {}) }
-    : callerIdentity(caller, accessKeyId, call.time, viaService);
+  const identity =
+    view?.owner === true
+      ? {
+          type: 'AWSAccount' as const,
+          principalId: caller.userId,
+          accountId: caller.accountId,
+          ...(viaService !== undefined ? { invokedBy: serviceName(viaService) } : {}),
+        }
+      : callerIdentity(caller, accessKeyId, call.time, viaService);
   const via = viaService !== undefined ? serviceName(viaService) : undefined;
   const errorCode = call.error ? (call.error.name === 'AccessDeniedException' ? 'AccessDenied' : call.error.name) : undefined;
   return {

@@ -13,7 +13,10 @@ import { vaultLookup } from './vault-lookup';
  * expiries, from the engine's background catch-up). Records are made only while someone can read
  * them: the log keeps some (`limit` > 0) or a listener (the server's log files) takes them.
  */
-export function vaultCloudTrail(vault: { readonly state: VaultState }, limit: number): {
+export function vaultCloudTrail(
+  vault: { readonly state: VaultState },
+  limit: number,
+): {
   readonly log: CloudTrailLog;
   readonly observe: (event: CallEvent) => void;
   readonly serviceEvent: (event: ServiceEvent) => void;

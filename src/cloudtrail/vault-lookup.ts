@@ -18,7 +18,12 @@ export function vaultLookup(state: () => VaultState): TrailLookup {
     },
     ciphertextKey(blob, region) {
       const id = symmetricMaterialId(blob);
-      const key = id === undefined ? undefined : state().keysWithMaterial(id).find((k) => k.region === region);
+      const key =
+        id === undefined
+          ? undefined
+          : state()
+              .keysWithMaterial(id)
+              .find((k) => k.region === region);
       return key ? trailKey(key) : undefined;
     },
     store(id) {

@@ -26,8 +26,7 @@ export interface AnyCommand {
 export type CommandInputOf<TCmd> = TCmd extends { readonly input: infer I } ? I : never;
 
 /** The output type of a command: `EncryptCommandOutput` of `EncryptCommand`. */
-export type CommandOutputOf<TCmd> =
-  TCmd extends { resolveMiddleware(...args: never[]): (args: never) => PromiseLike<{ output: infer O }> } ? O : never;
+export type CommandOutputOf<TCmd> = TCmd extends { resolveMiddleware(...args: never[]): (args: never) => PromiseLike<{ output: infer O }> } ? O : never;
 
 /** What `resolves` accepts: part of the command's output, or a promise of it. */
 export type CommandResponse<TOutput> = Partial<TOutput> | PromiseLike<Partial<TOutput>>;

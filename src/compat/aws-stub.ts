@@ -24,8 +24,7 @@ export interface StubSetup {
  * A mocked client: aws-sdk-client-mock's `AwsStub`, behaviour for behaviour. Without configuration
  * `send` resolves `undefined`; backed by a vault, it answers from the vault.
  */
-export class AwsStub<TInput extends object, TOutput extends MetadataBearer, TConfiguration>
-implements Behavior<TInput, TOutput, TOutput, TConfiguration> {
+export class AwsStub<TInput extends object, TOutput extends MetadataBearer, TConfiguration> implements Behavior<TInput, TOutput, TOutput, TConfiguration> {
   /** The stubbed `send` (a Sinon stub): replaced by {@link AwsStub.reset}. */
   send: AwsSendStub<TInput, TOutput>;
   /** The vault answering the commands no behaviour answers, or undefined for a plain mock. */
@@ -81,23 +80,22 @@ implements Behavior<TInput, TOutput, TOutput, TConfiguration> {
    * The calls of commands of this class, and with this input (partial match unless `strict`):
    * `args[0]` is typed as the command class (`EncryptCommand`), `returnValue` as a promise of its output.
    */
-  commandCalls<TCmd extends AnyCommand, TCmdInput extends CommandInputOf<TCmd> = CommandInputOf<TCmd>, TCmdOutput extends CommandOutputOf<TCmd> = CommandOutputOf<TCmd>>(
-    commandType: new (input: TCmdInput) => TCmd,
-    input?: Partial<TCmdInput>,
-    strict?: boolean,
-  ): AwsSpyCall<TCmd, TCmdOutput>[] {
+  commandCalls<
+    TCmd extends AnyCommand,
+    TCmdInput extends CommandInputOf<TCmd> = CommandInputOf<TCmd>,
+    TCmdOutput extends CommandOutputOf<TCmd> = CommandOutputOf<TCmd>,
+  >(commandType: new (input: TCmdInput) => TCmd, input?: Partial<TCmdInput>, strict?: boolean): AwsSpyCall<TCmd, TCmdOutput>[] {
     const matcher = this.createInputMatcher(input, strict);
     const calls: SinonSpyCall<unknown[], unknown>[] = this.send.getCalls();
     return calls.filter((call) => call.args[0] instanceof commandType && matcher.test(call.args[0])) as AwsSpyCall<TCmd, TCmdOutput>[];
   }
 
   /** The n-th of {@link AwsStub.commandCalls} (negative counts from the end), or null. */
-  commandCall<TCmd extends AnyCommand, TCmdInput extends CommandInputOf<TCmd> = CommandInputOf<TCmd>, TCmdOutput extends CommandOutputOf<TCmd> = CommandOutputOf<TCmd>>(
-    n: number,
-    commandType: new (input: TCmdInput) => TCmd,
-    input?: Partial<TCmdInput>,
-    strict?: boolean,
-  ): AwsSpyCall<TCmd, TCmdOutput> {
+  commandCall<
+    TCmd extends AnyCommand,
+    TCmdInput extends CommandInputOf<TCmd> = CommandInputOf<TCmd>,
+    TCmdOutput extends CommandOutputOf<TCmd> = CommandOutputOf<TCmd>,
+  >(n: number, commandType: new (input: TCmdInput) => TCmd, input?: Partial<TCmdInput>, strict?: boolean): AwsSpyCall<TCmd, TCmdOutput> {
     const calls = this.commandCalls<TCmd, TCmdInput, TCmdOutput>(commandType, input, strict);
     const index = n < 0 ? n + calls.length : n;
     // aws-sdk-client-mock answers null past the end, as Sinon's getCall does, under a non-null type.

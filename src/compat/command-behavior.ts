@@ -26,7 +26,13 @@ export type FakeFunction<TInput extends object, TOutput extends MetadataBearer, 
  * What can be said of the commands a mock matches: the answer (`resolves`, `rejects`, `callsFake`)
  * for every call, or (`...Once`) for the next call, in order.
  */
-export interface Behavior<TInput extends object, TOutput extends MetadataBearer, TCommandOutput extends TOutput, TConfiguration, TCommandInput extends TInput = TInput> {
+export interface Behavior<
+  TInput extends object,
+  TOutput extends MetadataBearer,
+  TCommandOutput extends TOutput,
+  TConfiguration,
+  TCommandInput extends TInput = TInput,
+> {
   /** Starts a behaviour for any command with this input (partial match unless `strict`). */
   onAnyCommand<TCmdInput extends TInput>(input?: Partial<TCmdInput>, strict?: boolean): Behavior<TInput, TOutput, TOutput, TConfiguration>;
   /** Starts a behaviour for commands of this class, with this input (partial match unless `strict`). */
@@ -61,8 +67,13 @@ export type AwsClientBehavior<TClient> =
  * answers are spent and it has no default) the mock's own default answers: `undefined`, or for a
  * vault-backed mock, the vault.
  */
-export class CommandBehavior<TInput extends object, TOutput extends MetadataBearer, TCommandOutput extends TOutput, TConfiguration, TCommandInput extends TInput = TInput>
-implements Behavior<TInput, TOutput, TCommandOutput, TConfiguration, TCommandInput> {
+export class CommandBehavior<
+  TInput extends object,
+  TOutput extends MetadataBearer,
+  TCommandOutput extends TOutput,
+  TConfiguration,
+  TCommandInput extends TInput = TInput,
+> implements Behavior<TInput, TOutput, TCommandOutput, TConfiguration, TCommandInput> {
   /** Which call the next `...Once` answer is for; Sinon counts every call that matches this behaviour. */
   private nextChainableCallNumber = 0;
 
@@ -118,8 +129,12 @@ implements Behavior<TInput, TOutput, TCommandOutput, TConfiguration, TCommandInp
   }
 
   /** The next matching call is answered by `fn(input, getClient)`. Returns this behaviour, to chain. */
-  callsFakeOnce(fn: FakeFunction<TInput, TOutput, TConfiguration, TCommandInput>): CommandBehavior<TInput, TOutput, TCommandOutput, TConfiguration, TCommandInput> {
-    this.loose().onCall(this.nextChainableCallNumber++).callsFake((command: unknown) => this.fake(command, fn));
+  callsFakeOnce(
+    fn: FakeFunction<TInput, TOutput, TConfiguration, TCommandInput>,
+  ): CommandBehavior<TInput, TOutput, TCommandOutput, TConfiguration, TCommandInput> {
+    this.loose()
+      .onCall(this.nextChainableCallNumber++)
+      .callsFake((command: unknown) => this.fake(command, fn));
     return this;
   }
 

@@ -116,7 +116,9 @@ export function signMessage(pair: KeyPair, rule: SigningAlgorithmRule, message: 
       const dsa = mlDsa(pair.params.level);
       // FIPS 204's hedged variant: the 32-byte rnd from the vault's randomness.
       const extraEntropy = Uint8Array.from(randomBytes(32));
-      return Buffer.from(prehashed ? dsa.internal.sign(message, pair.secretKey, { externalMu: true, extraEntropy }) : dsa.sign(message, pair.secretKey, { extraEntropy }));
+      return Buffer.from(
+        prehashed ? dsa.internal.sign(message, pair.secretKey, { externalMu: true, extraEntropy }) : dsa.sign(message, pair.secretKey, { extraEntropy }),
+      );
     }
   }
 }
@@ -136,7 +138,12 @@ export function verifySignature(pair: KeyPair, rule: SigningAlgorithmRule, messa
       case 'rsa-pss': {
         const rsa = node(pair);
         if (!prehashed) {
-          return verify(rule.hash, message, { key: rsa.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, signature);
+          return verify(
+            rule.hash,
+            message,
+            { key: rsa.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST },
+            signature,
+          );
         }
         const bits = modulusBits(rsa);
         if (signature.length !== bits / 8) return false;

@@ -76,7 +76,7 @@ interface Tlv {
 function children(bytes: Buffer, outer: number | undefined): Tlv[] {
   const content = outer === undefined ? bytes : expect(readTlv(bytes, 0).tlv, outer);
   const out: Tlv[] = [];
-  for (let at = 0; at < content.length; ) {
+  for (let at = 0; at < content.length;) {
     const { tlv, next } = readTlv(content, at);
     out.push(tlv);
     at = next;

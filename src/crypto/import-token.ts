@@ -22,7 +22,13 @@ const AAD = Buffer.from('kms-vault-mock import token v1');
  */
 export function sealImportToken(secret: Buffer, iv: Buffer, contents: ImportTokenContents): Buffer {
   const body = Buffer.from(
-    JSON.stringify({ k: contents.keyArn, a: contents.wrappingAlgorithm, s: contents.wrappingKeySpec, w: contents.wrappingSeed.toString('base64'), v: contents.validTo }),
+    JSON.stringify({
+      k: contents.keyArn,
+      a: contents.wrappingAlgorithm,
+      s: contents.wrappingKeySpec,
+      w: contents.wrappingSeed.toString('base64'),
+      v: contents.validTo,
+    }),
     'utf8',
   );
   const cipher = createCipheriv('aes-256-gcm', secret, iv).setAAD(AAD);

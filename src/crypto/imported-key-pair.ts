@@ -34,7 +34,10 @@ export function keyPairFromPkcs8(params: ImportableParams, der: Uint8Array): Nod
     const curve = CURVES[params.curve];
     if (privateKey.asymmetricKeyType !== 'ec' || details?.namedCurve !== curve.nodeName) return undefined;
     const jwk = privateKey.export({ format: 'jwk' });
-    ec = { scalar: fromBase64url(jwk.d, curve.scalarBytes), point: Buffer.concat([Buffer.from([4]), fromBase64url(jwk.x, curve.scalarBytes), fromBase64url(jwk.y, curve.scalarBytes)]) };
+    ec = {
+      scalar: fromBase64url(jwk.d, curve.scalarBytes),
+      point: Buffer.concat([Buffer.from([4]), fromBase64url(jwk.x, curve.scalarBytes), fromBase64url(jwk.y, curve.scalarBytes)]),
+    };
   }
   return fromNode(params, privateKey, ec ? { ec } : {});
 }

@@ -106,13 +106,27 @@ function latticeKeyPair(params: LatticeKeyPair['params'], seed: Uint8Array): Lat
     const keys = mlDsa(params.level).keygen(expand(seed, 'ml-dsa', 32));
     const oid = LATTICE_OIDS['ml-dsa'][params.level];
     // ML-DSA keys are never exported (no ML-DSA data key pairs); the expanded form is what we hold.
-    return { kind: 'lattice', params, secretKey: keys.secretKey, publicKey: keys.publicKey, spki: subjectPublicKeyInfo(oid, keys.publicKey), pkcs8: privateKeyInfo(oid, derOctetString(keys.secretKey)) };
+    return {
+      kind: 'lattice',
+      params,
+      secretKey: keys.secretKey,
+      publicKey: keys.publicKey,
+      spki: subjectPublicKeyInfo(oid, keys.publicKey),
+      pkcs8: privateKeyInfo(oid, derOctetString(keys.secretKey)),
+    };
   }
   const kemSeed = expand(seed, 'ml-kem', 64);
   const keys = mlKem(params.level).keygen(kemSeed);
   const oid = LATTICE_OIDS['ml-kem'][params.level];
   // The seed choice of the IETF LAMPS ML-KEM private key format: [0] IMPLICIT OCTET STRING (SIZE (64)).
-  return { kind: 'lattice', params, secretKey: keys.secretKey, publicKey: keys.publicKey, spki: subjectPublicKeyInfo(oid, keys.publicKey), pkcs8: privateKeyInfo(oid, derElement(0x80, kemSeed)) };
+  return {
+    kind: 'lattice',
+    params,
+    secretKey: keys.secretKey,
+    publicKey: keys.publicKey,
+    spki: subjectPublicKeyInfo(oid, keys.publicKey),
+    pkcs8: privateKeyInfo(oid, derElement(0x80, kemSeed)),
+  };
 }
 
 /**

@@ -12,7 +12,10 @@ export function isKemKeyPair(pair: { readonly kind: string; readonly params: { r
  * ML-KEM.Encaps (FIPS 203): a fresh 32-byte shared secret and its ciphertext under the public key. The
  * 32-byte message m comes from `randomBytes` (the vault's random source), so a seeded vault repeats it.
  */
-export function mlKemEncapsulate(pair: KemKeyPair, randomBytes: (length: number) => Uint8Array): { readonly sharedSecret: Buffer; readonly ciphertext: Buffer } {
+export function mlKemEncapsulate(
+  pair: KemKeyPair,
+  randomBytes: (length: number) => Uint8Array,
+): { readonly sharedSecret: Buffer; readonly ciphertext: Buffer } {
   const { cipherText, sharedSecret } = mlKem(pair.params.level).encapsulate(pair.publicKey, Uint8Array.from(randomBytes(32)));
   return { sharedSecret: Buffer.from(sharedSecret), ciphertext: Buffer.from(cipherText) };
 }

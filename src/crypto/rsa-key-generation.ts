@@ -102,9 +102,16 @@ export function rsaPrimesFromSeed(seed: Uint8Array, bits: 2048 | 3072 | 4096): R
 export function rsaPrimesMatchSeed(seed: Uint8Array, primes: RsaPrimes): boolean {
   const half = primes.bits / 2;
   const check = (prime: bigint, at: PrimePosition, labels: RegExp): boolean =>
-    labels.test(at.label) && Number.isSafeInteger(at.attempt) && at.attempt >= 0 && Number.isSafeInteger(at.step) && at.step >= 0 && at.step < 20 * half &&
+    labels.test(at.label) &&
+    Number.isSafeInteger(at.attempt) &&
+    at.attempt >= 0 &&
+    Number.isSafeInteger(at.step) &&
+    at.step >= 0 &&
+    at.step < 20 * half &&
     startPoint(seed, at.label, at.attempt, half) + BigInt(at.step) === prime &&
-    prime.toString(2).length === half && (prime - 1n) % E !== 0n && !hasSmallFactor(prime);
+    prime.toString(2).length === half &&
+    (prime - 1n) % E !== 0n &&
+    !hasSmallFactor(prime);
   return primes.p !== primes.q && check(primes.p, primes.pAt, /^p$/) && check(primes.q, primes.qAt, /^q\d*$/);
 }
 

@@ -33,7 +33,6 @@ export const SCALAR_SEED_BYTES = COORDINATE_BYTES + 8;
 /** A source of random bytes (the vault's, so that a seeded vault repeats its outputs). */
 export type RandomBytes = (length: number) => Uint8Array;
 
-
 /** k in [1, n − 1] from uniformly random bytes: wide reduction modulo n − 1, plus one. */
 export function scalarFrom(bytes: Uint8Array): bigint {
   return (bigintOf(bytes) % (SM2_CURVE.n - 1n)) + 1n;

@@ -70,7 +70,6 @@ function recipientPoint(publicPoint: Uint8Array): Sm2Point {
   return entry.point;
 }
 
-
 /** C1 as a point of the curve: both coordinates field elements, on the curve, not the point at infinity. */
 function pointAt(x: bigint, y: bigint): Sm2Point | undefined {
   if (x >= SM2_CURVE.p || y >= SM2_CURVE.p) return undefined;
@@ -110,9 +109,6 @@ function xor(data: Uint8Array, mask: Buffer): Buffer {
   for (let i = 0; i < data.length; i++) out[i] = (data[i] ?? 0) ^ (mask[i] ?? 0);
   return out;
 }
-
-
-
 
 interface Sm2Ciphertext {
   readonly x1: bigint;

@@ -17,9 +17,14 @@ function userHash(publicPoint: Uint8Array): Buffer {
   entl.writeUInt16BE(DEFAULT_ID.length * 8);
   const point = Buffer.from(publicPoint);
   return createHash('sm3')
-    .update(entl).update(DEFAULT_ID)
-    .update(fixedBytes(SM2_CURVE.a)).update(fixedBytes(SM2_CURVE.b)).update(fixedBytes(SM2_CURVE.Gx)).update(fixedBytes(SM2_CURVE.Gy))
-    .update(point.subarray(1, 33)).update(point.subarray(33, 65))
+    .update(entl)
+    .update(DEFAULT_ID)
+    .update(fixedBytes(SM2_CURVE.a))
+    .update(fixedBytes(SM2_CURVE.b))
+    .update(fixedBytes(SM2_CURVE.Gx))
+    .update(fixedBytes(SM2_CURVE.Gy))
+    .update(point.subarray(1, 33))
+    .update(point.subarray(33, 65))
     .digest();
 }
 
@@ -27,9 +32,6 @@ function userHash(publicPoint: Uint8Array): Buffer {
 function messageHash(publicPoint: Uint8Array, message: Uint8Array): bigint {
   return bigintOf(createHash('sm3').update(userHash(publicPoint)).update(message).digest());
 }
-
-
-
 
 /**
  * An SM2DSA signature (GB/T 32918.2-2016 6.1, default distinguishing id) of `message` by the private

@@ -153,7 +153,16 @@ function sealExternal(key: SealingKey, layer: ExternalLayer, plaintext: Uint8Arr
   const header = Buffer.concat([MAGIC, key.idBytes]);
   const aad = additionalData(header, aadContext);
   const outer = layer.encrypt(kmsLayer(key, plaintext, aadContext, iv), aad);
-  return Buffer.concat([header, iv, Buffer.from([outer.iv.length]), outer.iv, Buffer.from([outer.metadata.length]), outer.metadata, outer.tag, outer.ciphertext]);
+  return Buffer.concat([
+    header,
+    iv,
+    Buffer.from([outer.iv.length]),
+    outer.iv,
+    Buffer.from([outer.metadata.length]),
+    outer.metadata,
+    outer.tag,
+    outer.ciphertext,
+  ]);
 }
 
 function openExternal(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Array, layer: ExternalLayer): Buffer | undefined {
@@ -247,7 +256,13 @@ function sameBytes(blob: Uint8Array, at: number, expected: Buffer): boolean {
  * `externalSecret`, the blob is doubly encrypted: the external key opens the outer layer, `secret` the inner;
  * with `external`, a real proxy opens the outer layer.
  */
-export function openSymmetric(blob: Uint8Array, secret: Uint8Array, aadContext: Uint8Array, externalSecret?: Uint8Array, external?: ExternalLayer): Buffer | undefined {
+export function openSymmetric(
+  blob: Uint8Array,
+  secret: Uint8Array,
+  aadContext: Uint8Array,
+  externalSecret?: Uint8Array,
+  external?: ExternalLayer,
+): Buffer | undefined {
   if (external) return openExternal(blob, secret, aadContext, external);
   if (!externalSecret) return openLayer(blob, secret, aadContext);
   const inner = openLayer(blob, externalSecret, aadContext);

@@ -51,7 +51,10 @@ export function buildCertificate(fields: CertificateFields): Buffer {
 
 /** A DER certificate as PEM text. */
 export function certificatePem(der: Uint8Array): string {
-  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -65,7 +68,14 @@ function extensions(ca: boolean): Buffer[] {
 }
 
 function derName(name: DistinguishedName): Buffer {
-  return derSequence(...name.map(([type, value]) => derElement(0x31, derSequence(derOid(NAME_OIDS[type]), type === 'C' ? derElement(0x13, Buffer.from(value, 'ascii')) : derElement(0x0c, Buffer.from(value, 'utf8'))))));
+  return derSequence(
+    ...name.map(([type, value]) =>
+      derElement(
+        0x31,
+        derSequence(derOid(NAME_OIDS[type]), type === 'C' ? derElement(0x13, Buffer.from(value, 'ascii')) : derElement(0x0c, Buffer.from(value, 'utf8'))),
+      ),
+    ),
+  );
 }
 
 /** UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280, 4.1.2.5). */
@@ -73,4 +83,3 @@ function derTime(date: Date): Buffer {
   const iso = date.toISOString().replace(/[-:T]/g, '').slice(0, 14);
   return date.getUTCFullYear() < 2050 ? derElement(0x17, Buffer.from(`${iso.slice(2)}Z`, 'ascii')) : derElement(0x18, Buffer.from(`${iso}Z`, 'ascii'));
 }
-

@@ -60,7 +60,13 @@ const NO_OPTIONS: AnswerOptions = {};
  * runs ({@link execute}: validation, catch-up, the handler, observers). Without faults the answer is
  * immediate: no promise of its own on the hot path.
  */
-export function answer(vault: AnsweringVault, operation: OperationName, input: unknown, origin: RequestOrigin, options: AnswerOptions = NO_OPTIONS): Output | Promise<Output> {
+export function answer(
+  vault: AnsweringVault,
+  operation: OperationName,
+  input: unknown,
+  origin: RequestOrigin,
+  options: AnswerOptions = NO_OPTIONS,
+): Output | Promise<Output> {
   if (options.signal?.aborted === true) throw abortError();
   const mode = options.decoded === true ? DECODED : PLAIN;
   if (vault.faults.size === 0) return execute(vault, operation, input, origin, mode);

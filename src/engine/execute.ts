@@ -90,7 +90,13 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     validateInput(operation, input);
     catchUp(vault.state, vault.random, now, vault.serviceEvents);
     const context: OperationContext = {
-      state: vault.state, clock: vault.clock, random: vault.random, region: origin.region, caller: origin.caller, now, operation,
+      state: vault.state,
+      clock: vault.clock,
+      random: vault.random,
+      region: origin.region,
+      caller: origin.caller,
+      now,
+      operation,
       request: origin.request ?? NO_FACTS,
     };
     // Only operations that document InvalidGrantTokenException read their grant tokens (not DescribeKey).
@@ -107,12 +113,34 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     } else {
       kms = internalError(error, requestId);
     }
-    if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, request: origin.request ?? NO_FACTS, source: origin.source ?? NO_SOURCE, error: kms });
+    if (mode.internal !== true)
+      notify(vault, {
+        operation,
+        input,
+        region: origin.region,
+        caller: origin.caller,
+        time: now,
+        requestId,
+        request: origin.request ?? NO_FACTS,
+        source: origin.source ?? NO_SOURCE,
+        error: kms,
+      });
     throw kms;
   }
   // Outside the try: observers are told once, and what they do never turns the answer into an error
   // (CallObservers.notify catches and reports an observer that throws).
-  if (mode.internal !== true) notify(vault, { operation, input, region: origin.region, caller: origin.caller, time: now, requestId, request: origin.request ?? NO_FACTS, source: origin.source ?? NO_SOURCE, output });
+  if (mode.internal !== true)
+    notify(vault, {
+      operation,
+      input,
+      region: origin.region,
+      caller: origin.caller,
+      time: now,
+      requestId,
+      request: origin.request ?? NO_FACTS,
+      source: origin.source ?? NO_SOURCE,
+      output,
+    });
   return output;
 }
 

@@ -111,8 +111,11 @@ export class CallObservers implements Iterable<NamedObserver> {
     if (this.warned.has(name)) return;
     this.warned.add(name);
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    process.emitWarning(`kms-vault-mock: the vault observer '${name}' threw (${reason}); the call's answer is unchanged and the other observers were told. Further errors of this observer are not reported.`, {
-      code: 'KMS_VAULT_MOCK_OBSERVER',
-    });
+    process.emitWarning(
+      `kms-vault-mock: the vault observer '${name}' threw (${reason}); the call's answer is unchanged and the other observers were told. Further errors of this observer are not reported.`,
+      {
+        code: 'KMS_VAULT_MOCK_OBSERVER',
+      },
+    );
   }
 }

@@ -50,9 +50,7 @@ export function kmsError(name: KmsErrorName, message: string, requestId = ''): K
     ctor = name in ERROR_SHAPES ? sdkClass(name as ModeledErrorName) : undefined;
     CTORS.set(name, ctor);
   }
-  const error = ctor
-    ? new ctor({ message, $metadata })
-    : new (sdk().KMSServiceException)({ name, $fault: shape.fault, message, $metadata });
+  const error = ctor ? new ctor({ message, $metadata }) : new (sdk().KMSServiceException)({ name, $fault: shape.fault, message, $metadata });
   Object.defineProperty(error, '__type', { value: name, enumerable: true, writable: true, configurable: true });
   if (name === 'ThrottlingException') error.$retryable = { throttling: true };
   return error;

@@ -34,7 +34,8 @@ export const messages = {
   /** An operation that needs another kind of key (symmetric encryption key, key pair) than the one named. */
   keySpecNotValid: (arn: string, keySpec: string, operation: string) => `${arn} key spec is ${keySpec} which is not valid for ${operation}.`,
   /** Recorded for every RSA spec and OAEP algorithm; SM2PKE (1024 bytes) is assumed to use the same wording. */
-  plaintextTooLarge: (algorithm: string, keySpec: string, limit: number) => `Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${limit} bytes.`,
+  plaintextTooLarge: (algorithm: string, keySpec: string, limit: number) =>
+    `Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${limit} bytes.`,
   digestLength: (algorithm: string) => `Digest is invalid length for algorithm ${algorithm}.`,
   messageTypeNotSupported: (messageType: string, algorithm: string) => `MessageType ${messageType} is not supported for signing algorithm ${algorithm}.`,
   asymmetricEncryptionContext: () => 'EncryptionContext is not supported for asymmetric KMS keys.',
@@ -52,13 +53,15 @@ export const messages = {
   wrappingMismatch: (algorithm: string, keySpec: string) => `The wrapping algorithm ${algorithm} cannot be used with the wrapping key spec ${keySpec}.`,
   invalidImportToken: () => 'The import token is invalid or is associated with a different KMS key.',
   expiredImportToken: () => 'The import token is expired. Use GetParametersForImport to get a new import token and public key.',
-  keyMaterialWrongSize: (keySpec: string, min: number, max: number) => `Key material for key spec ${keySpec} must be ${min === max ? `${min} bytes` : `between ${min} and ${max} bytes`} long.`,
+  keyMaterialWrongSize: (keySpec: string, min: number, max: number) =>
+    `Key material for key spec ${keySpec} must be ${min === max ? `${min} bytes` : `between ${min} and ${max} bytes`} long.`,
   keyMaterialNotKeyPair: (keySpec: string) => `The key material is not a DER-encoded PKCS #8 private key for key spec ${keySpec}.`,
   keyMaterialDiffers: (arn: string) => `The key material is not the same key material that was previously imported into ${arn}.`,
   keyMaterialAlreadyAssociated: (arn: string) => `The key material is already associated with ${arn}; import it with ImportType EXISTING_KEY_MATERIAL.`,
   keyMaterialIdMismatch: (id: string) => `The key material does not match the key material ID ${id}.`,
   noKeyMaterialYet: (arn: string) => `No key material has been imported into ${arn}; import it with ImportType NEW_KEY_MATERIAL.`,
-  newKeyMaterialNotSupported: (arn: string, keySpec: string) => `${arn} key spec is ${keySpec}: only symmetric encryption keys take new key material after the first import.`,
+  newKeyMaterialNotSupported: (arn: string, keySpec: string) =>
+    `${arn} key spec is ${keySpec}: only symmetric encryption keys take new key material after the first import.`,
   /** Recorded (LocalStack test_import_key_material_raises_if_there_is_already_key_material_pending, 2025). */
   pendingRotationExists: (newId: string, arn: string, pendingId: string) =>
     `New key material (id: ${newId}) cannot be imported into KMS key ${arn}, because another key material (id: ${pendingId}) is pending rotation.`,
@@ -68,7 +71,8 @@ export const messages = {
   /** Recorded (LocalStack test_rotate_key_on_demand_raises_for_no_pending_key_material, 2025). */
   noPendingRotation: (arn: string) => `No available key material pending rotation for the key: ${arn}.`,
   /** Recorded (LocalStack test_key_rotations_limits, 2025). */
-  onDemandRotationLimit: (arn: string) => `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${arn}`,
+  onDemandRotationLimit: (arn: string) =>
+    `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${arn}`,
   /** Recorded for a key that is not symmetric (LocalStack test_rotate_key_on_demand_raises_error_given_non_symmetric_key): no message. */
   rotateOnDemandKeySpec: () => '',
   /** Recorded (LocalStack test_replicate_replica_key_should_fail, 2025). */
@@ -80,7 +84,12 @@ export const messages = {
    * key ARN, `*` for operations on no key, or `the resource associated with this ciphertext` (Decrypt
    * without a KeyId, which the wording joins with "on" instead of "on resource:").
    */
-  accessDenied: (arn: string, action: string, resource: string, reason: 'explicit-deny-resource' | 'explicit-deny-identity' | 'no-identity-allow' | 'no-resource-allow') =>
+  accessDenied: (
+    arn: string,
+    action: string,
+    resource: string,
+    reason: 'explicit-deny-resource' | 'explicit-deny-identity' | 'no-identity-allow' | 'no-resource-allow',
+  ) =>
     `User: ${arn} is not authorized to perform: ${action} ${resource === CIPHERTEXT_RESOURCE ? `on ${resource}` : `on resource: ${resource}`} ${
       reason === 'explicit-deny-resource'
         ? 'with an explicit deny in a resource-based policy'
@@ -113,16 +122,19 @@ export const messages = {
    */
   customKeyStoreNotFound: (idOrName: string) => `Custom key store '${idOrName}' does not exist`,
   customKeyStoreNameInUse: (name: string) => `Custom key store name '${name}' is already in use in this account and Region.`,
-  customKeyStoreInvalidState: (id: string, state: string, needed: string) => `Custom key store ${id} has connection state ${state}. This operation requires ${needed}.`,
+  customKeyStoreInvalidState: (id: string, state: string, needed: string) =>
+    `Custom key store ${id} has connection state ${state}. This operation requires ${needed}.`,
   customKeyStoreHasKeys: (id: string) => `Custom key store ${id} contains KMS keys. Delete them (ScheduleKeyDeletion) before deleting the custom key store.`,
   customKeyStoreIdAndName: () => 'You cannot specify both CustomKeyStoreId and CustomKeyStoreName.',
   customKeyStoreMemberRequired: (member: string, type: string) => `${member} is required for a custom key store with a CustomKeyStoreType of ${type}.`,
   customKeyStoreMemberNotValid: (member: string, type: string) => `${member} is not valid for a custom key store with a CustomKeyStoreType of ${type}.`,
   customKeyStoreMemberWhileConnected: (member: string, id: string) => `${member} of custom key store ${id} can be changed only while it is DISCONNECTED.`,
   cloudHsmClusterNotFound: (clusterId: string) => `CloudHSM cluster ${clusterId} was not found.`,
-  cloudHsmClusterInUse: (clusterId: string) => `CloudHSM cluster ${clusterId} is already associated with a custom key store in this account, or shares a backup history with one.`,
+  cloudHsmClusterInUse: (clusterId: string) =>
+    `CloudHSM cluster ${clusterId} is already associated with a custom key store in this account, or shares a backup history with one.`,
   cloudHsmClusterNotActive: (clusterId: string) => `CloudHSM cluster ${clusterId} is not active.`,
-  cloudHsmClusterTooFewHsms: (clusterId: string, hsms: number) => `CloudHSM cluster ${clusterId} must contain at least ${hsms} active HSM${hsms === 1 ? '' : 's'}${hsms > 1 ? ' in different Availability Zones' : ''}.`,
+  cloudHsmClusterTooFewHsms: (clusterId: string, hsms: number) =>
+    `CloudHSM cluster ${clusterId} must contain at least ${hsms} active HSM${hsms === 1 ? '' : 's'}${hsms > 1 ? ' in different Availability Zones' : ''}.`,
   cloudHsmClusterNotRelated: (clusterId: string, current: string) => `CloudHSM cluster ${clusterId} does not share a backup history with ${current}.`,
   incorrectTrustAnchor: (clusterId: string) => `The trust anchor certificate is not the trust anchor certificate of CloudHSM cluster ${clusterId}.`,
   xksProxyUriInUse: (uri: string) => `The external key store proxy API address ${uri} is already associated with another external key store in this Region.`,
@@ -137,31 +149,50 @@ export const messages = {
   xksKeyInvalidConfiguration: (xksKeyId: string) => `External key ${xksKeyId} must be an enabled 256-bit AES key that performs encryption and decryption.`,
   xksKeyIdOnlyForExternalKeyStore: () => 'XksKeyId can only be specified for a KMS key in an external key store (Origin EXTERNAL_KEY_STORE).',
   // A real external key store proxy's failures: the XKS Proxy API specification's table of KMS exception messages (aws/aws-kms-xksproxy-api-spec, Error codes; docs/research/custom-key-stores.md). No recording.
-  xksProxyInvalidResponse: () => 'AWS KMS cannot interpret the response from the external key store proxy. If you see this error repeatedly, report it to your external key store proxy administrator.',
-  xksExternalKeyNotEnabled: () => 'The external key associated with this KMS key in an external key store is not enabled in the external key manager. Enable the external key in the external key manager and retry the request.',
-  xksProxyRejectedCiphertext: () => 'The external key store proxy rejected the request because the specified ciphertext or encryption context is corrupted, missing, or otherwise invalid.',
-  xksProxyReturnedInvalidCiphertext: () => 'The ciphertext that the external key store proxy submitted for decryption, or the encryption context, is corrupted, missing, or otherwise invalid.',
-  xksExternalKeyUsage: () => 'The external key associated with this KMS key in an external key store does not support the requested operation. Enable the operation on the key in your external key manager, and try the request again.',
-  xksProxyAuthenticationFailed: () => 'The external key store proxy rejected the request because it could not authenticate AWS KMS. Verify the XKS proxy authentication credentials for your external key store and update if necessary.',
-  xksProxyAccessDenied: () => 'The external key store proxy denied access to the operation. Verify that the user and the external key are both authorized for this operation, and try the request again.',
-  xksExternalKeyNotFound: () => 'The external key associated with this KMS key in an external key store was not found in its external key manager. If the external key ID associated with this KMS key is incorrect, create a new KMS key with the correct external key ID.',
-  xksProxyInvalidUriPath: () => 'The external key store proxy rejected the request because of an invalid URI path. Verify the URI path for your external key store and update if necessary.',
-  xksProxyUnsupportedOperation: () => 'The external key store proxy rejected the request because it does not support the requested operation. If you see this error repeatedly, report it to your external key store proxy administrator.',
-  xksProxyDependencyTimeout: () => 'The external key store proxy did not respond to the request in the time allotted. Retry the request. If you see this error repeatedly, report it to your external key store proxy administrator.',
-  xksProxyThrottled: () => 'The external key store proxy rejected the request due to a very high request rate. Reduce the frequency of your calls using KMS keys in this external key store.',
-  xksProxyInternal: () => 'The external key store proxy rejected the request because it cannot communicate with the external key manager. Verify that the external key store proxy configuration is correct and that the external key manager is available.',
-  xksProxyCannotConnect: () => 'AWS KMS cannot communicate with the external key store proxy. This might be a transient network issue. If you see this error repeatedly, verify that your external key store proxy is active and is connected to the network, and that its endpoint URI is correct in your external keystore.',
+  xksProxyInvalidResponse: () =>
+    'AWS KMS cannot interpret the response from the external key store proxy. If you see this error repeatedly, report it to your external key store proxy administrator.',
+  xksExternalKeyNotEnabled: () =>
+    'The external key associated with this KMS key in an external key store is not enabled in the external key manager. Enable the external key in the external key manager and retry the request.',
+  xksProxyRejectedCiphertext: () =>
+    'The external key store proxy rejected the request because the specified ciphertext or encryption context is corrupted, missing, or otherwise invalid.',
+  xksProxyReturnedInvalidCiphertext: () =>
+    'The ciphertext that the external key store proxy submitted for decryption, or the encryption context, is corrupted, missing, or otherwise invalid.',
+  xksExternalKeyUsage: () =>
+    'The external key associated with this KMS key in an external key store does not support the requested operation. Enable the operation on the key in your external key manager, and try the request again.',
+  xksProxyAuthenticationFailed: () =>
+    'The external key store proxy rejected the request because it could not authenticate AWS KMS. Verify the XKS proxy authentication credentials for your external key store and update if necessary.',
+  xksProxyAccessDenied: () =>
+    'The external key store proxy denied access to the operation. Verify that the user and the external key are both authorized for this operation, and try the request again.',
+  xksExternalKeyNotFound: () =>
+    'The external key associated with this KMS key in an external key store was not found in its external key manager. If the external key ID associated with this KMS key is incorrect, create a new KMS key with the correct external key ID.',
+  xksProxyInvalidUriPath: () =>
+    'The external key store proxy rejected the request because of an invalid URI path. Verify the URI path for your external key store and update if necessary.',
+  xksProxyUnsupportedOperation: () =>
+    'The external key store proxy rejected the request because it does not support the requested operation. If you see this error repeatedly, report it to your external key store proxy administrator.',
+  xksProxyDependencyTimeout: () =>
+    'The external key store proxy did not respond to the request in the time allotted. Retry the request. If you see this error repeatedly, report it to your external key store proxy administrator.',
+  xksProxyThrottled: () =>
+    'The external key store proxy rejected the request due to a very high request rate. Reduce the frequency of your calls using KMS keys in this external key store.',
+  xksProxyInternal: () =>
+    'The external key store proxy rejected the request because it cannot communicate with the external key manager. Verify that the external key store proxy configuration is correct and that the external key manager is available.',
+  xksProxyCannotConnect: () =>
+    'AWS KMS cannot communicate with the external key store proxy. This might be a transient network issue. If you see this error repeatedly, verify that your external key store proxy is active and is connected to the network, and that its endpoint URI is correct in your external keystore.',
   xksProxyTls: () => 'AWS KMS cannot establish a TLS connection to the external key store proxy. Verify the TLS configuration, including its certificate.',
-  xksProxySocketTimeout: () => 'AWS KMS rejected the request because the external key store proxy did not respond in time. Retry the request. If you see this error repeatedly, report it to your external key store proxy administrator.',
+  xksProxySocketTimeout: () =>
+    'AWS KMS rejected the request because the external key store proxy did not respond in time. Retry the request. If you see this error repeatedly, report it to your external key store proxy administrator.',
   /** Developer Guide, xks-troubleshooting ("Proxy issues"): GetHealthStatus reports every external key manager UNAVAILABLE. */
-  xksProxyUnhealthy: () => 'The external key store proxy is in an unhealthy state. If you see this message repeatedly, notify your external key store proxy administrator.',
+  xksProxyUnhealthy: () =>
+    'The external key store proxy is in an unhealthy state. If you see this message repeatedly, notify your external key store proxy administrator.',
   /** Developer Guide, xks-troubleshooting ("External key requirements not met"): what GetKeyMetadata reported. */
   xksKeySpecNotAes256: (keySpec: string) => `The key spec of the external key must be AES_256. The key spec of specified external key is ${keySpec}.`,
   xksKeyStatusNotEnabled: (status: string) => `The status of the external key must be ENABLED. The status of specified external key is ${status}.`,
-  xksKeyUsageMissing: (usage: string) => `The key usage of the external key must include ENCRYPT and DECRYPT. The key use of specified external key is ${usage}.`,
-  customKeyStoreOriginMismatch: (origin: string, type: string) => `Origin ${origin} is not valid for a KMS key in a custom key store with a CustomKeyStoreType of ${type}.`,
+  xksKeyUsageMissing: (usage: string) =>
+    `The key usage of the external key must include ENCRYPT and DECRYPT. The key use of specified external key is ${usage}.`,
+  customKeyStoreOriginMismatch: (origin: string, type: string) =>
+    `Origin ${origin} is not valid for a KMS key in a custom key store with a CustomKeyStoreType of ${type}.`,
   customKeyStoreIdRequired: (origin: string) => `CustomKeyStoreId is required when Origin is ${origin}.`,
-  customKeyStoreKeySpec: (keySpec: string) => `KeySpec ${keySpec} is not valid for a KMS key in a custom key store. Only SYMMETRIC_DEFAULT keys can be created in a custom key store.`,
+  customKeyStoreKeySpec: (keySpec: string) =>
+    `KeySpec ${keySpec} is not valid for a KMS key in a custom key store. Only SYMMETRIC_DEFAULT keys can be created in a custom key store.`,
   customKeyStoreMultiRegion: () => 'You cannot create a multi-Region key in a custom key store.',
   generateRandomExternalKeyStore: (id: string) => `GenerateRandom is not supported for external key stores: ${id} is an external key store.`,
   invalidAttestationDocument: (reason: string) => `The attestation document in Recipient is not valid: ${reason}`,
@@ -172,8 +203,10 @@ export const messages = {
   unrecognizedClient: () => 'The security token included in the request is invalid.',
   signatureMismatch: () =>
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
-  signatureExpired: (date: string, earliest: string, now: string, minutes: number) => `Signature expired: ${date} is now earlier than ${earliest} (${now} - ${minutes} min.)`,
-  signatureNotYetCurrent: (date: string, latest: string, now: string, minutes: number) => `Signature not yet current: ${date} is still later than ${latest} (${now} + ${minutes} min.)`,
+  signatureExpired: (date: string, earliest: string, now: string, minutes: number) =>
+    `Signature expired: ${date} is now earlier than ${earliest} (${now} - ${minutes} min.)`,
+  signatureNotYetCurrent: (date: string, latest: string, now: string, minutes: number) =>
+    `Signature not yet current: ${date} is still later than ${latest} (${now} + ${minutes} min.)`,
   incompleteSignature: (missing: string, authorization: string) => `${missing}Authorization=${authorization}`,
   hostNotSigned: () => "'Host' must be a 'SignedHeader' in the AWS Authorization.",
   credentialScope: (problem: string) => problem,

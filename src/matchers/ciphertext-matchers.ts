@@ -11,15 +11,19 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** The ciphertext blob a matcher received: bytes, or their base64 (as the AWS CLI prints them). */
 function ciphertextOf(received: unknown): Uint8Array {
   if (received instanceof Uint8Array) return received;
-  assert(typeof received === 'string' && received.length > 0 && BASE64.test(received), 'The actual must be a ciphertext blob: a Uint8Array, or its base64 text');
+  assert(
+    typeof received === 'string' && received.length > 0 && BASE64.test(received),
+    'The actual must be a ciphertext blob: a Uint8Array, or its base64 text',
+  );
   return Buffer.from(received, 'base64');
 }
 
 function failure(utils: PrintUtils, outcome: DecryptOutcome & { ok: false }): string {
   const { name, message } = outcome.error;
-  const hint = name === 'InvalidCiphertextException'
-    ? ' (a blob this vault did not make, a changed byte, or another encryption context: pass { encryptionContext } if it was made with one)'
-    : '';
+  const hint =
+    name === 'InvalidCiphertextException'
+      ? ' (a blob this vault did not make, a changed byte, or another encryption context: pass { encryptionContext } if it was made with one)'
+      : '';
   return `Decrypt through the vault failed with ${utils.printReceived(`${name}: ${message}`)}${hint}`;
 }
 
@@ -54,7 +58,10 @@ export const ciphertextMatchers: Record<CiphertextMatcherName, MatcherFunction> 
   toBeCiphertextWithContext(received, vault, encryptionContext, options, ...other) {
     assert(other.length === 0, 'Too many matcher arguments');
     assert(isVaultLike(vault), 'The first argument must be the KmsVault that made the ciphertext');
-    assert(typeof encryptionContext === 'object' && encryptionContext !== null && !Array.isArray(encryptionContext), 'The second argument must be an encryption context: an object of strings');
+    assert(
+      typeof encryptionContext === 'object' && encryptionContext !== null && !Array.isArray(encryptionContext),
+      'The second argument must be an encryption context: an object of strings',
+    );
     const opts = { ...((options ?? {}) as CiphertextMatchOptions & { keyId?: string }), encryptionContext: encryptionContext as Record<string, string> };
     const outcome = decryptWithVault(vault, ciphertextOf(received), opts.keyId, opts);
     const { utils } = this;

@@ -12,7 +12,10 @@ interface HasEvents {
 
 function eventsOf(received: unknown): CloudTrailEvent[] {
   const log = (received as { cloudTrail?: unknown } | null)?.cloudTrail ?? received;
-  assert(typeof log === 'object' && log !== null && typeof (log as Partial<HasEvents>).events === 'function', 'The actual must be a KmsVault (or its cloudTrail log)');
+  assert(
+    typeof log === 'object' && log !== null && typeof (log as Partial<HasEvents>).events === 'function',
+    'The actual must be a KmsVault (or its cloudTrail log)',
+  );
   return (log as HasEvents).events();
 }
 
@@ -57,7 +60,7 @@ function summary(utils: PrintUtils, events: readonly CloudTrailEvent[]): string 
 export const cloudTrailMatchers: Record<CloudTrailMatcherName, MatcherFunction> = {
   toHaveCloudTrailEvent(received, expected, ...other) {
     assert(other.length === 0, 'Too many matcher arguments');
-    assert(isPlainObject(expected), 'The argument must be the fields of a CloudTrail event, such as { eventName: \'Decrypt\', errorCode: \'AccessDenied\' }');
+    assert(isPlainObject(expected), "The argument must be the fields of a CloudTrail event, such as { eventName: 'Decrypt', errorCode: 'AccessDenied' }");
     const events = eventsOf(received);
     const matching = events.filter((e) => contains(this, e, expected));
     const { utils } = this;
@@ -72,7 +75,7 @@ export const cloudTrailMatchers: Record<CloudTrailMatcherName, MatcherFunction> 
   },
   toHaveCloudTrailEventTimes(received, expected, times, ...other) {
     assert(other.length === 0, 'Too many matcher arguments');
-    assert(isPlainObject(expected), 'The first argument must be the fields of a CloudTrail event, such as { eventName: \'Decrypt\' }');
+    assert(isPlainObject(expected), "The first argument must be the fields of a CloudTrail event, such as { eventName: 'Decrypt' }");
     assert(typeof times === 'number' && Number.isInteger(times) && times >= 0, 'The second argument must be a number of events, 0 or more');
     const events = eventsOf(received);
     const count = events.filter((e) => contains(this, e, expected)).length;

@@ -96,19 +96,29 @@ export function commandMatchers<U extends PrintUtils>(messages: CommandMessages<
     toHaveReceivedCommandTimes(received, command, expectedCalls, ...other) {
       ensureNoOtherArgs(other);
       return result(
-        this, received, command,
+        this,
+        received,
+        command,
         (_calls, commandCalls) => ({ pass: commandCalls.length === expectedCalls, data: undefined }),
         messages.toHaveReceivedCommandTimes(expectedCalls as number),
       );
     },
     toHaveReceivedCommandOnce(received, command, ...other) {
       ensureNoOtherArgs(other);
-      return result(this, received, command, (_calls, commandCalls) => ({ pass: commandCalls.length === 1, data: undefined }), messages.toHaveReceivedCommandOnce);
+      return result(
+        this,
+        received,
+        command,
+        (_calls, commandCalls) => ({ pass: commandCalls.length === 1, data: undefined }),
+        messages.toHaveReceivedCommandOnce,
+      );
     },
     toHaveReceivedCommandWith(received, command, input, ...other) {
       ensureNoOtherArgs(other);
       return result(
-        this, received, command,
+        this,
+        received,
+        command,
         (_calls, commandCalls) => {
           const matchCount = commandCalls.filter((call) => containsInput(this, call.args[0].input, input)).length;
           return { pass: matchCount > 0, data: { matchCount } };
@@ -119,7 +129,9 @@ export function commandMatchers<U extends PrintUtils>(messages: CommandMessages<
     toHaveReceivedCommandExactlyOnceWith(received, command, input, ...other) {
       ensureNoOtherArgs(other);
       return result(
-        this, received, command,
+        this,
+        received,
+        command,
         (_calls, commandCalls) => {
           const matchCount = commandCalls.filter((call) => containsInput(this, call.args[0].input, input)).length;
           return { pass: commandCalls.length === 1 && matchCount === 1, data: { matchCount, received: commandCalls[0]?.args[0] } };
@@ -136,7 +148,9 @@ export function commandMatchers<U extends PrintUtils>(messages: CommandMessages<
       ensureNoOtherArgs(other);
       ensureCallNumber(call);
       return result(
-        this, received, command,
+        this,
+        received,
+        command,
         (_calls, commandCalls) => nth(this, commandCalls, call, command, input),
         messages.toHaveReceivedNthSpecificCommandWith(call, input),
       );
@@ -146,8 +160,9 @@ export function commandMatchers<U extends PrintUtils>(messages: CommandMessages<
       return result(this, received, undefined, (calls) => ({ pass: calls.length > 0, data: undefined }), messages.toHaveReceivedAnyCommand);
     },
   };
-  const aliases = Object.fromEntries(
-    Object.entries(COMMAND_MATCHER_ALIASES).map(([alias, name]) => [alias, base[name]]),
-  ) as Record<CommandMatcherAlias, MatcherFunction<U>>;
+  const aliases = Object.fromEntries(Object.entries(COMMAND_MATCHER_ALIASES).map(([alias, name]) => [alias, base[name]])) as Record<
+    CommandMatcherAlias,
+    MatcherFunction<U>
+  >;
   return { ...base, ...aliases };
 }

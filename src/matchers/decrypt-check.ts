@@ -39,7 +39,11 @@ function decryptOrigin(vault: KmsVault, ciphertext: Uint8Array, keyId: string | 
   const arn = keyId === undefined ? undefined : ARN.exec(keyId);
   const materialId = symmetricMaterialId(ciphertext);
   const holders = materialId === undefined ? [] : vault.state.keysWithMaterial(materialId);
-  const holder = preferred(vault, holders.filter((key) => options.accountId === undefined || key.accountId === options.accountId), arn?.[1]);
+  const holder = preferred(
+    vault,
+    holders.filter((key) => options.accountId === undefined || key.accountId === options.accountId),
+    arn?.[1],
+  );
   if (holder) return { region: holder.region, accountId: options.accountId ?? holder.accountId };
   if (arn?.[1] !== undefined) return { region: arn[1], accountId: options.accountId ?? arn[2] };
   if (keyId !== undefined) {

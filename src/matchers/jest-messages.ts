@@ -5,12 +5,9 @@ import type { ReceivedCall } from './received-calls';
 /** The message lines, then every call the mock received with its input, as aws-sdk-client-mock-jest prints them. */
 function withCalls(utils: JestPrintUtils, calls: ReceivedCall[], ...lines: string[]): string {
   if (calls.length === 0) return lines.join('\n');
-  return [
-    ...lines,
-    '',
-    'Calls:',
-    ...calls.map((call, i) => `  ${i + 1}. ${call.args[0].constructor.name}: ${utils.printReceived(call.args[0].input)}`),
-  ].join('\n');
+  return [...lines, '', 'Calls:', ...calls.map((call, i) => `  ${i + 1}. ${call.args[0].constructor.name}: ${utils.printReceived(call.args[0].input)}`)].join(
+    '\n',
+  );
 }
 
 /** The received command of an Nth matcher and the diff of its input against the expected one. */
@@ -29,32 +26,41 @@ function receivedInput({ client, data, utils }: MessageParams<JestPrintUtils, Re
 export const jestMessages: CommandMessages<JestPrintUtils> = {
   toHaveReceivedCommand: ({ client, cmd, notPrefix, calls, commandCalls, utils }) =>
     withCalls(
-      utils, calls,
+      utils,
+      calls,
       `Expected ${client} to ${notPrefix}receive ${utils.printExpected(cmd)}`,
       `${client} received ${utils.printExpected(cmd)} ${utils.printReceived(commandCalls.length)} times`,
     ),
-  toHaveReceivedCommandTimes: (expectedCalls) => ({ client, cmd, notPrefix, calls, commandCalls, utils }) =>
-    withCalls(
-      utils, calls,
-      `Expected ${client} to ${notPrefix}receive ${utils.printExpected(cmd)} ${utils.printExpected(expectedCalls)} times`,
-      `${client} received ${utils.printExpected(cmd)} ${utils.printReceived(commandCalls.length)} times`,
-    ),
+  toHaveReceivedCommandTimes:
+    (expectedCalls) =>
+    ({ client, cmd, notPrefix, calls, commandCalls, utils }) =>
+      withCalls(
+        utils,
+        calls,
+        `Expected ${client} to ${notPrefix}receive ${utils.printExpected(cmd)} ${utils.printExpected(expectedCalls)} times`,
+        `${client} received ${utils.printExpected(cmd)} ${utils.printReceived(commandCalls.length)} times`,
+      ),
   toHaveReceivedCommandOnce: ({ client, cmd, notPrefix, calls, commandCalls, utils }) =>
     withCalls(
-      utils, calls,
+      utils,
+      calls,
       `Expected ${client} to ${notPrefix}receive ${utils.printExpected(cmd)} once`,
       `${client} received ${utils.printExpected(cmd)} ${utils.printReceived(commandCalls.length)} times`,
     ),
-  toHaveReceivedCommandWith: (input) => ({ client, cmd, notPrefix, calls, data, utils }) =>
-    withCalls(
-      utils, calls,
-      `Expected ${client} to ${notPrefix}receive ${utils.printExpected(cmd)} with ${utils.printExpected(input)}`,
-      `${client} received matching ${utils.printExpected(cmd)} ${utils.printReceived(data.matchCount)} times`,
-    ),
+  toHaveReceivedCommandWith:
+    (input) =>
+    ({ client, cmd, notPrefix, calls, data, utils }) =>
+      withCalls(
+        utils,
+        calls,
+        `Expected ${client} to ${notPrefix}receive ${utils.printExpected(cmd)} with ${utils.printExpected(input)}`,
+        `${client} received matching ${utils.printExpected(cmd)} ${utils.printReceived(data.matchCount)} times`,
+      ),
   toHaveReceivedCommandExactlyOnceWith: (input) => (params) => {
     const { client, cmd, notPrefix, calls, commandCalls, data, utils } = params;
     return withCalls(
-      utils, calls,
+      utils,
+      calls,
       `Expected ${client} to ${notPrefix}receive ${utils.printExpected(cmd)} exactly once with ${utils.printExpected(input)}`,
       `${client} received ${utils.printExpected(cmd)} ${utils.printReceived(commandCalls.length)} times, ${utils.printReceived(data.matchCount)} of them matching`,
       ...(commandCalls.length === 1 ? receivedInput(params, input) : []),
@@ -63,7 +69,8 @@ export const jestMessages: CommandMessages<JestPrintUtils> = {
   toHaveReceivedNthCommandWith: (call, input) => (params) => {
     const { client, cmd, notPrefix, calls, utils } = params;
     return withCalls(
-      utils, calls,
+      utils,
+      calls,
       `Expected ${client} to ${notPrefix}receive ${call}. ${utils.printExpected(cmd)} with ${utils.printExpected(input)}`,
       ...receivedInput(params, input),
     );
@@ -71,14 +78,16 @@ export const jestMessages: CommandMessages<JestPrintUtils> = {
   toHaveReceivedNthSpecificCommandWith: (call, input) => (params) => {
     const { client, cmd, notPrefix, calls, utils } = params;
     return withCalls(
-      utils, calls,
+      utils,
+      calls,
       `Expected ${client} to ${notPrefix}receive ${call}. ${utils.printExpected(cmd)} with ${utils.printExpected(input)}`,
       ...receivedInput(params, input),
     );
   },
   toHaveReceivedAnyCommand: ({ client, notPrefix, calls, utils }) =>
     withCalls(
-      utils, calls,
+      utils,
+      calls,
       `Expected ${client} to ${notPrefix}receive any command`,
       `${client} received any command ${utils.printReceived(calls.length)} times`,
     ),

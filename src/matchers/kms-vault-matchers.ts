@@ -39,22 +39,36 @@ export interface KmsVaultMatchers<R = unknown> {
    * (`expect.objectContaining`, so asymmetric matchers work).
    * @example expect(kmsMock).toHaveReceivedCommandWith(EncryptCommand, { KeyId: 'alias/orders' });
    */
-  toHaveReceivedCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(command: CommandType<TCmdInput, TCmdOutput>, input: InputSample<TCmdInput>): R;
+  toHaveReceivedCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(
+    command: CommandType<TCmdInput, TCmdOutput>,
+    input: InputSample<TCmdInput>,
+  ): R;
   /**
    * The mock received this command exactly once, and with an input containing `input`.
    * @example expect(kmsMock).toHaveReceivedCommandExactlyOnceWith(DecryptCommand, { EncryptionContext: { tenant: 'a' } });
    */
-  toHaveReceivedCommandExactlyOnceWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(command: CommandType<TCmdInput, TCmdOutput>, input: InputSample<TCmdInput>): R;
+  toHaveReceivedCommandExactlyOnceWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(
+    command: CommandType<TCmdInput, TCmdOutput>,
+    input: InputSample<TCmdInput>,
+  ): R;
   /**
    * The `call`-th command the mock received (1 is the first) was this command with an input containing `input`.
    * @example expect(kmsMock).toHaveReceivedNthCommandWith(2, DecryptCommand, { KeyId: keyArn });
    */
-  toHaveReceivedNthCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(call: number, command: CommandType<TCmdInput, TCmdOutput>, input: InputSample<TCmdInput>): R;
+  toHaveReceivedNthCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(
+    call: number,
+    command: CommandType<TCmdInput, TCmdOutput>,
+    input: InputSample<TCmdInput>,
+  ): R;
   /**
    * The `call`-th of the commands of this class the mock received had an input containing `input`.
    * @example expect(kmsMock).toHaveReceivedNthSpecificCommandWith(1, DecryptCommand, { KeyId: keyArn });
    */
-  toHaveReceivedNthSpecificCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(call: number, command: CommandType<TCmdInput, TCmdOutput>, input: InputSample<TCmdInput>): R;
+  toHaveReceivedNthSpecificCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(
+    call: number,
+    command: CommandType<TCmdInput, TCmdOutput>,
+    input: InputSample<TCmdInput>,
+  ): R;
   /** The mock received at least one command, of any kind. */
   toHaveReceivedAnyCommand(): R;
 
@@ -65,13 +79,27 @@ export interface KmsVaultMatchers<R = unknown> {
   /** Alias of {@link KmsVaultMatchers.toHaveReceivedCommandOnce}. */
   toReceiveCommandOnce<TCmdInput extends object, TCmdOutput extends MetadataBearer>(command: CommandType<TCmdInput, TCmdOutput>): R;
   /** Alias of {@link KmsVaultMatchers.toHaveReceivedCommandWith}. */
-  toReceiveCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(command: CommandType<TCmdInput, TCmdOutput>, input: InputSample<TCmdInput>): R;
+  toReceiveCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(
+    command: CommandType<TCmdInput, TCmdOutput>,
+    input: InputSample<TCmdInput>,
+  ): R;
   /** Alias of {@link KmsVaultMatchers.toHaveReceivedCommandExactlyOnceWith}. */
-  toReceiveCommandExactlyOnceWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(command: CommandType<TCmdInput, TCmdOutput>, input: InputSample<TCmdInput>): R;
+  toReceiveCommandExactlyOnceWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(
+    command: CommandType<TCmdInput, TCmdOutput>,
+    input: InputSample<TCmdInput>,
+  ): R;
   /** Alias of {@link KmsVaultMatchers.toHaveReceivedNthCommandWith}. */
-  toReceiveNthCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(call: number, command: CommandType<TCmdInput, TCmdOutput>, input: InputSample<TCmdInput>): R;
+  toReceiveNthCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(
+    call: number,
+    command: CommandType<TCmdInput, TCmdOutput>,
+    input: InputSample<TCmdInput>,
+  ): R;
   /** Alias of {@link KmsVaultMatchers.toHaveReceivedNthSpecificCommandWith}. */
-  toReceiveNthSpecificCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(call: number, command: CommandType<TCmdInput, TCmdOutput>, input: InputSample<TCmdInput>): R;
+  toReceiveNthSpecificCommandWith<TCmdInput extends object, TCmdOutput extends MetadataBearer>(
+    call: number,
+    command: CommandType<TCmdInput, TCmdOutput>,
+    input: InputSample<TCmdInput>,
+  ): R;
   /** Alias of {@link KmsVaultMatchers.toHaveReceivedAnyCommand}. */
   toReceiveAnyCommand(): R;
 
@@ -87,7 +115,11 @@ export interface KmsVaultMatchers<R = unknown> {
    * with it (and with no other, as KMS binds the context to the ciphertext).
    * @example expect(CiphertextBlob).toBeCiphertextWithContext(vault, { tenant: 'a' });
    */
-  toBeCiphertextWithContext(vault: KmsVault, encryptionContext: Record<string, string>, options?: Omit<CiphertextMatchOptions, 'encryptionContext'> & { readonly keyId?: string }): R;
+  toBeCiphertextWithContext(
+    vault: KmsVault,
+    encryptionContext: Record<string, string>,
+    options?: Omit<CiphertextMatchOptions, 'encryptionContext'> & { readonly keyId?: string },
+  ): R;
 
   /**
    * The vault's CloudTrail log (`vault.cloudTrail`) holds an event with these fields; nested objects

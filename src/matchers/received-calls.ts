@@ -87,7 +87,9 @@ export function isVaultLike(value: unknown): value is KmsVault {
 function isMockLike(value: unknown): value is MockLike {
   if (typeof value !== 'object' || value === null) return false;
   const mock = value as Record<string, unknown>;
-  return typeof mock.calls === 'function' && typeof mock.commandCalls === 'function' && typeof mock.clientName === 'function' && typeof mock.send === 'function';
+  return (
+    typeof mock.calls === 'function' && typeof mock.commandCalls === 'function' && typeof mock.clientName === 'function' && typeof mock.send === 'function'
+  );
 }
 
 /** aws-sdk-client-mock-jest refuses matcher arguments beyond those a matcher declares. */
@@ -108,10 +110,13 @@ export function ensureCallNumber(call: unknown): asserts call is number {
 export function containsInput(context: MatcherContextLike, received: unknown, sample: unknown): boolean {
   if (typeof sample !== 'object' || sample === null) throw new TypeError(`You must provide an object to ObjectContaining, not '${typeof sample}'.`);
   if (typeof received !== 'object' || received === null || Array.isArray(received)) return false;
-  const keys: PropertyKey[] = [...Object.keys(sample), ...Object.getOwnPropertySymbols(sample).filter((s) => Object.prototype.propertyIsEnumerable.call(sample, s))];
-  return keys.every((key) => key in received && context.equals(
-    (sample as Record<PropertyKey, unknown>)[key],
-    (received as Record<PropertyKey, unknown>)[key],
-    context.customTesters as never,
-  ));
+  const keys: PropertyKey[] = [
+    ...Object.keys(sample),
+    ...Object.getOwnPropertySymbols(sample).filter((s) => Object.prototype.propertyIsEnumerable.call(sample, s)),
+  ];
+  return keys.every(
+    (key) =>
+      key in received &&
+      context.equals((sample as Record<PropertyKey, unknown>)[key], (received as Record<PropertyKey, unknown>)[key], context.customTesters as never),
+  );
 }

@@ -27,7 +27,10 @@ function withReceived(utils: VitestPrintUtils, summary: string, input: unknown, 
     summary,
     gray('Received:'),
     ...commandCalls
-      .map((call, i) => `${gray(`  ${ordinalOf(i + 1)} call:`)}\n\n${utils.diff(input, call.args[0].input, { omitAnnotationLines: true, commonColor: gray }) ?? ''}`)
+      .map(
+        (call, i) =>
+          `${gray(`  ${ordinalOf(i + 1)} call:`)}\n\n${utils.diff(input, call.args[0].input, { omitAnnotationLines: true, commonColor: gray }) ?? ''}`,
+      )
       .filter((text) => text),
     gray(`Number of calls: ${commandCalls.length}`),
   ].join('\n\n');
@@ -50,14 +53,20 @@ function nthMessage(call: number, input: unknown) {
  */
 export const vitestMessages: CommandMessages<VitestPrintUtils> = {
   toHaveReceivedCommand: ({ client, cmd, notPrefix }) => `expected ${client} to ${notPrefix}receive ${cmd} at least once`,
-  toHaveReceivedCommandTimes: (expectedCalls) => ({ client, cmd, notPrefix, commandCalls }) =>
-    [`expected ${client} to ${notPrefix}receive ${cmd} ${expectedCalls} times`, `but got ${commandCalls.length} times`].join(', '),
+  toHaveReceivedCommandTimes:
+    (expectedCalls) =>
+    ({ client, cmd, notPrefix, commandCalls }) =>
+      [`expected ${client} to ${notPrefix}receive ${cmd} ${expectedCalls} times`, `but got ${commandCalls.length} times`].join(', '),
   toHaveReceivedCommandOnce: ({ client, cmd, notPrefix, commandCalls }) =>
     [`expected ${client} to ${notPrefix}receive ${cmd} once`, `but got ${commandCalls.length} times`].join(', '),
-  toHaveReceivedCommandWith: (input) => ({ client, cmd, notPrefix, commandCalls, utils }) =>
-    withReceived(utils, `expected ${client} to ${notPrefix}receive ${cmd} with arguments ${args(utils, input)}`, input, commandCalls),
-  toHaveReceivedCommandExactlyOnceWith: (input) => ({ client, cmd, notPrefix, commandCalls, utils }) =>
-    withReceived(utils, `expected ${client} to ${notPrefix}receive ${cmd} exactly once with arguments ${args(utils, input)}`, input, commandCalls),
+  toHaveReceivedCommandWith:
+    (input) =>
+    ({ client, cmd, notPrefix, commandCalls, utils }) =>
+      withReceived(utils, `expected ${client} to ${notPrefix}receive ${cmd} with arguments ${args(utils, input)}`, input, commandCalls),
+  toHaveReceivedCommandExactlyOnceWith:
+    (input) =>
+    ({ client, cmd, notPrefix, commandCalls, utils }) =>
+      withReceived(utils, `expected ${client} to ${notPrefix}receive ${cmd} exactly once with arguments ${args(utils, input)}`, input, commandCalls),
   toHaveReceivedNthCommandWith: nthMessage,
   toHaveReceivedNthSpecificCommandWith: nthMessage,
   toHaveReceivedAnyCommand: ({ client, notPrefix }) => `expected ${client} to ${notPrefix}receive any command at least once`,

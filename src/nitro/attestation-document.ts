@@ -61,11 +61,37 @@ function fixedPair(label: string): NodeKeyPair {
 function root(): TestRoot {
   if (testRoot) return testRoot;
   const rootPair = fixedPair('root');
-  const rootName: DistinguishedName = [['C', 'US'], ['O', 'kms-vault-mock'], ['OU', 'test'], ['CN', 'kms-vault-mock.nitro-enclaves.test-root']];
-  const rootDer = buildCertificate({ serial: Buffer.from([1]), subject: rootName, issuer: rootName, ...ROOT_VALIDITY, subjectPublicKey: rootPair.spki, ca: true, issuerKey: rootPair.privateKey });
+  const rootName: DistinguishedName = [
+    ['C', 'US'],
+    ['O', 'kms-vault-mock'],
+    ['OU', 'test'],
+    ['CN', 'kms-vault-mock.nitro-enclaves.test-root'],
+  ];
+  const rootDer = buildCertificate({
+    serial: Buffer.from([1]),
+    subject: rootName,
+    issuer: rootName,
+    ...ROOT_VALIDITY,
+    subjectPublicKey: rootPair.spki,
+    ca: true,
+    issuerKey: rootPair.privateKey,
+  });
   const intermediate = fixedPair('intermediate');
-  const intermediateName: DistinguishedName = [['C', 'US'], ['O', 'kms-vault-mock'], ['OU', 'test'], ['CN', 'kms-vault-mock.nitro-enclaves.test-intermediate']];
-  const intermediateDer = buildCertificate({ serial: Buffer.from([2]), subject: intermediateName, issuer: rootName, ...ROOT_VALIDITY, subjectPublicKey: intermediate.spki, ca: true, issuerKey: rootPair.privateKey });
+  const intermediateName: DistinguishedName = [
+    ['C', 'US'],
+    ['O', 'kms-vault-mock'],
+    ['OU', 'test'],
+    ['CN', 'kms-vault-mock.nitro-enclaves.test-intermediate'],
+  ];
+  const intermediateDer = buildCertificate({
+    serial: Buffer.from([2]),
+    subject: intermediateName,
+    issuer: rootName,
+    ...ROOT_VALIDITY,
+    subjectPublicKey: intermediate.spki,
+    ca: true,
+    issuerKey: rootPair.privateKey,
+  });
   testRoot = { root: new X509Certificate(rootDer), rootDer, intermediateDer, intermediate };
   return testRoot;
 }
@@ -87,11 +113,22 @@ export function makeAttestationDocument(options: AttestationDocumentOptions, now
   const moduleId = options.moduleId ?? 'i-0123456789abcdef0-enc0123456789abcdef';
   const pcrs = new Map<CborValue, CborValue>();
   for (let i = 0; i < 16; i++) pcrs.set(i, new Uint8Array(SHA384_BYTES));
-  for (const [index, value] of Object.entries(options.pcrs ?? {})) pcrs.set(Number(index), typeof value === 'string' ? new Uint8Array(Buffer.from(value, 'hex')) : new Uint8Array(value));
+  for (const [index, value] of Object.entries(options.pcrs ?? {}))
+    pcrs.set(Number(index), typeof value === 'string' ? new Uint8Array(Buffer.from(value, 'hex')) : new Uint8Array(value));
   const leaf = keyPairFromSeed({ kind: 'ec', curve: 'P-384' }, randomBytes(32));
   if (leaf.kind !== 'node') throw new Error('unreachable: P-384 key pairs are node key pairs');
-  const leafName: DistinguishedName = [['C', 'US'], ['O', 'kms-vault-mock'], ['OU', 'test'], ['CN', moduleId]];
-  const issuer: DistinguishedName = [['C', 'US'], ['O', 'kms-vault-mock'], ['OU', 'test'], ['CN', 'kms-vault-mock.nitro-enclaves.test-intermediate']];
+  const leafName: DistinguishedName = [
+    ['C', 'US'],
+    ['O', 'kms-vault-mock'],
+    ['OU', 'test'],
+    ['CN', moduleId],
+  ];
+  const issuer: DistinguishedName = [
+    ['C', 'US'],
+    ['O', 'kms-vault-mock'],
+    ['OU', 'test'],
+    ['CN', 'kms-vault-mock.nitro-enclaves.test-intermediate'],
+  ];
   const certificate = buildCertificate({
     serial: randomBytes(8),
     subject: leafName,
@@ -146,13 +183,15 @@ function verifyOrThrow(document: Uint8Array, now: Date): VerifiedAttestation {
   if (!(pcrMap instanceof Map) || pcrMap.size === 0 || pcrMap.size > 32) throw new AttestationError('pcrs must hold 1 to 32 registers.');
   const pcrs: Record<number, string> = {};
   for (const [index, value] of pcrMap) {
-    if (typeof index !== 'number' || index < 0 || index > 31 || !(value instanceof Uint8Array) || ![32, 48, 64].includes(value.length)) throw new AttestationError('a PCR is malformed.');
+    if (typeof index !== 'number' || index < 0 || index > 31 || !(value instanceof Uint8Array) || ![32, 48, 64].includes(value.length))
+      throw new AttestationError('a PCR is malformed.');
     pcrs[index] = Buffer.from(value).toString('hex');
   }
   const certificate = payload.get('certificate');
   const cabundle = payload.get('cabundle');
   if (!(certificate instanceof Uint8Array)) throw new AttestationError('certificate is missing.');
-  if (!Array.isArray(cabundle) || cabundle.length === 0 || !cabundle.every((c): c is Uint8Array => c instanceof Uint8Array)) throw new AttestationError('cabundle is missing.');
+  if (!Array.isArray(cabundle) || cabundle.length === 0 || !cabundle.every((c): c is Uint8Array => c instanceof Uint8Array))
+    throw new AttestationError('cabundle is missing.');
   const trust = root();
   if (!Buffer.from(cabundle[0] as Uint8Array).equals(trust.rootDer)) throw new AttestationError('the certificate chain does not start at the trusted root.');
   const chain = [...(cabundle as Uint8Array[]), certificate].map((der) => new X509Certificate(Buffer.from(der)));

@@ -6,7 +6,8 @@
  */
 
 /** A CBOR data item as this codec reads and writes it: maps are `Map`s, byte strings `Uint8Array`s. */
-export type CborValue = number | bigint | string | Uint8Array | boolean | null | undefined | readonly CborValue[] | ReadonlyMap<CborValue, CborValue> | CborTagged;
+export type CborValue =
+  number | bigint | string | Uint8Array | boolean | null | undefined | readonly CborValue[] | ReadonlyMap<CborValue, CborValue> | CborTagged;
 
 /** A tagged data item (COSE_Sign1 may come as tag 18). */
 export interface CborTagged {

@@ -29,7 +29,9 @@ export class NitroEnclaves {
     try {
       document = makeAttestationDocument(options, this.host.clock.now(), (n) => this.host.random.bytes(n));
     } catch (error) {
-      throw new KmsVaultMockError(`vault.nitro.attestationDocument needs an RSA public key (KeyObject, PEM or DER SubjectPublicKeyInfo) and PCRs of 48 bytes: ${error instanceof Error ? error.message : String(error)}`);
+      throw new KmsVaultMockError(
+        `vault.nitro.attestationDocument needs an RSA public key (KeyObject, PEM or DER SubjectPublicKeyInfo) and PCRs of 48 bytes: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return new Uint8Array(document.buffer, document.byteOffset, document.byteLength);
   }

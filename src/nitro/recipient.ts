@@ -20,7 +20,8 @@ export interface Recipient {
  */
 export function recipientOf(context: OperationContext, recipient: RecipientInfo | undefined): Recipient | undefined {
   if (recipient === undefined) return undefined;
-  if (recipient.AttestationDocument === undefined) throw kmsError('ValidationException', messages.invalidAttestationDocument('AttestationDocument is missing.'));
+  if (recipient.AttestationDocument === undefined)
+    throw kmsError('ValidationException', messages.invalidAttestationDocument('AttestationDocument is missing.'));
   try {
     const verified = verifyAttestationDocument(recipient.AttestationDocument, context.now);
     return { publicKey: verified.publicKey, imageSha384: verified.imageSha384, pcrs: verified.pcrs };
@@ -41,7 +42,12 @@ export function withRecipientFacts(context: OperationContext, recipient: Recipie
  * secret in a CMS EnvelopedData to the enclave's public key (Developer Guide, "How AWS Nitro Enclaves
  * uses AWS KMS").
  */
-export function answerRecipient<T extends object, K extends keyof T & string>(context: OperationContext, recipient: Recipient, response: T, secretMember: K): Omit<T, K> & { CiphertextForRecipient: Uint8Array } {
+export function answerRecipient<T extends object, K extends keyof T & string>(
+  context: OperationContext,
+  recipient: Recipient,
+  response: T,
+  secretMember: K,
+): Omit<T, K> & { CiphertextForRecipient: Uint8Array } {
   const { [secretMember]: secret, ...rest } = response;
   const bytes = secret instanceof Uint8Array ? secret : new Uint8Array(0);
   const envelope = envelopeForRecipient(recipient.publicKey, bytes, (n) => context.random.bytes(n));

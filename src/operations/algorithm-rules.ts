@@ -2,7 +2,15 @@ import type { EncryptionAlgorithmSpec, MacAlgorithmSpec, MessageType, SigningAlg
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { KeyRecord } from '../vault/key-record';
-import { algorithmsOf, ASYMMETRIC_ENCRYPTION_ALGORITHMS, KEY_SPECS, MAC_ALGORITHMS, SIGNING_ALGORITHMS, type AsymmetricEncryptionRule, isSymmetricEncryptionSpec } from '../vault/key-specs';
+import {
+  algorithmsOf,
+  ASYMMETRIC_ENCRYPTION_ALGORITHMS,
+  KEY_SPECS,
+  MAC_ALGORITHMS,
+  SIGNING_ALGORITHMS,
+  type AsymmetricEncryptionRule,
+  isSymmetricEncryptionSpec,
+} from '../vault/key-specs';
 import type { HashName, SigningAlgorithmRule } from '../crypto/params';
 
 /** Whether a key is a key pair (asymmetric), as opposed to a symmetric encryption or HMAC key. */
@@ -39,7 +47,10 @@ export function requireMacAlgorithm(key: KeyRecord, algorithm: MacAlgorithmSpec)
  * (the default, SYMMETRIC_DEFAULT, never fits one): InvalidKeyUsageException
  * `Algorithm SYMMETRIC_DEFAULT is incompatible with key spec RSA_2048.`
  */
-export function requireAsymmetricEncryptionAlgorithm(key: KeyRecord, algorithm: EncryptionAlgorithmSpec | undefined): { readonly algorithm: EncryptionAlgorithmSpec } & AsymmetricEncryptionRule {
+export function requireAsymmetricEncryptionAlgorithm(
+  key: KeyRecord,
+  algorithm: EncryptionAlgorithmSpec | undefined,
+): { readonly algorithm: EncryptionAlgorithmSpec } & AsymmetricEncryptionRule {
   const chosen = algorithm ?? 'SYMMETRIC_DEFAULT';
   const rule = ASYMMETRIC_ENCRYPTION_ALGORITHMS[chosen];
   if (!rule || !algorithmsOf(key.keySpec, key.keyUsage).EncryptionAlgorithms?.includes(chosen)) {

@@ -78,10 +78,19 @@ function sm2Keys(key: KeyRecord, pair: NodeKeyPair): { readonly scalar: Buffer; 
  * blob (bound to the encryption context), raw RSA-OAEP or the DER SM2PKE ciphertext, each as OpenSSL
  * makes it. Returns the key material id for symmetric blobs.
  */
-export function encryptUnder(context: OperationContext, key: KeyRecord, algorithm: EncryptionAlgorithmSpec, plaintext: Uint8Array, encryptionContext: Readonly<Record<string, string>> | undefined): { readonly ciphertext: Buffer; readonly materialId?: string } {
+export function encryptUnder(
+  context: OperationContext,
+  key: KeyRecord,
+  algorithm: EncryptionAlgorithmSpec,
+  plaintext: Uint8Array,
+  encryptionContext: Readonly<Record<string, string>> | undefined,
+): { readonly ciphertext: Buffer; readonly materialId?: string } {
   if (algorithm === 'SYMMETRIC_DEFAULT') {
     const material = key.currentMaterial;
-    return { ciphertext: sealSymmetric(material, plaintext, encodeEncryptionContext(encryptionContext), context.random.bytes(12), externalLayerFor(context, key)), materialId: material.id };
+    return {
+      ciphertext: sealSymmetric(material, plaintext, encodeEncryptionContext(encryptionContext), context.random.bytes(12), externalLayerFor(context, key)),
+      materialId: material.id,
+    };
   }
   const rule = requireAsymmetricEncryptionAlgorithm(key, algorithm);
   const pair = encryptionPair(key);
@@ -90,11 +99,18 @@ export function encryptUnder(context: OperationContext, key: KeyRecord, algorith
 }
 
 /** Decrypts a ciphertext of `source`: InvalidCiphertextException when it does not open. */
-export function decryptUnder(source: CiphertextSource, algorithm: EncryptionAlgorithmSpec, ciphertext: Uint8Array, encryptionContext: Readonly<Record<string, string>> | undefined, external?: ExternalLayer): Buffer {
+export function decryptUnder(
+  source: CiphertextSource,
+  algorithm: EncryptionAlgorithmSpec,
+  ciphertext: Uint8Array,
+  encryptionContext: Readonly<Record<string, string>> | undefined,
+  external?: ExternalLayer,
+): Buffer {
   if (algorithm === 'SYMMETRIC_DEFAULT') return openCiphertext(source, ciphertext, encryptionContext, external);
   const rule = requireAsymmetricEncryptionAlgorithm(source.key, algorithm);
   const pair = encryptionPair(source.key);
-  const plaintext = rule.scheme === 'sm2pke' ? sm2Decrypt(sm2Keys(source.key, pair).scalar, ciphertext) : rsaOaepDecrypt(pair.privateKey, rule.oaepHash, ciphertext);
+  const plaintext =
+    rule.scheme === 'sm2pke' ? sm2Decrypt(sm2Keys(source.key, pair).scalar, ciphertext) : rsaOaepDecrypt(pair.privateKey, rule.oaepHash, ciphertext);
   if (!plaintext) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
   return plaintext;
 }

@@ -13,9 +13,29 @@ import { addDays } from '../vault/rotation';
  * this list names nothing, as an alias that does not exist.
  */
 const PREDEFINED_SERVICES: ReadonlySet<string> = new Set([
-  'acm', 'backup', 'cloud9', 'codecommit', 'connect', 'dynamodb', 'ebs', 'elasticfilesystem', 'es',
-  'fsx', 'glue', 'kinesis', 'kinesisvideo', 'lambda', 'lightsail', 'rds', 'redshift', 's3',
-  'secretsmanager', 'sns', 'sqs', 'ssm', 'xray',
+  'acm',
+  'backup',
+  'cloud9',
+  'codecommit',
+  'connect',
+  'dynamodb',
+  'ebs',
+  'elasticfilesystem',
+  'es',
+  'fsx',
+  'glue',
+  'kinesis',
+  'kinesisvideo',
+  'lambda',
+  'lightsail',
+  'rds',
+  'redshift',
+  's3',
+  'secretsmanager',
+  'sns',
+  'sqs',
+  'ssm',
+  'xray',
 ]);
 
 /**

@@ -50,17 +50,28 @@ export function createCustomKeyStore(context: OperationContext, input: HandlerIn
   if (stores.storesOf(context.caller.accountId, context.region).length >= CUSTOM_KEY_STORE_LIMIT) {
     throw kmsError('LimitExceededException', messages.customKeyStoreLimit(CUSTOM_KEY_STORE_LIMIT));
   }
-  const base = { id: `cks-${context.random.bytes(9).toString('hex').slice(0, 17)}`, accountId: context.caller.accountId, region: context.region, name, type, creationDate: context.now, connectionState: 'DISCONNECTED' as const };
+  const base = {
+    id: `cks-${context.random.bytes(9).toString('hex').slice(0, 17)}`,
+    accountId: context.caller.accountId,
+    region: context.region,
+    name,
+    type,
+    creationDate: context.now,
+    connectionState: 'DISCONNECTED' as const,
+  };
   let store: CustomKeyStoreRecord;
   if (members.cloudHsm !== undefined) {
     const { CloudHsmClusterId: clusterId, TrustAnchorCertificate: trustAnchorCertificate, KeyStorePassword: keyStorePassword } = members.cloudHsm;
     const cluster = stores.clusters.get(clusterId);
     if (!cluster) throw kmsError('CloudHsmClusterNotFoundException', messages.cloudHsmClusterNotFound(clusterId));
     // One CloudHSM key store per cluster in the account, and per backup history (API Reference, CloudHsmClusterInUseException).
-    const inUse = [...stores.stores.values()].some((s) => s.accountId === context.caller.accountId && s.cloudHsm && stores.clusters.get(s.cloudHsm.clusterId)?.lineage === cluster.lineage);
+    const inUse = [...stores.stores.values()].some(
+      (s) => s.accountId === context.caller.accountId && s.cloudHsm && stores.clusters.get(s.cloudHsm.clusterId)?.lineage === cluster.lineage,
+    );
     if (inUse) throw kmsError('CloudHsmClusterInUseException', messages.cloudHsmClusterInUse(clusterId));
     requireUsableCluster(context, clusterId);
-    if (!sameCertificate(trustAnchorCertificate, cluster.trustAnchorCertificate)) throw kmsError('IncorrectTrustAnchorException', messages.incorrectTrustAnchor(clusterId));
+    if (!sameCertificate(trustAnchorCertificate, cluster.trustAnchorCertificate))
+      throw kmsError('IncorrectTrustAnchorException', messages.incorrectTrustAnchor(clusterId));
     store = { ...base, cloudHsm: { clusterId, trustAnchorCertificate, keyStorePassword } };
   } else {
     const { XksProxyConnectivity: connectivity, XksProxyUriEndpoint: uriEndpoint, XksProxyUriPath: uriPath } = members.xks;

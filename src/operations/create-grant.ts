@@ -32,7 +32,13 @@ function sameRecord(a: Readonly<Record<string, string>> | undefined, b: Readonly
 }
 
 /** Whether an existing grant has exactly the parameters of a request (CreateGrant is idempotent by Name). */
-function sameGrant(grant: GrantRecord, grantee: string, retiring: string | undefined, operations: readonly GrantOperation[], constraints: GrantConstraints | undefined): boolean {
+function sameGrant(
+  grant: GrantRecord,
+  grantee: string,
+  retiring: string | undefined,
+  operations: readonly GrantOperation[],
+  constraints: GrantConstraints | undefined,
+): boolean {
   return (
     grant.granteePrincipal === grantee &&
     grant.retiringPrincipal === retiring &&
@@ -69,14 +75,16 @@ export function createGrant(context: OperationContext, input: HandlerInput<'Crea
   if (grantee === undefined || (input.GranteePrincipal !== undefined && input.GranteeServicePrincipal !== undefined)) {
     throw kmsError('ValidationException', messages.granteeRequired());
   }
-  if (input.RetiringPrincipal !== undefined && input.RetiringServicePrincipal !== undefined) throw kmsError('ValidationException', messages.retiringPrincipalConflict());
+  if (input.RetiringPrincipal !== undefined && input.RetiringServicePrincipal !== undefined)
+    throw kmsError('ValidationException', messages.retiringPrincipalConflict());
   authorize(context, permissionOf(context.operation), key, input);
   const operations = [...new Set(input.Operations ?? [])];
   const constraints = constraintsOf(input);
   checkKey(key, operations, constraints);
   const retiring = input.RetiringPrincipal ?? input.RetiringServicePrincipal;
   const grants = context.state.grants;
-  const existing = input.Name === undefined ? undefined : grants.ofKey(key.arn).find((g) => g.name === input.Name && sameGrant(g, grantee, retiring, operations, constraints));
+  const existing =
+    input.Name === undefined ? undefined : grants.ofKey(key.arn).find((g) => g.name === input.Name && sameGrant(g, grantee, retiring, operations, constraints));
   if (!existing) {
     const onKey = grants.ofKey(key.arn);
     if (onKey.length >= GRANTS_PER_KEY || onKey.filter((g) => g.granteePrincipal === grantee).length >= GRANTS_PER_GRANTEE) {

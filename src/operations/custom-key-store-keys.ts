@@ -22,7 +22,12 @@ export interface CustomKeyStorePlacement {
  * different Availability Zones; an external key exists in the proxy, is usable and backs no other key
  * of the store. Undefined for a key KMS holds itself.
  */
-export function customKeyStorePlacement(context: OperationContext, input: CreateKeyRequest, origin: OriginType, keySpec: KeySpec): CustomKeyStorePlacement | undefined {
+export function customKeyStorePlacement(
+  context: OperationContext,
+  input: CreateKeyRequest,
+  origin: OriginType,
+  keySpec: KeySpec,
+): CustomKeyStorePlacement | undefined {
   const rule = ORIGINS[origin];
   if (input.XksKeyId !== undefined && origin !== 'EXTERNAL_KEY_STORE') throw kmsError('ValidationException', messages.xksKeyIdOnlyForExternalKeyStore());
   if (input.CustomKeyStoreId === undefined) {
@@ -33,7 +38,8 @@ export function customKeyStorePlacement(context: OperationContext, input: Create
   if (originOfStore(store.type) !== origin) throw kmsError('UnsupportedOperationException', messages.customKeyStoreOriginMismatch(origin, store.type));
   if (rule.keySpecs !== 'any' && keySpec !== rule.keySpecs) throw kmsError('UnsupportedOperationException', messages.customKeyStoreKeySpec(keySpec));
   if (input.MultiRegion === true && !rule.multiRegion) throw kmsError('UnsupportedOperationException', messages.customKeyStoreMultiRegion());
-  if (origin === 'EXTERNAL_KEY_STORE' && input.XksKeyId === undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberRequired('XksKeyId', 'EXTERNAL_KEY_STORE'));
+  if (origin === 'EXTERNAL_KEY_STORE' && input.XksKeyId === undefined)
+    throw kmsError('ValidationException', messages.customKeyStoreMemberRequired('XksKeyId', 'EXTERNAL_KEY_STORE'));
   requireConnectionState(store, ['CONNECTED']);
   if (store.cloudHsm) {
     const cluster = context.state.customKeyStores.clusters.get(store.cloudHsm.clusterId);

@@ -9,7 +9,8 @@ import { checkRealProxy, realConnectionOutcome, realProxyTarget } from '../xks/r
 /** The custom key store with this id in the caller's account and Region (no cross-account use). */
 export function findCustomKeyStore(context: OperationContext, id: string): CustomKeyStoreRecord {
   const store = context.state.customKeyStores.stores.get(id);
-  if (!store || store.accountId !== context.caller.accountId || store.region !== context.region) throw kmsError('CustomKeyStoreNotFoundException', messages.customKeyStoreNotFound(id));
+  if (!store || store.accountId !== context.caller.accountId || store.region !== context.region)
+    throw kmsError('CustomKeyStoreNotFoundException', messages.customKeyStoreNotFound(id));
   return store;
 }
 
@@ -61,7 +62,9 @@ export function requireTwoHsms(cluster: CloudHsmClusterRecord): void {
  * endpoint (private DNS name) and its VPC endpoint service are its own.
  */
 export function requireUniqueProxy(context: OperationContext, settings: XksSettings, self?: CustomKeyStoreRecord): void {
-  const others = context.state.customKeyStores.storesOf(context.caller.accountId, context.region).filter((s): s is CustomKeyStoreRecord & { xks: XksSettings } => s !== self && s.xks !== undefined);
+  const others = context.state.customKeyStores
+    .storesOf(context.caller.accountId, context.region)
+    .filter((s): s is CustomKeyStoreRecord & { xks: XksSettings } => s !== self && s.xks !== undefined);
   for (const other of others) {
     if (other.xks.uriEndpoint === settings.uriEndpoint && other.xks.uriPath === settings.uriPath) {
       throw kmsError('XksProxyUriInUseException', messages.xksProxyUriInUse(`${settings.uriEndpoint}${settings.uriPath}`));
@@ -92,7 +95,8 @@ export function checkProxy(context: OperationContext, settings: XksSettings): vo
 
 /** The ValidationException of a connectivity without its VPC endpoint service name, or a public one with one. */
 export function requireConnectivityMembers(connectivity: XksProxyConnectivityType, vpcEndpointServiceName: string | undefined): void {
-  if (connectivity === 'VPC_ENDPOINT_SERVICE' && vpcEndpointServiceName === undefined) throw kmsError('ValidationException', messages.xksProxyVpcConnectivity('XksProxyVpcEndpointServiceName'));
+  if (connectivity === 'VPC_ENDPOINT_SERVICE' && vpcEndpointServiceName === undefined)
+    throw kmsError('ValidationException', messages.xksProxyVpcConnectivity('XksProxyVpcEndpointServiceName'));
   if (connectivity === 'PUBLIC_ENDPOINT' && vpcEndpointServiceName !== undefined) throw kmsError('ValidationException', messages.xksProxyPublicConnectivity());
 }
 

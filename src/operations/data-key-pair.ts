@@ -29,7 +29,10 @@ export interface DataKeyPair {
  * `KeyPairSpec` (drawn from the vault's randomness, so a seeded vault repeats it) whose private key is
  * encrypted under a symmetric encryption key, as Encrypt would with the same encryption context.
  */
-export function makeDataKeyPair(context: OperationContext, input: HandlerInput<'GenerateDataKeyPair'> | HandlerInput<'GenerateDataKeyPairWithoutPlaintext'>): DataKeyPair {
+export function makeDataKeyPair(
+  context: OperationContext,
+  input: HandlerInput<'GenerateDataKeyPair'> | HandlerInput<'GenerateDataKeyPairWithoutPlaintext'>,
+): DataKeyPair {
   const key = keyForOperation(context, input.KeyId, input, { aliases: true });
   requireKeyUsage(key, 'ENCRYPT_DECRYPT', context.operation);
   requireSymmetricEncryptionKey(key, context.operation);
@@ -39,6 +42,12 @@ export function makeDataKeyPair(context: OperationContext, input: HandlerInput<'
   endDryRun(input);
   const pair = keyPairFromSeed(asymmetricParams({ keySpec: spec, arn: key.arn }), context.random.bytes(32));
   const material = key.currentMaterial;
-  const privateKeyCiphertext = sealSymmetric(material, pair.pkcs8, encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12), externalLayerFor(context, key));
+  const privateKeyCiphertext = sealSymmetric(
+    material,
+    pair.pkcs8,
+    encodeEncryptionContext(input.EncryptionContext),
+    context.random.bytes(12),
+    externalLayerFor(context, key),
+  );
   return { keyArn: key.arn, keyMaterialId: material.id, privateKey: pair.pkcs8, publicKey: pair.spki, privateKeyCiphertext };
 }

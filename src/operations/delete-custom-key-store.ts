@@ -13,7 +13,8 @@ import { findCustomKeyStore, requireConnectionState } from './custom-key-store-r
 export function deleteCustomKeyStore(context: OperationContext, input: HandlerInput<'DeleteCustomKeyStore'>): HandlerOutput<'DeleteCustomKeyStore'> {
   const store = findCustomKeyStore(context, input.CustomKeyStoreId);
   requireConnectionState(store, ['DISCONNECTED']);
-  if (keysIn(store, context.state.peek(store.accountId, store.region)).length > 0) throw kmsError('CustomKeyStoreHasCMKsException', messages.customKeyStoreHasKeys(store.id));
+  if (keysIn(store, context.state.peek(store.accountId, store.region)).length > 0)
+    throw kmsError('CustomKeyStoreHasCMKsException', messages.customKeyStoreHasKeys(store.id));
   context.state.customKeyStores.remove(store);
   return {};
 }

@@ -15,7 +15,10 @@ import { requireExternalOrigin } from './shared';
  * unchanged; the primary's material pending rotation goes from the replicas too (vault/imported-material.ts).
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteImportedKeyMaterial.html
  */
-export function deleteImportedKeyMaterial(context: OperationContext, input: HandlerInput<'DeleteImportedKeyMaterial'>): HandlerOutput<'DeleteImportedKeyMaterial'> {
+export function deleteImportedKeyMaterial(
+  context: OperationContext,
+  input: HandlerInput<'DeleteImportedKeyMaterial'>,
+): HandlerOutput<'DeleteImportedKeyMaterial'> {
   const key = keyForOperation(context, input.KeyId, input, { aliases: false });
   requireExternalOrigin(key);
   const materialId = input.KeyMaterialId;

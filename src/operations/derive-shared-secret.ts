@@ -17,7 +17,8 @@ import { blob, bytesOf, endDryRun, requireKeyUsage } from './shared';
 export function deriveSharedSecret(context: OperationContext, input: HandlerInput<'DeriveSharedSecret'>): HandlerOutput<'DeriveSharedSecret'> {
   // A Nitro enclave's request: the shared secret goes to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
-  if (recipient) return answerRecipient(context, recipient, deriveSharedSecret(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'SharedSecret');
+  if (recipient)
+    return answerRecipient(context, recipient, deriveSharedSecret(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'SharedSecret');
   const key = keyForOperation(context, input.KeyId, input, { aliases: true });
   requireKeyUsage(key, 'KEY_AGREEMENT', 'DeriveSharedSecret');
   const pair = keyPairOf(key);

@@ -7,7 +7,10 @@ import { findCustomKeyStore, requireConnectionState } from './custom-key-store-r
  * KMS keys are Unavailable, except keys pending deletion, until it is connected again.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_DisconnectCustomKeyStore.html
  */
-export function disconnectCustomKeyStore(context: OperationContext, input: HandlerInput<'DisconnectCustomKeyStore'>): HandlerOutput<'DisconnectCustomKeyStore'> {
+export function disconnectCustomKeyStore(
+  context: OperationContext,
+  input: HandlerInput<'DisconnectCustomKeyStore'>,
+): HandlerOutput<'DisconnectCustomKeyStore'> {
   const store = findCustomKeyStore(context, input.CustomKeyStoreId);
   requireConnectionState(store, ['CONNECTED', 'CONNECTING', 'FAILED']);
   context.state.customKeyStores.disconnect(store, context.state.peek(store.accountId, store.region));

@@ -20,6 +20,12 @@ export function encrypt(context: OperationContext, input: HandlerInput<'Encrypt'
   if (isKeyPair(key)) return encryptWithKeyPair(context, key, input);
   requireSymmetricAlgorithm(key, input.EncryptionAlgorithm);
   endDryRun(input);
-  const ciphertext = sealSymmetric(key.currentMaterial, plaintextBytes(input.Plaintext), encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12), externalLayerFor(context, key));
+  const ciphertext = sealSymmetric(
+    key.currentMaterial,
+    plaintextBytes(input.Plaintext),
+    encodeEncryptionContext(input.EncryptionContext),
+    context.random.bytes(12),
+    externalLayerFor(context, key),
+  );
   return { CiphertextBlob: blob(ciphertext), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
 }

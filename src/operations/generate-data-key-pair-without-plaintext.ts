@@ -8,7 +8,10 @@ import { blob } from './shared';
  * encrypted under a symmetric encryption key.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyPairWithoutPlaintext.html
  */
-export function generateDataKeyPairWithoutPlaintext(context: OperationContext, input: HandlerInput<'GenerateDataKeyPairWithoutPlaintext'>): HandlerOutput<'GenerateDataKeyPairWithoutPlaintext'> {
+export function generateDataKeyPairWithoutPlaintext(
+  context: OperationContext,
+  input: HandlerInput<'GenerateDataKeyPairWithoutPlaintext'>,
+): HandlerOutput<'GenerateDataKeyPairWithoutPlaintext'> {
   const pair = makeDataKeyPair(context, input);
   return {
     PrivateKeyCiphertextBlob: blob(pair.privateKeyCiphertext),

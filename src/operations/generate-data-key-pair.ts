@@ -13,7 +13,13 @@ import { answerRecipient, recipientOf, withRecipientFacts } from '../nitro/recip
 export function generateDataKeyPair(context: OperationContext, input: HandlerInput<'GenerateDataKeyPair'>): HandlerOutput<'GenerateDataKeyPair'> {
   // A Nitro enclave's request: the private key goes to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
-  if (recipient) return answerRecipient(context, recipient, generateDataKeyPair(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'PrivateKeyPlaintext');
+  if (recipient)
+    return answerRecipient(
+      context,
+      recipient,
+      generateDataKeyPair(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }),
+      'PrivateKeyPlaintext',
+    );
   const pair = makeDataKeyPair(context, input);
   return {
     PrivateKeyCiphertextBlob: blob(pair.privateKeyCiphertext),

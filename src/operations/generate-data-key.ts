@@ -24,7 +24,13 @@ export function makeDataKey(
   endDryRun(input);
   const plaintext = context.random.bytes(input.NumberOfBytes ?? (input.KeySpec === 'AES_128' ? 16 : 32));
   const material = key.currentMaterial;
-  const ciphertext = sealSymmetric(material, plaintext, encodeEncryptionContext(input.EncryptionContext), context.random.bytes(12), externalLayerFor(context, key));
+  const ciphertext = sealSymmetric(
+    material,
+    plaintext,
+    encodeEncryptionContext(input.EncryptionContext),
+    context.random.bytes(12),
+    externalLayerFor(context, key),
+  );
   return { plaintext, response: { CiphertextBlob: blob(ciphertext), KeyId: key.arn, KeyMaterialId: material.id } };
 }
 
@@ -35,7 +41,8 @@ export function makeDataKey(
 export function generateDataKey(context: OperationContext, input: HandlerInput<'GenerateDataKey'>): HandlerOutput<'GenerateDataKey'> {
   // A Nitro enclave's request: the plaintext data key goes to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
-  if (recipient) return answerRecipient(context, recipient, generateDataKey(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');
+  if (recipient)
+    return answerRecipient(context, recipient, generateDataKey(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');
   const { plaintext, response } = makeDataKey(context, input);
   return { CiphertextBlob: response.CiphertextBlob, Plaintext: blob(plaintext), KeyId: response.KeyId, KeyMaterialId: response.KeyMaterialId };
 }

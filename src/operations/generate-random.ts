@@ -16,7 +16,8 @@ import { permissionOf } from '../auth/permissions';
 export function generateRandom(context: OperationContext, input: HandlerInput<'GenerateRandom'>): HandlerOutput<'GenerateRandom'> {
   // A Nitro enclave's request: the bytes go to the enclave's public key (CiphertextForRecipient).
   const recipient = recipientOf(context, input.Recipient);
-  if (recipient) return answerRecipient(context, recipient, generateRandom(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');
+  if (recipient)
+    return answerRecipient(context, recipient, generateRandom(withRecipientFacts(context, recipient), { ...input, Recipient: undefined }), 'Plaintext');
   authorizeWithoutKey(context, permissionOf(context.operation), input);
   if (input.CustomKeyStoreId !== undefined) requireRandomSource(context, input.CustomKeyStoreId);
   if (input.NumberOfBytes === undefined) {

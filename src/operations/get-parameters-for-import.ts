@@ -26,13 +26,16 @@ export function getParametersForImport(context: OperationContext, input: Handler
   const rule = WRAPPING_ALGORITHMS[algorithm];
   const wrapping = WRAPPING_KEY_SPECS[keySpec];
   if (rule.scheme === 'withdrawn') throw kmsError('UnsupportedOperationException', messages.wrappingAlgorithmWithdrawn(algorithm));
-  if (!availableIn(rule.availability, context.region)) throw kmsError('UnsupportedOperationException', messages.wrappingNotInRegion(`WrappingAlgorithm ${algorithm}`));
-  if (wrapping.kind === 'sm2' && !availableIn('china-only', context.region)) throw kmsError('UnsupportedOperationException', messages.wrappingNotInRegion(`WrappingKeySpec ${keySpec}`));
+  if (!availableIn(rule.availability, context.region))
+    throw kmsError('UnsupportedOperationException', messages.wrappingNotInRegion(`WrappingAlgorithm ${algorithm}`));
+  if (wrapping.kind === 'sm2' && !availableIn('china-only', context.region))
+    throw kmsError('UnsupportedOperationException', messages.wrappingNotInRegion(`WrappingKeySpec ${keySpec}`));
   if ((rule.scheme === 'sm2pke') !== (wrapping.kind === 'sm2')) throw kmsError('ValidationException', messages.wrappingMismatch(algorithm, keySpec));
 
   const key = keyForOperation(context, input.KeyId, input, { aliases: false });
   requireExternalOrigin(key);
-  if (wrapping.kind === 'sm2') throw new NotImplementedError('kms-vault-mock does not implement SM2 wrapping keys (WrappingKeySpec SM2, SM2PKE) for importing key material yet.');
+  if (wrapping.kind === 'sm2')
+    throw new NotImplementedError('kms-vault-mock does not implement SM2 wrapping keys (WrappingKeySpec SM2, SM2PKE) for importing key material yet.');
 
   const seed = Buffer.from(context.random.bytes(32));
   const publicKey = createPublicKey(wrappingKeyFromSeed(seed, wrapping.bits)).export({ type: 'spki', format: 'der' });

@@ -118,7 +118,11 @@ function unwrap(context: OperationContext, key: KeyRecord, input: ImportKeyMater
   const privateKey = wrappingKeyFromSeed(token.wrappingSeed, wrapping.bits);
   const wrapped = bytesOf(input.EncryptedKeyMaterial);
   const material =
-    rule.scheme === 'rsa-oaep' ? unwrapRsaOaep(privateKey, rule.hash, wrapped) : rule.scheme === 'rsa-aes-key-wrap' ? unwrapRsaAesKeyWrap(privateKey, rule.hash, wrapped) : undefined;
+    rule.scheme === 'rsa-oaep'
+      ? unwrapRsaOaep(privateKey, rule.hash, wrapped)
+      : rule.scheme === 'rsa-aes-key-wrap'
+        ? unwrapRsaAesKeyWrap(privateKey, rule.hash, wrapped)
+        : undefined;
   if (!material) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
   return material;
 }
@@ -137,7 +141,8 @@ function importedSecret(key: KeyRecord, material: Buffer): Buffer {
     return pair.pkcs8;
   }
   const size = IMPORTED_SECRET_BYTES[key.keySpec] ?? { min: 32, max: 32 };
-  if (material.length < size.min || material.length > size.max) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialWrongSize(key.keySpec, size.min, size.max));
+  if (material.length < size.min || material.length > size.max)
+    throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialWrongSize(key.keySpec, size.min, size.max));
   return Buffer.from(material);
 }
 
@@ -153,14 +158,16 @@ function chooseMaterial(key: KeyRecord, idHex: string, input: ImportKeyMaterialR
   const hasMaterial = key.materials.length > 0;
   const importType = input.ImportType ?? (hasMaterial ? 'EXISTING_KEY_MATERIAL' : 'NEW_KEY_MATERIAL');
   const existing = key.materials.find((m) => m.id === idHex);
-  if (input.KeyMaterialId !== undefined && input.KeyMaterialId !== idHex) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialIdMismatch(input.KeyMaterialId));
+  if (input.KeyMaterialId !== undefined && input.KeyMaterialId !== idHex)
+    throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialIdMismatch(input.KeyMaterialId));
   if (importType === 'EXISTING_KEY_MATERIAL') {
     if (!hasMaterial) throw kmsError('IncorrectKeyMaterialException', messages.noKeyMaterialYet(key.arn));
     if (!existing) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialDiffers(key.arn));
     return existing;
   }
   if (existing) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialAlreadyAssociated(key.arn));
-  if (hasMaterial && !isSymmetricEncryptionSpec(key.keySpec)) throw kmsError('IncorrectKeyMaterialException', messages.newKeyMaterialNotSupported(key.arn, key.keySpec));
+  if (hasMaterial && !isSymmetricEncryptionSpec(key.keySpec))
+    throw kmsError('IncorrectKeyMaterialException', messages.newKeyMaterialNotSupported(key.arn, key.keySpec));
   const pending = key.materials.find((m) => m.imported?.pendingRotation === true);
   if (pending) throw kmsError('KMSInvalidStateException', messages.pendingRotationExists(idHex, key.arn, pending.id));
   return undefined;
@@ -175,9 +182,11 @@ function chooseMaterial(key: KeyRecord, idHex: string, input: ImportKeyMaterialR
  * default of a first import; EXISTING_KEY_MATERIAL what the API Reference says to pass to replicas).
  */
 function primaryMaterial(key: KeyRecord, primary: KeyRecord, idHex: string, input: ImportKeyMaterialRequest): KeyMaterial {
-  if (input.KeyMaterialId !== undefined && input.KeyMaterialId !== idHex) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialIdMismatch(input.KeyMaterialId));
+  if (input.KeyMaterialId !== undefined && input.KeyMaterialId !== idHex)
+    throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialIdMismatch(input.KeyMaterialId));
   const source = primary.materials.find((m) => m.id === idHex);
   if (!source) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialDiffers(primary.arn));
-  if (input.ImportType === 'NEW_KEY_MATERIAL' && key.materials.some((m) => m.id === idHex)) throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialAlreadyAssociated(key.arn));
+  if (input.ImportType === 'NEW_KEY_MATERIAL' && key.materials.some((m) => m.id === idHex))
+    throw kmsError('IncorrectKeyMaterialException', messages.keyMaterialAlreadyAssociated(key.arn));
   return source;
 }

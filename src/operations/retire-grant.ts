@@ -29,7 +29,8 @@ export function retireGrant(context: OperationContext, input: HandlerInput<'Reti
     const grants = context.state.grants;
     if (!grants.knowsToken(input.GrantToken)) throw kmsError('InvalidGrantTokenException', messages.invalidGrantToken());
     const found = grants.byToken(input.GrantToken);
-    if (!found || (input.GrantId !== undefined && found.grantId !== input.GrantId)) throw kmsError('NotFoundException', messages.grantIdNotFound(input.GrantId ?? ''));
+    if (!found || (input.GrantId !== undefined && found.grantId !== input.GrantId))
+      throw kmsError('NotFoundException', messages.grantIdNotFound(input.GrantId ?? ''));
     grant = found;
   } else {
     if (input.KeyId === undefined || input.GrantId === undefined) throw kmsError('ValidationException', messages.retireGrantArguments());

@@ -11,5 +11,9 @@ import { signingRequest } from './signing-request';
  */
 export function sign(context: OperationContext, input: HandlerInput<'Sign'>): HandlerOutput<'Sign'> {
   const { key, pair, algorithm, rule, message, messageType } = signingRequest(context, input);
-  return { KeyId: key.arn, Signature: blob(signMessage(pair, rule, message, messageType, (length) => context.random.bytes(length))), SigningAlgorithm: algorithm };
+  return {
+    KeyId: key.arn,
+    Signature: blob(signMessage(pair, rule, message, messageType, (length) => context.random.bytes(length))),
+    SigningAlgorithm: algorithm,
+  };
 }

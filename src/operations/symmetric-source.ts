@@ -50,7 +50,12 @@ function preferredHolder(context: OperationContext, holders: readonly KeyRecord[
  * Decrypts a blob under its source material; InvalidCiphertextException on any change or wrong context.
  * `external`: the real external key store proxy that opens the outer layer of the source key's blobs.
  */
-export function openCiphertext(source: CiphertextSource, blob: Uint8Array, context: Readonly<Record<string, string>> | undefined, external?: ExternalLayer): Buffer {
+export function openCiphertext(
+  source: CiphertextSource,
+  blob: Uint8Array,
+  context: Readonly<Record<string, string>> | undefined,
+  external?: ExternalLayer,
+): Buffer {
   const plaintext = openSymmetric(blob, source.material.secret, encodeEncryptionContext(context), source.material.externalSecret, external);
   if (!plaintext) throw kmsError('InvalidCiphertextException', messages.invalidCiphertext());
   return plaintext;

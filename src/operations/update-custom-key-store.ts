@@ -4,10 +4,25 @@ import type { HandlerInput, HandlerOutput } from './handler-types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import { keysIn, type XksSettings } from '../vault/custom-key-stores';
-import { checkProxy, findCustomKeyStore, requireConnectionState, requireConnectivityMembers, requireFreeName, requireUniqueProxy, requireUsableCluster } from './custom-key-store-rules';
+import {
+  checkProxy,
+  findCustomKeyStore,
+  requireConnectionState,
+  requireConnectivityMembers,
+  requireFreeName,
+  requireUniqueProxy,
+  requireUsableCluster,
+} from './custom-key-store-rules';
 
 const CLOUDHSM_MEMBERS = ['KeyStorePassword', 'CloudHsmClusterId'] as const;
-const XKS_MEMBERS = ['XksProxyUriEndpoint', 'XksProxyUriPath', 'XksProxyVpcEndpointServiceName', 'XksProxyVpcEndpointServiceOwner', 'XksProxyAuthenticationCredential', 'XksProxyConnectivity'] as const;
+const XKS_MEMBERS = [
+  'XksProxyUriEndpoint',
+  'XksProxyUriPath',
+  'XksProxyVpcEndpointServiceName',
+  'XksProxyVpcEndpointServiceOwner',
+  'XksProxyAuthenticationCredential',
+  'XksProxyConnectivity',
+] as const;
 /** What an external key store may change while CONNECTED (API Reference, UpdateCustomKeyStore). */
 const XKS_WHILE_CONNECTED = new Set<string>(['NewCustomKeyStoreName', 'XksProxyAuthenticationCredential', 'XksProxyUriPath']);
 
@@ -21,7 +36,8 @@ const XKS_WHILE_CONNECTED = new Set<string>(['NewCustomKeyStoreName', 'XksProxyA
 export function updateCustomKeyStore(context: OperationContext, input: HandlerInput<'UpdateCustomKeyStore'>): HandlerOutput<'UpdateCustomKeyStore'> {
   const store = findCustomKeyStore(context, input.CustomKeyStoreId);
   const foreign = store.type === 'AWS_CLOUDHSM' ? XKS_MEMBERS : CLOUDHSM_MEMBERS;
-  for (const member of foreign) if (input[member] !== undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberNotValid(member, store.type));
+  for (const member of foreign)
+    if (input[member] !== undefined) throw kmsError('ValidationException', messages.customKeyStoreMemberNotValid(member, store.type));
   const changed = Object.keys(input).filter((m) => m !== 'CustomKeyStoreId' && (input as unknown as Record<string, unknown>)[m] !== undefined);
   if (store.type === 'AWS_CLOUDHSM' || changed.some((m) => !XKS_WHILE_CONNECTED.has(m))) requireConnectionState(store, ['DISCONNECTED']);
   else requireConnectionState(store, ['DISCONNECTED', 'CONNECTED']);
@@ -34,22 +50,29 @@ export function updateCustomKeyStore(context: OperationContext, input: HandlerIn
       const stores = context.state.customKeyStores;
       const cluster = stores.clusters.get(clusterId);
       if (!cluster) throw kmsError('CloudHsmClusterNotFoundException', messages.cloudHsmClusterNotFound(clusterId));
-      if (cluster.lineage !== stores.clusters.get(current.clusterId)?.lineage) throw kmsError('CloudHsmClusterNotRelatedException', messages.cloudHsmClusterNotRelated(clusterId, current.clusterId));
+      if (cluster.lineage !== stores.clusters.get(current.clusterId)?.lineage)
+        throw kmsError('CloudHsmClusterNotRelatedException', messages.cloudHsmClusterNotRelated(clusterId, current.clusterId));
       requireUsableCluster(context, clusterId);
     }
     if (input.NewCustomKeyStoreName !== undefined) store.name = input.NewCustomKeyStoreName;
     if (input.KeyStorePassword !== undefined) current.keyStorePassword = input.KeyStorePassword;
     if (clusterId !== undefined && clusterId !== current.clusterId) {
       current.clusterId = clusterId;
-      for (const key of keysIn(store, context.state.peek(store.accountId, store.region))) if (key.customKeyStore) key.customKeyStore.cloudHsmClusterId = clusterId;
+      for (const key of keysIn(store, context.state.peek(store.accountId, store.region)))
+        if (key.customKeyStore) key.customKeyStore.cloudHsmClusterId = clusterId;
     }
     return {};
   }
 
   const current = store.xks as XksSettings;
   const next = nextXksSettings(current, input, context.caller.accountId);
-  if (next.uriEndpoint !== current.uriEndpoint || next.uriPath !== current.uriPath || next.vpcEndpointServiceName !== current.vpcEndpointServiceName) requireUniqueProxy(context, next, store);
-  const proxyChanged = next.uriEndpoint !== current.uriEndpoint || next.uriPath !== current.uriPath || next.accessKeyId !== current.accessKeyId || next.rawSecretAccessKey !== current.rawSecretAccessKey;
+  if (next.uriEndpoint !== current.uriEndpoint || next.uriPath !== current.uriPath || next.vpcEndpointServiceName !== current.vpcEndpointServiceName)
+    requireUniqueProxy(context, next, store);
+  const proxyChanged =
+    next.uriEndpoint !== current.uriEndpoint ||
+    next.uriPath !== current.uriPath ||
+    next.accessKeyId !== current.accessKeyId ||
+    next.rawSecretAccessKey !== current.rawSecretAccessKey;
   if (proxyChanged && (store.connectionState === 'CONNECTED' || next.connectivity === 'PUBLIC_ENDPOINT')) checkProxy(context, next);
   if (input.NewCustomKeyStoreName !== undefined) store.name = input.NewCustomKeyStoreName;
   Object.assign(current, next);

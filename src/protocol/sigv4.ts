@@ -55,8 +55,16 @@ export function readSignature(request: WireRequest, now: Date): SignedRequest | 
   if (!date) return kmsError('IncompleteSignatureException', messages.signingDateFormat(dateText as string));
   const skew = date.getTime() - now.getTime();
   const limit = MAX_SKEW_MINUTES * 60_000;
-  if (skew < -limit) return kmsError('InvalidSignatureException', messages.signatureExpired(dateText as string, basic(new Date(now.getTime() - limit)), basic(now), MAX_SKEW_MINUTES));
-  if (skew > limit) return kmsError('InvalidSignatureException', messages.signatureNotYetCurrent(dateText as string, basic(new Date(now.getTime() + limit)), basic(now), MAX_SKEW_MINUTES));
+  if (skew < -limit)
+    return kmsError(
+      'InvalidSignatureException',
+      messages.signatureExpired(dateText as string, basic(new Date(now.getTime() - limit)), basic(now), MAX_SKEW_MINUTES),
+    );
+  if (skew > limit)
+    return kmsError(
+      'InvalidSignatureException',
+      messages.signatureNotYetCurrent(dateText as string, basic(new Date(now.getTime() + limit)), basic(now), MAX_SKEW_MINUTES),
+    );
   if (!signedHeaders.includes('host')) return kmsError('InvalidSignatureException', messages.hostNotSigned());
   if (algorithm !== ALGORITHM) return kmsError('IncompleteSignatureException', messages.unsupportedAlgorithm(algorithm));
 
@@ -68,7 +76,8 @@ export function readSignature(request: WireRequest, now: Date): SignedRequest | 
   if (service !== 'kms') problems += "Credential should be scoped to correct service: 'kms'. ";
   if (terminator !== 'aws4_request') problems += `Credential should be scoped with a valid terminator: 'aws4_request', not '${terminator}'. `;
   const longDate = dateText as string;
-  if (scopeDate !== longDate.slice(0, 8)) problems += `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${longDate.slice(0, 8)}', from '${longDate}'.`;
+  if (scopeDate !== longDate.slice(0, 8))
+    problems += `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scopeDate}' != '${longDate.slice(0, 8)}', from '${longDate}'.`;
   if (problems) return kmsError('InvalidSignatureException', messages.credentialScope(problems.trim()));
   return { accessKeyId, region, signedHeaders, signature, date };
 }
@@ -127,5 +136,8 @@ function parseBasicDate(text: string): Date | undefined {
 }
 
 function basic(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

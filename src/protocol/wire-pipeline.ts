@@ -112,7 +112,8 @@ async function identify(vault: WireVault, request: WireRequest, auth: AuthMode, 
     if (auth === 'strict') return kmsError('UnrecognizedClientException', messages.unrecognizedClient());
     return { region: signed.region, caller: vault.caller, request: facts, source };
   }
-  if (!(await signatureMatches(request, signed, principal.credentials.secretAccessKey))) return kmsError('InvalidSignatureException', messages.signatureMismatch());
+  if (!(await signatureMatches(request, signed, principal.credentials.secretAccessKey)))
+    return kmsError('InvalidSignatureException', messages.signatureMismatch());
   return { region: signed.region, caller: principal.caller, request: facts, source };
 }
 
@@ -167,4 +168,3 @@ function nestingDepth(text: string): number {
   }
   return deepest;
 }
-

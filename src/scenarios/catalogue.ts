@@ -13,12 +13,29 @@ export const scenarios = {
   'disabled-key': defineScenario({
     name: 'disabled-key',
     description: 'A symmetric key (alias/disabled) that is disabled: Encrypt and Decrypt fail with DisabledException.',
-    keys: [{ ref: 'disabled', description: 'disabled key', aliases: ['alias/disabled'], state: 'Disabled', ciphertexts: [{ name: 'disabled-secret', plaintext: 'made before the key was disabled' }] }],
+    keys: [
+      {
+        ref: 'disabled',
+        description: 'disabled key',
+        aliases: ['alias/disabled'],
+        state: 'Disabled',
+        ciphertexts: [{ name: 'disabled-secret', plaintext: 'made before the key was disabled' }],
+      },
+    ],
   }),
   'key-pending-deletion': defineScenario({
     name: 'key-pending-deletion',
     description: 'A key (alias/doomed) scheduled for deletion in 7 days: KMSInvalidStateException until it is gone.',
-    keys: [{ ref: 'doomed', description: 'key pending deletion', aliases: ['alias/doomed'], state: 'PendingDeletion', pendingWindowInDays: 7, ciphertexts: [{ name: 'doomed-secret', plaintext: 'made before deletion was scheduled' }] }],
+    keys: [
+      {
+        ref: 'doomed',
+        description: 'key pending deletion',
+        aliases: ['alias/doomed'],
+        state: 'PendingDeletion',
+        pendingWindowInDays: 7,
+        ciphertexts: [{ name: 'doomed-secret', plaintext: 'made before deletion was scheduled' }],
+      },
+    ],
   }),
   'rotated-key': defineScenario({
     name: 'rotated-key',
@@ -40,7 +57,15 @@ export const scenarios = {
   'multi-region-pair': defineScenario({
     name: 'multi-region-pair',
     description: 'A multi-Region key in us-east-1 with a replica in eu-west-1, and a ciphertext made in us-east-1.',
-    keys: [{ ref: 'primary', region: 'us-east-1', description: 'multi-Region primary', multiRegion: { replicaRegions: ['eu-west-1'] }, ciphertexts: [{ name: 'travelling-secret', plaintext: 'decrypts in either region' }] }],
+    keys: [
+      {
+        ref: 'primary',
+        region: 'us-east-1',
+        description: 'multi-Region primary',
+        multiRegion: { replicaRegions: ['eu-west-1'] },
+        ciphertexts: [{ name: 'travelling-secret', plaintext: 'decrypts in either region' }],
+      },
+    ],
   }),
   'asymmetric-signing-key': defineScenario({
     name: 'asymmetric-signing-key',
@@ -59,7 +84,13 @@ export const scenarios = {
           Version: '2012-10-17',
           Statement: [
             { Sid: 'Owner', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${SHARING_ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
-            { Sid: 'Everyone else here may use it', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'], Resource: '*' },
+            {
+              Sid: 'Everyone else here may use it',
+              Effect: 'Allow',
+              Principal: { AWS: '*' },
+              Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+              Resource: '*',
+            },
           ],
         }),
       },
@@ -69,7 +100,9 @@ export const scenarios = {
     name: 'throttling-under-load',
     description: 'A key (alias/busy) whose cryptographic calls are throttled 30% of the time (seeded).',
     keys: [{ ref: 'busy', description: 'busy key', aliases: ['alias/busy'] }],
-    faults: [{ operation: ['Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext'], error: 'ThrottlingException', probability: 0.3 }],
+    faults: [
+      { operation: ['Encrypt', 'Decrypt', 'ReEncrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext'], error: 'ThrottlingException', probability: 0.3 },
+    ],
   }),
 } satisfies Record<string, Scenario>;
 

@@ -116,7 +116,9 @@ export function snapshotCustomKeyStores(state: CustomKeyStoreState): CustomKeySt
     creationDate: s.creationDate.toISOString(),
     connectionState: s.connectionState,
     ...(s.connectionErrorCode !== undefined ? { connectionErrorCode: s.connectionErrorCode } : {}),
-    ...(s.attempt ? { attempt: { until: s.attempt.until.toISOString(), ...(s.attempt.errorCode !== undefined ? { errorCode: s.attempt.errorCode } : {}) } } : {}),
+    ...(s.attempt
+      ? { attempt: { until: s.attempt.until.toISOString(), ...(s.attempt.errorCode !== undefined ? { errorCode: s.attempt.errorCode } : {}) } }
+      : {}),
     ...(s.cloudHsm ? { cloudHsm: { ...s.cloudHsm } } : {}),
     ...(s.xks ? { xks: { ...s.xks } } : {}),
   }));
@@ -143,9 +145,20 @@ export function snapshotCustomKeyStoreKey(key: KeyRecord): CustomKeyStoreKeyFiel
  * (every store CONNECTED, clusters healthy, proxies permissive). Returns what puts them as the document
  * says once the keys exist.
  */
-export function loadCustomKeyStores(state: CustomKeyStoreState, doc: CustomKeyStoreSections, defaults: { readonly accountId: string; readonly region: string; readonly now: Date }): (keys: Iterable<[CustomKeyStoreKeyFields & { readonly state?: string }, KeyRecord]>) => void {
+export function loadCustomKeyStores(
+  state: CustomKeyStoreState,
+  doc: CustomKeyStoreSections,
+  defaults: { readonly accountId: string; readonly region: string; readonly now: Date },
+): (keys: Iterable<[CustomKeyStoreKeyFields & { readonly state?: string }, KeyRecord]>) => void {
   for (const c of doc.cloudHsmClusters ?? []) {
-    state.clusters.set(c.clusterId, { clusterId: c.clusterId, lineage: c.lineage ?? c.clusterId, trustAnchorCertificate: c.trustAnchorCertificate, active: true, hsms: 2, availabilityZones: 2 });
+    state.clusters.set(c.clusterId, {
+      clusterId: c.clusterId,
+      lineage: c.lineage ?? c.clusterId,
+      trustAnchorCertificate: c.trustAnchorCertificate,
+      active: true,
+      hsms: 2,
+      availabilityZones: 2,
+    });
   }
   for (const p of doc.xksProxies ?? []) {
     const keys = new Map((p.keys ?? []).map((k) => [k.id, { id: k.id, secret: secretOf(k), usable: true }]));
@@ -155,7 +168,9 @@ export function loadCustomKeyStores(state: CustomKeyStoreState, doc: CustomKeySt
   for (const s of doc.customKeyStores ?? []) {
     if (state.stores.has(s.id)) throw new KmsVaultMockError(`custom key store '${s.id}' already exists.`);
     if ((s.type === 'AWS_CLOUDHSM') !== (s.cloudHsm !== undefined) || (s.type === 'EXTERNAL_KEY_STORE') !== (s.xks !== undefined)) {
-      throw new KmsVaultMockError(`custom key store '${s.id}' of type ${s.type} needs ${s.type === 'AWS_CLOUDHSM' ? 'cloudHsm' : 'xks'} settings, and only those.`);
+      throw new KmsVaultMockError(
+        `custom key store '${s.id}' of type ${s.type} needs ${s.type === 'AWS_CLOUDHSM' ? 'cloudHsm' : 'xks'} settings, and only those.`,
+      );
     }
     const record: CustomKeyStoreRecord = {
       id: s.id,
@@ -210,7 +225,8 @@ export function loadCustomKeyStores(state: CustomKeyStoreState, doc: CustomKeySt
     for (const [record, s] of final) {
       record.connectionState = s.connectionState ?? 'DISCONNECTED';
       if (s.connectionErrorCode !== undefined && record.connectionState === 'FAILED') record.connectionErrorCode = s.connectionErrorCode;
-      if (s.attempt && record.connectionState === 'CONNECTING') record.attempt = { until: new Date(s.attempt.until), ...(s.attempt.errorCode !== undefined ? { errorCode: s.attempt.errorCode } : {}) };
+      if (s.attempt && record.connectionState === 'CONNECTING')
+        record.attempt = { until: new Date(s.attempt.until), ...(s.attempt.errorCode !== undefined ? { errorCode: s.attempt.errorCode } : {}) };
       state.add(record);
     }
     for (const [spec, key] of keyList) {

@@ -26,7 +26,8 @@ export function loadGrant(vault: ScenarioHost, spec: ScenarioGrant, keys: Readon
   const unsupported = spec.operations.filter((op) => !supported.has(op));
   if (unsupported.length > 0) throw new KmsVaultMockError(`grant on '${spec.key}': key ${key.arn} supports no grant for ${unsupported.join(', ')}.`);
   const c = spec.constraints;
-  if (c && !supportsGrantConstraints(key)) throw new KmsVaultMockError(`grant on '${spec.key}': encryption context constraints need a symmetric encryption key.`);
+  if (c && !supportsGrantConstraints(key))
+    throw new KmsVaultMockError(`grant on '${spec.key}': encryption context constraints need a symmetric encryption key.`);
   if (spec.grantId !== undefined && (!/^[0-9a-f]{64}$/.test(spec.grantId) || vault.state.grants.get(spec.grantId))) {
     throw new KmsVaultMockError(`grant id '${spec.grantId}' must be 64 hex digits and unique.`);
   }

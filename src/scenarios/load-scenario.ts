@@ -9,7 +9,15 @@ import { newAlias, type ImportedMaterialState, type KeyMaterial, type KeyRecord 
 import type { ScenarioHost } from './scenario-host';
 import { applyKeyPolicy, loadGrant } from './load-authorization';
 import { loadCustomKeyStores } from './custom-key-store-scenario';
-import { STATE_FORMAT_VERSION, type LoadedScenario, type Scenario, type ScenarioAlias, type ScenarioImport, type ScenarioKey, type ScenarioPrincipal } from './scenario';
+import {
+  STATE_FORMAT_VERSION,
+  type LoadedScenario,
+  type Scenario,
+  type ScenarioAlias,
+  type ScenarioImport,
+  type ScenarioKey,
+  type ScenarioPrincipal,
+} from './scenario';
 import { callerOf } from '../vault/principal';
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -69,7 +77,11 @@ export function loadScenario(vault: ScenarioHost, scenario: Scenario): LoadedSce
   }
   try {
     for (const principal of scenario.principals ?? []) loadPrincipal(vault, principal);
-    const settleCustomKeyStores = loadCustomKeyStores(vault.state.customKeyStores, scenario, { accountId: vault.accountId, region: vault.region, now: vault.clock.now() });
+    const settleCustomKeyStores = loadCustomKeyStores(vault.state.customKeyStores, scenario, {
+      accountId: vault.accountId,
+      region: vault.region,
+      now: vault.clock.now(),
+    });
     if (scenario.importTokenSecret !== undefined) vault.state.restoreImportTokenSecret(Buffer.from(scenario.importTokenSecret, 'base64'));
     for (const spec of scenario.keys ?? []) {
       if (spec.multiRegion?.primaryRegion !== undefined && spec.multiRegion.primaryRegion !== (spec.region ?? vault.region)) continue;
@@ -83,7 +95,11 @@ export function loadScenario(vault: ScenarioHost, scenario: Scenario): LoadedSce
       const primary = [...records.entries()].find(([s, r]) => r.keyId === spec.keyId && s.account === spec.account)?.[1];
       if (!primary) throw new KmsVaultMockError(`Scenario replica '${spec.keyId}' in ${spec.region} has no primary key in the scenario.`);
       const tags = spec.tags ? Object.entries(spec.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) : undefined;
-      vault.executeInternal('ReplicateKey', { KeyId: primary.arn, ReplicaRegion: spec.region ?? vault.region, Description: spec.description, Tags: tags }, { region: primary.region, accountId: primary.accountId });
+      vault.executeInternal(
+        'ReplicateKey',
+        { KeyId: primary.arn, ReplicaRegion: spec.region ?? vault.region, Description: spec.description, Tags: tags },
+        { region: primary.region, accountId: primary.accountId },
+      );
       const replica = vault.state.peek(primary.accountId, spec.region ?? vault.region)?.keys.get(primary.keyId) as KeyRecord;
       replica.creationDate = date(spec.creationDate, 'creationDate') ?? replica.creationDate;
       if (replica.origin === 'EXTERNAL') restoreReplicaMaterial(vault, spec, replica, primary);
@@ -151,7 +167,15 @@ function createKey(vault: ScenarioHost, spec: ScenarioKey): KeyRecord {
     const group = record.multiRegionGroup;
     // New imported material waiting for RotateKeyOnDemand is never current.
     const current = list.filter((m) => m.imported?.pendingRotation !== true);
-    record = { ...record, keyId: id, arn: keyArn(region, accountId, id), keyManager: spec.keyManager ?? record.keyManager, materials: list, currentMaterial: current[current.length - 1] ?? NO_KEY_MATERIAL, creationDate: creationDate ?? record.creationDate };
+    record = {
+      ...record,
+      keyId: id,
+      arn: keyArn(region, accountId, id),
+      keyManager: spec.keyManager ?? record.keyManager,
+      materials: list,
+      currentMaterial: current[current.length - 1] ?? NO_KEY_MATERIAL,
+      creationDate: creationDate ?? record.creationDate,
+    };
     if (record.origin === 'EXTERNAL') record.state = allMaterialImported(record) ? 'Enabled' : 'PendingImport';
     group?.members.set(region, record);
     vault.state.addKey(record);
@@ -174,7 +198,9 @@ function restoreReplicaMaterial(vault: ScenarioHost, spec: ScenarioKey, replica:
   for (const m of materials) {
     const source = primary.materials.find((p) => p.id === m.id);
     if (!source || !source.secret.equals(m.secret)) {
-      throw new KmsVaultMockError(`Scenario replica '${replica.keyId}' in ${replica.region} lists key material '${m.id}' that is not key material of its primary.`);
+      throw new KmsVaultMockError(
+        `Scenario replica '${replica.keyId}' in ${replica.region} lists key material '${m.id}' that is not key material of its primary.`,
+      );
     }
     replica.materials.push(m);
     vault.state.indexMaterial(replica, m);
@@ -201,13 +227,19 @@ function finishKey(vault: ScenarioHost, spec: ScenarioKey, record: KeyRecord, ci
   for (const c of spec.ciphertexts ?? []) {
     if (c.material === 'oldest') {
       const oldest = record.materials[0] as KeyMaterial;
-      ciphertexts[c.name] = new Uint8Array(sealSymmetric(oldest, Buffer.from(c.plaintext, 'utf8'), encodeEncryptionContext(c.encryptionContext), vault.random.bytes(12)));
+      ciphertexts[c.name] = new Uint8Array(
+        sealSymmetric(oldest, Buffer.from(c.plaintext, 'utf8'), encodeEncryptionContext(c.encryptionContext), vault.random.bytes(12)),
+      );
     }
   }
   for (let i = 0; i < (spec.rotations ?? 0); i++) vault.executeInternal('RotateKeyOnDemand', { KeyId: record.keyId }, where);
   for (const c of spec.ciphertexts ?? []) {
     if (c.material === 'oldest') continue;
-    const out = vault.executeInternal('Encrypt', { KeyId: record.keyId, Plaintext: Buffer.from(c.plaintext, 'utf8'), EncryptionContext: c.encryptionContext }, where);
+    const out = vault.executeInternal(
+      'Encrypt',
+      { KeyId: record.keyId, Plaintext: Buffer.from(c.plaintext, 'utf8'), EncryptionContext: c.encryptionContext },
+      where,
+    );
     ciphertexts[c.name] = out.CiphertextBlob as Uint8Array;
   }
   if (spec.rotationPeriodInDays !== undefined) {
@@ -226,7 +258,6 @@ function finishKey(vault: ScenarioHost, spec: ScenarioKey, record: KeyRecord, ci
     const time = date(spec.lastUsage.time, 'lastUsage time') as Date;
     record.lastUsage = { operation: spec.lastUsage.operation, time, requestId: spec.lastUsage.requestId };
   }
-
 }
 
 /** The `alias/aws/...` alias of an AWS managed key: CreateAlias refuses the prefix, so it is set directly. */

@@ -34,7 +34,10 @@ export function snapshotState(state: VaultState, name: string): Scenario {
 }
 
 /** What a state document holds besides its keys: principals, grants, import-token key, custom key stores. */
-export type ScenarioSections = Pick<Scenario, 'principals' | 'grants' | 'retiredGrantTokens' | 'importTokenSecret' | 'customKeyStores' | 'cloudHsmClusters' | 'xksProxies'>;
+export type ScenarioSections = Pick<
+  Scenario,
+  'principals' | 'grants' | 'retiredGrantTokens' | 'importTokenSecret' | 'customKeyStores' | 'cloudHsmClusters' | 'xksProxies'
+>;
 
 /** The sections of the state document other than its keys (persistence journals them apart from keys). */
 export function snapshotSections(state: VaultState): ScenarioSections {

@@ -52,7 +52,14 @@ function typeMatches(expected: SchemaNode['type'], value: unknown): boolean {
   return expected === undefined || expected === actual || (expected === 'number' && actual === 'integer');
 }
 
-const ARTICLE: Record<string, string> = { object: 'an object', array: 'a list', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false' };
+const ARTICLE: Record<string, string> = {
+  object: 'an object',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'true or false',
+};
 
 function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
@@ -124,7 +131,10 @@ function check(node: SchemaNode, value: unknown, path: string, problems: Scenari
     return;
   }
   if (schema.enum && !schema.enum.includes(value as string)) {
-    problems.push({ path: at, message: `${shown(value)} is not an allowed value; allowed: ${schema.enum.join(', ')}${suggestion(String(value), schema.enum)}` });
+    problems.push({
+      path: at,
+      message: `${shown(value)} is not an allowed value; allowed: ${schema.enum.join(', ')}${suggestion(String(value), schema.enum)}`,
+    });
     return;
   }
   if (Array.isArray(value) && schema.items) {

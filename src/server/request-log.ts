@@ -55,7 +55,10 @@ export function logRequests(server: Server, vault: KmsVault, write: (line: strin
     res.once('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const target = req.headers['x-amz-target'];
-      const operation = typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : `${req.method ?? '?'} ${(req.url ?? '/').split('?')[0] ?? '/'}`;
+      const operation =
+        typeof target === 'string' && target.startsWith(TARGET_PREFIX)
+          ? target.slice(TARGET_PREFIX.length)
+          : `${req.method ?? '?'} ${(req.url ?? '/').split('?')[0] ?? '/'}`;
       const event = requestId === undefined ? undefined : pending.get(requestId);
       if (requestId !== undefined) pending.delete(requestId);
       write(`${new Date().toISOString()} ${operation} ${callerOf(vault, req, event)} ${res.statusCode} ${errorCode} ${ms.toFixed(1)}ms`);

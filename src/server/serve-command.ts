@@ -56,7 +56,20 @@ export interface ServeOptions {
   cloudTrailDir?: string;
 }
 
-const VALUED = ['--port', '--host', '--like', '--data-dir', '--seed', '--region', '--account-id', '--scenario', '--auth', '--via-service', '--pid-file', '--cloudtrail-dir'];
+const VALUED = [
+  '--port',
+  '--host',
+  '--like',
+  '--data-dir',
+  '--seed',
+  '--region',
+  '--account-id',
+  '--scenario',
+  '--auth',
+  '--via-service',
+  '--pid-file',
+  '--cloudtrail-dir',
+];
 const FLAGS = ['--log-requests'];
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^([a-z]+-){2,3}\d+$/;
@@ -76,7 +89,9 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
       continue;
     }
     if (!VALUED.includes(name)) {
-      const hint = name.startsWith('-') ? didYouMean(name.replace(/^-+/, '--'), [...VALUED, ...FLAGS, '--help']) : ' Options start with --; serve takes no other arguments.';
+      const hint = name.startsWith('-')
+        ? didYouMean(name.replace(/^-+/, '--'), [...VALUED, ...FLAGS, '--help'])
+        : ' Options start with --; serve takes no other arguments.';
       throw new KmsVaultMockError(`Unknown option '${arg}'.${hint}`);
     }
     let value: string | undefined;
@@ -97,7 +112,8 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
         options.host = value;
         break;
       case '--like':
-        if (!Object.hasOwn(PRESETS, value)) throw new KmsVaultMockError(`--like must be 'localstack' or 'moto'; got '${value}'.${didYouMean(value, Object.keys(PRESETS))}`);
+        if (!Object.hasOwn(PRESETS, value))
+          throw new KmsVaultMockError(`--like must be 'localstack' or 'moto'; got '${value}'.${didYouMean(value, Object.keys(PRESETS))}`);
         options.like = value as Preset;
         break;
       case '--data-dir':
@@ -127,7 +143,8 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions | 'help' {
         options.pidFile = value;
         break;
       case '--auth':
-        if (value !== 'lenient' && value !== 'strict') throw new KmsVaultMockError(`--auth must be 'lenient' or 'strict'; got '${value}'.${didYouMean(value, ['lenient', 'strict'])}`);
+        if (value !== 'lenient' && value !== 'strict')
+          throw new KmsVaultMockError(`--auth must be 'lenient' or 'strict'; got '${value}'.${didYouMean(value, ['lenient', 'strict'])}`);
         options.auth = value;
         break;
     }
@@ -204,13 +221,21 @@ export async function serve(options: ServeOptions, io?: CommandOutput): Promise<
   if (io) {
     const now = contents(vault);
     // A data directory that already held a vault replaces what the scenarios loaded.
-    const restored = options.dataDir !== undefined && (now.ids !== loaded.ids || (options.scenarios.length === 0 && now.keys + now.aliases + now.principals > 0));
+    const restored =
+      options.dataDir !== undefined && (now.ids !== loaded.ids || (options.scenarios.length === 0 && now.keys + now.aliases + now.principals > 0));
     const from = restored
       ? `restored from ${options.dataDir as string}`
-      : [...(options.scenarios.length > 0 ? [`scenario ${options.scenarios.join(', ')}`] : []), ...(options.dataDir !== undefined ? [`kept in ${options.dataDir}`] : [])].join('; ') || 'empty, in memory';
-    io.out(`vault: account ${vault.accountId}, region ${vault.region}; ${count(now.keys, 'key', 'keys')}, ${count(now.aliases, 'alias', 'aliases')}, ${count(now.principals, 'principal', 'principals')} (${from})`);
+      : [
+          ...(options.scenarios.length > 0 ? [`scenario ${options.scenarios.join(', ')}`] : []),
+          ...(options.dataDir !== undefined ? [`kept in ${options.dataDir}`] : []),
+        ].join('; ') || 'empty, in memory';
+    io.out(
+      `vault: account ${vault.accountId}, region ${vault.region}; ${count(now.keys, 'key', 'keys')}, ${count(now.aliases, 'alias', 'aliases')}, ${count(now.principals, 'principal', 'principals')} (${from})`,
+    );
     if (restored && options.scenarios.length > 0 && now.ids !== loaded.ids) {
-      io.err(`kms-vault-mock serve: --scenario ${options.scenarios.join(', ')} not loaded: ${options.dataDir as string} already holds a vault, which was restored instead. Remove the directory (or drop --data-dir) to start from the scenarios.`);
+      io.err(
+        `kms-vault-mock serve: --scenario ${options.scenarios.join(', ')} not loaded: ${options.dataDir as string} already holds a vault, which was restored instead. Remove the directory (or drop --data-dir) to start from the scenarios.`,
+      );
     }
   }
   return server;

@@ -89,7 +89,8 @@ export const CONTROL_PATHS = {
  */
 export async function startServer(options: ServerOptions = {}): Promise<KmsServer> {
   const { port = 4599, host = '127.0.0.1', auth = 'lenient', maxBodyBytes = 1024 * 1024, requestTimeoutMs = 30_000 } = options;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KmsVaultMockError(`startServer option port must be a whole number from 0 to 65535; got ${String(port)}.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new KmsVaultMockError(`startServer option port must be a whole number from 0 to 65535; got ${String(port)}.`);
   if (auth !== 'lenient' && auth !== 'strict') throw new KmsVaultMockError(`startServer option auth must be 'lenient' or 'strict'; got '${String(auth)}'.`);
   // LocalStack's endpoints (uptime from now; the health state clients PUT) for this server.
   const localStack = new LocalStackEndpoints(Date.now());
@@ -175,7 +176,8 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
   }
 
   function controlResponse(method: string, path: string, body: Uint8Array): WireResponse | undefined {
-    if (path === CONTROL_PATHS.health && (method === 'GET' || method === 'HEAD')) return json(200, { status: 'ready', region: vault.region, accountId: vault.accountId });
+    if (path === CONTROL_PATHS.health && (method === 'GET' || method === 'HEAD'))
+      return json(200, { status: 'ready', region: vault.region, accountId: vault.accountId });
     const emulated = localStack.answer(method, path, body);
     if (emulated) return emulated;
     if ((path === CONTROL_PATHS.reset || path === CONTROL_PATHS.motoReset) && method === 'POST') {
@@ -221,7 +223,8 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     persistence?.close();
     cloudTrail?.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new KmsVaultMockError(`Port ${port} on ${host} is in use. Stop what uses it, or choose another port (0 picks a free one).`);
+    if (code === 'EADDRINUSE')
+      throw new KmsVaultMockError(`Port ${port} on ${host} is in use. Stop what uses it, or choose another port (0 picks a free one).`);
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new KmsVaultMockError(`Cannot listen on host '${host}': no such local address.`);
     throw error;
   }
@@ -283,7 +286,16 @@ function json(status: number, value: unknown): WireResponse {
 
 function tooLarge(limit: number): WireResponse {
   const body = JSON.stringify({ __type: 'com.amazon.coral.service#SerializationException', message: messages.requestTooLarge(limit) });
-  return { status: 413, headers: { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(Buffer.byteLength(body)), connection: 'close', 'x-amzn-requestid': randomUUID() }, body };
+  return {
+    status: 413,
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+      'x-amzn-requestid': randomUUID(),
+    },
+    body,
+  };
 }
 
 function send(res: ServerResponse, response: WireResponse): void {

@@ -60,7 +60,9 @@ export function readJournal(path: string): { records: unknown[]; bytes: number }
       damagedAt ??= records.length;
     } else {
       if (damagedAt !== undefined) {
-        throw new KmsVaultMockError(`The journal ${path} has a damaged record (number ${damagedAt + 1}) before whole ones: that is not what a crash leaves. Move the data directory away to start empty.`);
+        throw new KmsVaultMockError(
+          `The journal ${path} has a damaged record (number ${damagedAt + 1}) before whole ones: that is not what a crash leaves. Move the data directory away to start empty.`,
+        );
       }
       records.push(record);
     }

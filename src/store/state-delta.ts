@@ -46,7 +46,14 @@ export function keyEntry(state: VaultState, key: KeyRecord): ScenarioKey {
 export function aliasEntry(state: VaultState, account: string, region: string, name: string): AliasEntry {
   const alias = state.peek(account, region)?.aliases.get(name);
   if (!alias) return { account, region, name };
-  return { account, region, name, target: alias.targetKeyId, creationDate: alias.creationDate.toISOString(), lastUpdatedDate: alias.lastUpdatedDate.toISOString() };
+  return {
+    account,
+    region,
+    name,
+    target: alias.targetKeyId,
+    creationDate: alias.creationDate.toISOString(),
+    lastUpdatedDate: alias.lastUpdatedDate.toISOString(),
+  };
 }
 
 /** The document's sections other than keys, as they are now. */
@@ -56,7 +63,8 @@ export function sectionsEntry(state: VaultState): ScenarioSections {
 
 const SECTION_NAMES = ['principals', 'grants', 'retiredGrantTokens', 'importTokenSecret', 'customKeyStores', 'cloudHsmClusters', 'xksProxies'] as const;
 
-const placeOf = (account: string | undefined, region: string | undefined, keyId: string | undefined): string => `${account ?? ''}\u0000${region ?? ''}\u0000${keyId ?? ''}`;
+const placeOf = (account: string | undefined, region: string | undefined, keyId: string | undefined): string =>
+  `${account ?? ''}\u0000${region ?? ''}\u0000${keyId ?? ''}`;
 
 /**
  * A state document with journal records applied, one by one, in order: what the vault held when the
@@ -78,7 +86,10 @@ export class DocumentFold {
       for (const a of key.aliases ?? []) {
         const alias: ScenarioAlias = typeof a === 'string' ? { name: a } : a;
         this.aliases.set(placeOf(key.account, key.region, alias.name), {
-          account: key.account ?? '', region: key.region ?? '', name: alias.name, target: key.keyId,
+          account: key.account ?? '',
+          region: key.region ?? '',
+          name: alias.name,
+          target: key.keyId,
           ...(alias.creationDate !== undefined ? { creationDate: alias.creationDate } : {}),
           ...(alias.lastUpdatedDate !== undefined ? { lastUpdatedDate: alias.lastUpdatedDate } : {}),
         });
@@ -117,7 +128,11 @@ export class DocumentFold {
     const aliasesOf = new Map<string, ScenarioAlias[]>();
     for (const a of this.aliases.values()) {
       const place = placeOf(a.account, a.region, a.target);
-      const alias: ScenarioAlias = { name: a.name, ...(a.creationDate !== undefined ? { creationDate: a.creationDate } : {}), ...(a.lastUpdatedDate !== undefined ? { lastUpdatedDate: a.lastUpdatedDate } : {}) };
+      const alias: ScenarioAlias = {
+        name: a.name,
+        ...(a.creationDate !== undefined ? { creationDate: a.creationDate } : {}),
+        ...(a.lastUpdatedDate !== undefined ? { lastUpdatedDate: a.lastUpdatedDate } : {}),
+      };
       const list = aliasesOf.get(place);
       if (list) list.push(alias);
       else aliasesOf.set(place, [alias]);

@@ -54,10 +54,19 @@ export class StateFile {
     try {
       stored = JSON.parse(text) as Partial<StoredState>;
     } catch (error) {
-      throw new KmsVaultMockError(`The data directory ${this.dir} holds a ${STATE} that is not valid JSON (${(error as Error).message}). Move it away to start empty.`);
+      throw new KmsVaultMockError(
+        `The data directory ${this.dir} holds a ${STATE} that is not valid JSON (${(error as Error).message}). Move it away to start empty.`,
+      );
     }
     const generation = stored.generation ?? 0;
-    if (stored.format !== FORMAT || stored.version !== 1 || typeof stored.state !== 'object' || stored.state === null || !Number.isSafeInteger(generation) || generation < 0) {
+    if (
+      stored.format !== FORMAT ||
+      stored.version !== 1 ||
+      typeof stored.state !== 'object' ||
+      stored.state === null ||
+      !Number.isSafeInteger(generation) ||
+      generation < 0
+    ) {
       throw new KmsVaultMockError(`${path} is not a kms-vault-mock state file (format ${FORMAT}, version 1). Move it away to start empty.`);
     }
     return { state: stored.state, generation, bytes: text.length };

@@ -11,7 +11,6 @@ import { OPERATION_EFFECTS } from './operation-effects';
 import { aliasEntry, DocumentFold, keyEntry, sectionsEntry, type AliasEntry, type JournalRecord, type KeyPlace } from './state-delta';
 import { StateFile } from './state-file';
 
-
 /** Usage records (last use of a key) reach the disk at most this long after the call. */
 export const USAGE_WRITE_DELAY_MS = 1000;
 
@@ -30,8 +29,16 @@ export interface PersistenceOptions {
 
 /** Operations whose success changes the document's sections (grants, import-token key, custom key stores). */
 const SECTION_OPERATIONS: ReadonlySet<string> = new Set([
-  'CreateGrant', 'RetireGrant', 'RevokeGrant', 'GetParametersForImport', 'ImportKeyMaterial',
-  'CreateCustomKeyStore', 'UpdateCustomKeyStore', 'DeleteCustomKeyStore', 'ConnectCustomKeyStore', 'DisconnectCustomKeyStore',
+  'CreateGrant',
+  'RetireGrant',
+  'RevokeGrant',
+  'GetParametersForImport',
+  'ImportKeyMaterial',
+  'CreateCustomKeyStore',
+  'UpdateCustomKeyStore',
+  'DeleteCustomKeyStore',
+  'ConnectCustomKeyStore',
+  'DisconnectCustomKeyStore',
 ]);
 /** Request and response members that name a key (an id, an ARN, an alias name or alias ARN). */
 const KEY_MEMBERS = ['KeyId', 'TargetKeyId', 'DestinationKeyId', 'SourceKeyId'] as const;
@@ -112,7 +119,13 @@ export class VaultPersistence {
       // key ids are not those of the keys it restored.
       vault.load(fold ? fold.document() : stored.state);
       // New records go to a file of their own: a torn record ends the file it is in.
-      return new VaultPersistence(vault, file, lock, { generation: stored.generation, documentBytes: stored.bytes, journalGeneration: last + 1, journalBytes }, options);
+      return new VaultPersistence(
+        vault,
+        file,
+        lock,
+        { generation: stored.generation, documentBytes: stored.bytes, journalGeneration: last + 1, journalBytes },
+        options,
+      );
     } catch (error) {
       lock.release();
       throw error;

@@ -14,7 +14,9 @@ function render(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(render).join(', ')}]`;
   if (value instanceof Uint8Array) return '';
   if (value !== null && typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${k}=${render(v)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${render(v)}`)
+      .join(', ')}}`;
   }
   return String(value);
 }
@@ -76,15 +78,21 @@ function check(rule: Rule, value: unknown, path: string, errors: string[], seria
   }
   const len = rule.length ? lengthOf(rule, value) : undefined;
   if (len !== undefined && rule.length) {
-    if (rule.length.min !== undefined && len < rule.length.min) errors.push(failure(rule, value, path, `Member must have length greater than or equal to ${rule.length.min}`));
-    if (rule.length.max !== undefined && len > rule.length.max) errors.push(failure(rule, value, path, `Member must have length less than or equal to ${rule.length.max}`));
+    if (rule.length.min !== undefined && len < rule.length.min)
+      errors.push(failure(rule, value, path, `Member must have length greater than or equal to ${rule.length.min}`));
+    if (rule.length.max !== undefined && len > rule.length.max)
+      errors.push(failure(rule, value, path, `Member must have length less than or equal to ${rule.length.max}`));
   }
   if (rule.range && typeof value === 'number') {
-    if (rule.range.min !== undefined && value < rule.range.min) errors.push(failure(rule, value, path, `Member must have value greater than or equal to ${rule.range.min}`));
-    if (rule.range.max !== undefined && value > rule.range.max) errors.push(failure(rule, value, path, `Member must have value less than or equal to ${rule.range.max}`));
+    if (rule.range.min !== undefined && value < rule.range.min)
+      errors.push(failure(rule, value, path, `Member must have value greater than or equal to ${rule.range.min}`));
+    if (rule.range.max !== undefined && value > rule.range.max)
+      errors.push(failure(rule, value, path, `Member must have value less than or equal to ${rule.range.max}`));
   }
-  if (rule.enum && typeof value === 'string' && !rule.enum.includes(value)) errors.push(failure(rule, value, path, `Member must satisfy enum value set: [${rule.enum.join(', ')}]`));
-  if (rule.pattern && typeof value === 'string' && !compiled(rule.pattern).test(value)) errors.push(failure(rule, value, path, `Member must satisfy regular expression pattern: ${rule.pattern}`));
+  if (rule.enum && typeof value === 'string' && !rule.enum.includes(value))
+    errors.push(failure(rule, value, path, `Member must satisfy enum value set: [${rule.enum.join(', ')}]`));
+  if (rule.pattern && typeof value === 'string' && !compiled(rule.pattern).test(value))
+    errors.push(failure(rule, value, path, `Member must satisfy regular expression pattern: ${rule.pattern}`));
   if (rule.type === 'list' && rule.member && Array.isArray(value)) {
     value.forEach((item, i) => checkMember(rule.member as Rule, item, `${path}.${i + 1}.member`, errors, serialization));
   }

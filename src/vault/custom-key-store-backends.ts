@@ -73,9 +73,24 @@ export interface XksProxy {
 const CLUSTER_ID = /^cluster-[2-7a-zA-Z]{11,16}$/;
 const ENDPOINT = /^https:\/\/[a-zA-Z0-9.-]+$/;
 const CONNECTION_ERROR_CODES = new Set<string>([
-  'INVALID_CREDENTIALS', 'CLUSTER_NOT_FOUND', 'NETWORK_ERRORS', 'INTERNAL_ERROR', 'INSUFFICIENT_CLOUDHSM_HSMS', 'USER_LOCKED_OUT', 'USER_NOT_FOUND', 'USER_LOGGED_IN',
-  'SUBNET_NOT_FOUND', 'INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET', 'XKS_PROXY_ACCESS_DENIED', 'XKS_PROXY_NOT_REACHABLE', 'XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND',
-  'XKS_PROXY_INVALID_RESPONSE', 'XKS_PROXY_INVALID_CONFIGURATION', 'XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION', 'XKS_PROXY_TIMED_OUT', 'XKS_PROXY_INVALID_TLS_CONFIGURATION',
+  'INVALID_CREDENTIALS',
+  'CLUSTER_NOT_FOUND',
+  'NETWORK_ERRORS',
+  'INTERNAL_ERROR',
+  'INSUFFICIENT_CLOUDHSM_HSMS',
+  'USER_LOCKED_OUT',
+  'USER_NOT_FOUND',
+  'USER_LOGGED_IN',
+  'SUBNET_NOT_FOUND',
+  'INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET',
+  'XKS_PROXY_ACCESS_DENIED',
+  'XKS_PROXY_NOT_REACHABLE',
+  'XKS_VPC_ENDPOINT_SERVICE_NOT_FOUND',
+  'XKS_PROXY_INVALID_RESPONSE',
+  'XKS_PROXY_INVALID_CONFIGURATION',
+  'XKS_VPC_ENDPOINT_SERVICE_INVALID_CONFIGURATION',
+  'XKS_PROXY_TIMED_OUT',
+  'XKS_PROXY_INVALID_TLS_CONFIGURATION',
 ]);
 
 /** A trust anchor valid from 2020 to 2045, so a frozen or advanced vault clock never outlives it. */
@@ -87,10 +102,15 @@ const ANCHOR_VALIDITY = { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter:
  * cluster shares its origin's.
  */
 export function addCloudHsmCluster(state: CustomKeyStoreState, random: RandomSource, clusterId: string, options: CloudHsmClusterOptions = {}): CloudHsmCluster {
-  if (!CLUSTER_ID.test(clusterId)) throw new KmsVaultMockError(`'${clusterId}' is not a CloudHSM cluster id: use 'cluster-' and 11 to 16 letters or digits 2-7, like 'cluster-234a5bcdefg'.`);
+  if (!CLUSTER_ID.test(clusterId))
+    throw new KmsVaultMockError(`'${clusterId}' is not a CloudHSM cluster id: use 'cluster-' and 11 to 16 letters or digits 2-7, like 'cluster-234a5bcdefg'.`);
   checkErrorCode(options.connectionErrorCode);
-  for (const [name, value] of [['hsms', options.hsms], ['availabilityZones', options.availabilityZones]] as const) {
-    if (value !== undefined && !(Number.isInteger(value) && value >= 0)) throw new KmsVaultMockError(`addCloudHsmCluster option ${name} must be a whole number, 0 or more.`);
+  for (const [name, value] of [
+    ['hsms', options.hsms],
+    ['availabilityZones', options.availabilityZones],
+  ] as const) {
+    if (value !== undefined && !(Number.isInteger(value) && value >= 0))
+      throw new KmsVaultMockError(`addCloudHsmCluster option ${name} must be a whole number, 0 or more.`);
   }
   let record = state.clusters.get(clusterId);
   if (!record) {
@@ -98,7 +118,8 @@ export function addCloudHsmCluster(state: CustomKeyStoreState, random: RandomSou
     let anchor: string;
     if (options.backupOf !== undefined) {
       const origin = state.clusters.get(options.backupOf);
-      if (!origin) throw new KmsVaultMockError(`addCloudHsmCluster: backupOf names no cluster the vault knows ('${options.backupOf}'). Add that cluster first.`);
+      if (!origin)
+        throw new KmsVaultMockError(`addCloudHsmCluster: backupOf names no cluster the vault knows ('${options.backupOf}'). Add that cluster first.`);
       lineage = origin.lineage;
       anchor = origin.trustAnchorCertificate;
     } else {
@@ -120,7 +141,13 @@ export function addCloudHsmCluster(state: CustomKeyStoreState, random: RandomSou
 
 /** A cluster as the vault's callers see it. */
 export function clusterView(record: CloudHsmClusterRecord): CloudHsmCluster {
-  return { clusterId: record.clusterId, trustAnchorCertificate: record.trustAnchorCertificate, active: record.active, hsms: record.hsms, availabilityZones: record.availabilityZones };
+  return {
+    clusterId: record.clusterId,
+    trustAnchorCertificate: record.trustAnchorCertificate,
+    active: record.active,
+    hsms: record.hsms,
+    availabilityZones: record.availabilityZones,
+  };
 }
 
 /** Active HSMs in different Availability Zones. */
@@ -133,7 +160,10 @@ export function spreadHsms(cluster: CloudHsmClusterRecord): number {
  * lists get fresh 256-bit AES keys from the vault's randomness.
  */
 export function addXksProxy(state: CustomKeyStoreState, random: RandomSource, uriEndpoint: string, options: XksProxyOptions = {}): XksProxy {
-  if (!ENDPOINT.test(uriEndpoint)) throw new KmsVaultMockError(`'${uriEndpoint}' is not an XksProxyUriEndpoint: use https:// and a host name, without port or path, like 'https://xks.example.com'.`);
+  if (!ENDPOINT.test(uriEndpoint))
+    throw new KmsVaultMockError(
+      `'${uriEndpoint}' is not an XksProxyUriEndpoint: use https:// and a host name, without port or path, like 'https://xks.example.com'.`,
+    );
   checkErrorCode(options.connectionErrorCode);
   const record = proxyFor(state, uriEndpoint);
   if ('uriPath' in options) setOptional(record, 'uriPath', options.uriPath);
@@ -141,11 +171,15 @@ export function addXksProxy(state: CustomKeyStoreState, random: RandomSource, ur
   if (options.reachable !== undefined) record.reachable = options.reachable;
   if ('connectionErrorCode' in options) setOptional(record, 'connectionErrorCode', options.connectionErrorCode);
   if ('url' in options) {
-    if (options.url !== undefined && !/^https?:\/\/[^/?#]+\/?$/.test(options.url)) throw new KmsVaultMockError(`addXksProxy option url must be an http:// or https:// base URL without a path, like 'http://127.0.0.1:8443'; got '${options.url}'.`);
+    if (options.url !== undefined && !/^https?:\/\/[^/?#]+\/?$/.test(options.url))
+      throw new KmsVaultMockError(
+        `addXksProxy option url must be an http:// or https:// base URL without a path, like 'http://127.0.0.1:8443'; got '${options.url}'.`,
+      );
     setOptional(record, 'url', options.url);
   }
   if ('timeoutMs' in options) {
-    if (options.timeoutMs !== undefined && !(Number.isInteger(options.timeoutMs) && options.timeoutMs > 0)) throw new KmsVaultMockError('addXksProxy option timeoutMs must be a whole number of milliseconds, more than 0.');
+    if (options.timeoutMs !== undefined && !(Number.isInteger(options.timeoutMs) && options.timeoutMs > 0))
+      throw new KmsVaultMockError('addXksProxy option timeoutMs must be a whole number of milliseconds, more than 0.');
     setOptional(record, 'timeoutMs', options.timeoutMs);
   }
   if (options.keys !== undefined) {
@@ -157,7 +191,12 @@ export function addXksProxy(state: CustomKeyStoreState, random: RandomSource, ur
       else record.keys.set(id, { id, secret: Buffer.from(random.bytes(32)), usable });
     }
   }
-  return { uriEndpoint, ...(record.uriPath !== undefined ? { uriPath: record.uriPath } : {}), ...(record.url !== undefined ? { url: record.url } : {}), keys: [...record.keys.keys()] };
+  return {
+    uriEndpoint,
+    ...(record.uriPath !== undefined ? { uriPath: record.uriPath } : {}),
+    ...(record.url !== undefined ? { url: record.url } : {}),
+    keys: [...record.keys.keys()],
+  };
 }
 
 /** The proxy at an endpoint: a permissive one (any path, credential and key) when no test registered it. */
@@ -180,7 +219,11 @@ export function externalKey(proxy: XksProxyRecord, id: string, random: RandomSou
 }
 
 /** Whether a proxy accepts a request signed with this credential at this path: undefined, or what is wrong. */
-export function proxyProblem(proxy: XksProxyRecord, uriPath: string, credential: { readonly accessKeyId: string; readonly rawSecretAccessKey: string }): 'unreachable' | 'path' | 'credential' | undefined {
+export function proxyProblem(
+  proxy: XksProxyRecord,
+  uriPath: string,
+  credential: { readonly accessKeyId: string; readonly rawSecretAccessKey: string },
+): 'unreachable' | 'path' | 'credential' | undefined {
   if (!proxy.reachable) return 'unreachable';
   if (proxy.uriPath !== undefined && proxy.uriPath !== uriPath) return 'path';
   const wanted = proxy.credential;
@@ -192,13 +235,25 @@ function trustAnchorFor(clusterId: string, random: RandomSource): string {
   // Ed25519 signs deterministically, so a seeded vault makes the same certificate every run.
   const pair = keyPairFromSeed({ kind: 'ed25519' }, random.bytes(32));
   if (pair.kind !== 'node') throw new Error('unreachable: Ed25519 key pairs are node key pairs');
-  const name = [['O', 'kms-vault-mock'], ['CN', `${clusterId} customer CA`]] as const;
-  const der = buildCertificate({ serial: random.bytes(8), subject: name, issuer: name, ...ANCHOR_VALIDITY, subjectPublicKey: pair.spki, ca: true, issuerKey: pair.privateKey });
+  const name = [
+    ['O', 'kms-vault-mock'],
+    ['CN', `${clusterId} customer CA`],
+  ] as const;
+  const der = buildCertificate({
+    serial: random.bytes(8),
+    subject: name,
+    issuer: name,
+    ...ANCHOR_VALIDITY,
+    subjectPublicKey: pair.spki,
+    ca: true,
+    issuerKey: pair.privateKey,
+  });
   return certificatePem(der);
 }
 
 function checkErrorCode(code: string | undefined): void {
-  if (code !== undefined && !CONNECTION_ERROR_CODES.has(code)) throw new KmsVaultMockError(`'${code}' is not a ConnectionErrorCode. Use one of ${[...CONNECTION_ERROR_CODES].join(', ')}.`);
+  if (code !== undefined && !CONNECTION_ERROR_CODES.has(code))
+    throw new KmsVaultMockError(`'${code}' is not a ConnectionErrorCode. Use one of ${[...CONNECTION_ERROR_CODES].join(', ')}.`);
 }
 
 function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {

@@ -101,7 +101,9 @@ export function importExpiration(key: KeyRecord): Pick<KeyMetadata, 'ExpirationM
     const t = m.imported?.validTo?.getTime();
     if (t !== undefined && (earliest === undefined || t < earliest)) earliest = t;
   }
-  return earliest === undefined ? { ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' } : { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date(earliest) };
+  return earliest === undefined
+    ? { ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }
+    : { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date(earliest) };
 }
 
 /**
@@ -161,8 +163,21 @@ export function importedPrimaryOf(key: KeyRecord): KeyRecord | undefined {
  * secret and dates; its own import state), in the primary's order; the latest permanently associated
  * material the replica holds is its current material.
  */
-export function addReplicaMaterial(state: VaultState, replica: KeyRecord, primary: KeyMaterial, imported: ImportedMaterialState, order: readonly KeyMaterial[]): KeyMaterial {
-  const copy: KeyMaterial = { id: primary.id, idBytes: primary.idBytes, secret: primary.secret, createdAt: primary.createdAt, imported, ...(primary.rotationType ? { rotationType: primary.rotationType } : {}) };
+export function addReplicaMaterial(
+  state: VaultState,
+  replica: KeyRecord,
+  primary: KeyMaterial,
+  imported: ImportedMaterialState,
+  order: readonly KeyMaterial[],
+): KeyMaterial {
+  const copy: KeyMaterial = {
+    id: primary.id,
+    idBytes: primary.idBytes,
+    secret: primary.secret,
+    createdAt: primary.createdAt,
+    imported,
+    ...(primary.rotationType ? { rotationType: primary.rotationType } : {}),
+  };
   replica.materials.push(copy);
   const rank = (m: KeyMaterial) => order.findIndex((o) => o.id === m.id);
   replica.materials.sort((a, b) => rank(a) - rank(b));

@@ -8,7 +8,9 @@ import { algorithmsOf, isSymmetricEncryptionSpec } from './key-specs';
  * MacAlgorithms, KeyAgreementAlgorithms, EncapsulationAlgorithms), fresh arrays, as DescribeKey and
  * GetPublicKey report them.
  */
-export function usageAlgorithms(key: Pick<KeyRecord, 'keySpec' | 'keyUsage'>): Pick<KeyMetadata, 'EncryptionAlgorithms' | 'SigningAlgorithms' | 'MacAlgorithms' | 'KeyAgreementAlgorithms' | 'EncapsulationAlgorithms'> {
+export function usageAlgorithms(
+  key: Pick<KeyRecord, 'keySpec' | 'keyUsage'>,
+): Pick<KeyMetadata, 'EncryptionAlgorithms' | 'SigningAlgorithms' | 'MacAlgorithms' | 'KeyAgreementAlgorithms' | 'EncapsulationAlgorithms'> {
   const out: Pick<KeyMetadata, 'EncryptionAlgorithms' | 'SigningAlgorithms' | 'MacAlgorithms' | 'KeyAgreementAlgorithms' | 'EncapsulationAlgorithms'> = {};
   for (const [member, list] of Object.entries(algorithmsOf(key.keySpec, key.keyUsage))) {
     (out as Record<string, unknown>)[member] = [...(list as readonly string[])];

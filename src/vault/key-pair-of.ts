@@ -15,7 +15,8 @@ const pairs = new WeakMap<KeyMaterial, KeyPair>();
 /** The asymmetric parameters of a key spec; a library error for symmetric and HMAC specs. */
 export function asymmetricParams(key: Pick<KeyRecord, 'keySpec' | 'arn'>): AsymmetricParams {
   const material = KEY_SPECS[key.keySpec].material;
-  if (material.kind === 'aes' || material.kind === 'hmac') throw new KmsVaultMockError(`${key.arn} has no key pair (key spec ${key.keySpec}); this is a bug in kms-vault-mock.`);
+  if (material.kind === 'aes' || material.kind === 'hmac')
+    throw new KmsVaultMockError(`${key.arn} has no key pair (key spec ${key.keySpec}); this is a bug in kms-vault-mock.`);
   return material;
 }
 

@@ -42,7 +42,14 @@ export interface KeySpecRule {
 
 const RSA_ENCRYPTION: UsageAlgorithms = { EncryptionAlgorithms: ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'] };
 const RSA_SIGNING: UsageAlgorithms = {
-  SigningAlgorithms: ['RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_384', 'RSASSA_PKCS1_V1_5_SHA_512', 'RSASSA_PSS_SHA_256', 'RSASSA_PSS_SHA_384', 'RSASSA_PSS_SHA_512'],
+  SigningAlgorithms: [
+    'RSASSA_PKCS1_V1_5_SHA_256',
+    'RSASSA_PKCS1_V1_5_SHA_384',
+    'RSASSA_PKCS1_V1_5_SHA_512',
+    'RSASSA_PSS_SHA_256',
+    'RSASSA_PSS_SHA_384',
+    'RSASSA_PSS_SHA_512',
+  ],
 };
 const ECDH: UsageAlgorithms = { KeyAgreementAlgorithms: ['ECDH'] };
 const ML_DSA: UsageAlgorithms = { SigningAlgorithms: ['ML_DSA_SHAKE_256'] };
@@ -50,19 +57,84 @@ const ML_KEM: UsageAlgorithms = { EncapsulationAlgorithms: ['ML_KEM'] };
 
 /** Every key spec of the KMS API: its material, where it is offered, its usages and their algorithms. */
 export const KEY_SPECS: Readonly<Record<KeySpec, KeySpecRule>> = {
-  SYMMETRIC_DEFAULT: { symmetric: true, material: { kind: 'aes', bytes: 32 }, availability: 'everywhere', usages: { ENCRYPT_DECRYPT: { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] } } },
-  HMAC_224: { symmetric: true, material: { kind: 'hmac', bytes: 28 }, availability: 'everywhere', usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: ['HMAC_SHA_224'] } } },
-  HMAC_256: { symmetric: true, material: { kind: 'hmac', bytes: 32 }, availability: 'everywhere', usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: ['HMAC_SHA_256'] } } },
-  HMAC_384: { symmetric: true, material: { kind: 'hmac', bytes: 48 }, availability: 'everywhere', usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: ['HMAC_SHA_384'] } } },
-  HMAC_512: { symmetric: true, material: { kind: 'hmac', bytes: 64 }, availability: 'everywhere', usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: ['HMAC_SHA_512'] } } },
-  RSA_2048: { symmetric: false, material: { kind: 'rsa', bits: 2048 }, availability: 'everywhere', usages: { ENCRYPT_DECRYPT: RSA_ENCRYPTION, SIGN_VERIFY: RSA_SIGNING } },
-  RSA_3072: { symmetric: false, material: { kind: 'rsa', bits: 3072 }, availability: 'everywhere', usages: { ENCRYPT_DECRYPT: RSA_ENCRYPTION, SIGN_VERIFY: RSA_SIGNING } },
-  RSA_4096: { symmetric: false, material: { kind: 'rsa', bits: 4096 }, availability: 'everywhere', usages: { ENCRYPT_DECRYPT: RSA_ENCRYPTION, SIGN_VERIFY: RSA_SIGNING } },
-  ECC_NIST_P256: { symmetric: false, material: { kind: 'ec', curve: 'P-256' }, availability: 'everywhere', usages: { SIGN_VERIFY: { SigningAlgorithms: ['ECDSA_SHA_256'] }, KEY_AGREEMENT: ECDH } },
-  ECC_NIST_P384: { symmetric: false, material: { kind: 'ec', curve: 'P-384' }, availability: 'everywhere', usages: { SIGN_VERIFY: { SigningAlgorithms: ['ECDSA_SHA_384'] }, KEY_AGREEMENT: ECDH } },
-  ECC_NIST_P521: { symmetric: false, material: { kind: 'ec', curve: 'P-521' }, availability: 'everywhere', usages: { SIGN_VERIFY: { SigningAlgorithms: ['ECDSA_SHA_512'] }, KEY_AGREEMENT: ECDH } },
-  ECC_SECG_P256K1: { symmetric: false, material: { kind: 'ec', curve: 'secp256k1' }, availability: 'everywhere', usages: { SIGN_VERIFY: { SigningAlgorithms: ['ECDSA_SHA_256'] } } },
-  ECC_NIST_EDWARDS25519: { symmetric: false, material: { kind: 'ed25519' }, availability: 'everywhere', usages: { SIGN_VERIFY: { SigningAlgorithms: ['ED25519_SHA_512', 'ED25519_PH_SHA_512'] } } },
+  SYMMETRIC_DEFAULT: {
+    symmetric: true,
+    material: { kind: 'aes', bytes: 32 },
+    availability: 'everywhere',
+    usages: { ENCRYPT_DECRYPT: { EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'] } },
+  },
+  HMAC_224: {
+    symmetric: true,
+    material: { kind: 'hmac', bytes: 28 },
+    availability: 'everywhere',
+    usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: ['HMAC_SHA_224'] } },
+  },
+  HMAC_256: {
+    symmetric: true,
+    material: { kind: 'hmac', bytes: 32 },
+    availability: 'everywhere',
+    usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: ['HMAC_SHA_256'] } },
+  },
+  HMAC_384: {
+    symmetric: true,
+    material: { kind: 'hmac', bytes: 48 },
+    availability: 'everywhere',
+    usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: ['HMAC_SHA_384'] } },
+  },
+  HMAC_512: {
+    symmetric: true,
+    material: { kind: 'hmac', bytes: 64 },
+    availability: 'everywhere',
+    usages: { GENERATE_VERIFY_MAC: { MacAlgorithms: ['HMAC_SHA_512'] } },
+  },
+  RSA_2048: {
+    symmetric: false,
+    material: { kind: 'rsa', bits: 2048 },
+    availability: 'everywhere',
+    usages: { ENCRYPT_DECRYPT: RSA_ENCRYPTION, SIGN_VERIFY: RSA_SIGNING },
+  },
+  RSA_3072: {
+    symmetric: false,
+    material: { kind: 'rsa', bits: 3072 },
+    availability: 'everywhere',
+    usages: { ENCRYPT_DECRYPT: RSA_ENCRYPTION, SIGN_VERIFY: RSA_SIGNING },
+  },
+  RSA_4096: {
+    symmetric: false,
+    material: { kind: 'rsa', bits: 4096 },
+    availability: 'everywhere',
+    usages: { ENCRYPT_DECRYPT: RSA_ENCRYPTION, SIGN_VERIFY: RSA_SIGNING },
+  },
+  ECC_NIST_P256: {
+    symmetric: false,
+    material: { kind: 'ec', curve: 'P-256' },
+    availability: 'everywhere',
+    usages: { SIGN_VERIFY: { SigningAlgorithms: ['ECDSA_SHA_256'] }, KEY_AGREEMENT: ECDH },
+  },
+  ECC_NIST_P384: {
+    symmetric: false,
+    material: { kind: 'ec', curve: 'P-384' },
+    availability: 'everywhere',
+    usages: { SIGN_VERIFY: { SigningAlgorithms: ['ECDSA_SHA_384'] }, KEY_AGREEMENT: ECDH },
+  },
+  ECC_NIST_P521: {
+    symmetric: false,
+    material: { kind: 'ec', curve: 'P-521' },
+    availability: 'everywhere',
+    usages: { SIGN_VERIFY: { SigningAlgorithms: ['ECDSA_SHA_512'] }, KEY_AGREEMENT: ECDH },
+  },
+  ECC_SECG_P256K1: {
+    symmetric: false,
+    material: { kind: 'ec', curve: 'secp256k1' },
+    availability: 'everywhere',
+    usages: { SIGN_VERIFY: { SigningAlgorithms: ['ECDSA_SHA_256'] } },
+  },
+  ECC_NIST_EDWARDS25519: {
+    symmetric: false,
+    material: { kind: 'ed25519' },
+    availability: 'everywhere',
+    usages: { SIGN_VERIFY: { SigningAlgorithms: ['ED25519_SHA_512', 'ED25519_PH_SHA_512'] } },
+  },
   SM2: {
     symmetric: false,
     material: { kind: 'sm2' },
@@ -102,8 +174,7 @@ export const SIGNING_ALGORITHMS: Readonly<Record<SigningAlgorithmSpec, SigningAl
  * (its plaintext limit depends on the modulus), or SM2 public-key encryption with a fixed limit.
  */
 export type AsymmetricEncryptionRule =
-  | { readonly scheme: 'rsa-oaep'; readonly oaepHash: HashName; readonly hashBytes: number }
-  | { readonly scheme: 'sm2pke'; readonly plaintextLimit: number };
+  { readonly scheme: 'rsa-oaep'; readonly oaepHash: HashName; readonly hashBytes: number } | { readonly scheme: 'sm2pke'; readonly plaintextLimit: number };
 
 /** The encryption algorithms of asymmetric keys (SYMMETRIC_DEFAULT is the symmetric ciphertext format). */
 export const ASYMMETRIC_ENCRYPTION_ALGORITHMS: Readonly<Partial<Record<EncryptionAlgorithmSpec, AsymmetricEncryptionRule>>> = {

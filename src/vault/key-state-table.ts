@@ -16,15 +16,43 @@
 // each key material"). A deleted key is gone: NotFoundException for every operation.
 import type { OperationName } from '../contract/generated';
 
-export type KeyStateOutcome = 'ok' | 'DisabledException' | 'KMSInvalidStateException' | 'KeyUnavailableException' | 'NotFoundException' | 'UnsupportedOperationException';
+export type KeyStateOutcome =
+  'ok' | 'DisabledException' | 'KMSInvalidStateException' | 'KeyUnavailableException' | 'NotFoundException' | 'UnsupportedOperationException';
 export type TableKeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingReplicaDeletion' | 'PendingImport' | 'Unavailable' | 'Creating' | 'Updating';
 /** One operation's row: the outcome in each key state. */
 export type KeyStateRow = Readonly<Record<TableKeyState, KeyStateOutcome>>;
 /** The row of an operation that names no KMS key (CreateKey, ListKeys, the custom key store operations, ...). */
 export const NO_KEY = 'no key';
-const crypto = { Enabled: 'ok', Disabled: 'DisabledException', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'KMSInvalidStateException', Unavailable: 'KMSInvalidStateException', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
-const manage = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'KMSInvalidStateException', PendingReplicaDeletion: 'KMSInvalidStateException', PendingImport: 'ok', Unavailable: 'ok', Creating: 'KMSInvalidStateException', Updating: 'KMSInvalidStateException' } as const;
-const everything = { Enabled: 'ok', Disabled: 'ok', PendingDeletion: 'ok', PendingReplicaDeletion: 'ok', PendingImport: 'ok', Unavailable: 'ok', Creating: 'ok', Updating: 'ok' } as const;
+const crypto = {
+  Enabled: 'ok',
+  Disabled: 'DisabledException',
+  PendingDeletion: 'KMSInvalidStateException',
+  PendingReplicaDeletion: 'KMSInvalidStateException',
+  PendingImport: 'KMSInvalidStateException',
+  Unavailable: 'KMSInvalidStateException',
+  Creating: 'KMSInvalidStateException',
+  Updating: 'KMSInvalidStateException',
+} as const;
+const manage = {
+  Enabled: 'ok',
+  Disabled: 'ok',
+  PendingDeletion: 'KMSInvalidStateException',
+  PendingReplicaDeletion: 'KMSInvalidStateException',
+  PendingImport: 'ok',
+  Unavailable: 'ok',
+  Creating: 'KMSInvalidStateException',
+  Updating: 'KMSInvalidStateException',
+} as const;
+const everything = {
+  Enabled: 'ok',
+  Disabled: 'ok',
+  PendingDeletion: 'ok',
+  PendingReplicaDeletion: 'ok',
+  PendingImport: 'ok',
+  Unavailable: 'ok',
+  Creating: 'ok',
+  Updating: 'ok',
+} as const;
 /**
  * Operations on a key whose state the vault does not check (the grant and key policy reads and writes
  * below): every state succeeds, as it did before the table covered them. Not yet compared cell by cell
@@ -37,30 +65,66 @@ const unchecked = everything;
  * in each key state, or {@link NO_KEY} for an operation that names no key.
  */
 export const KEY_STATE_TABLE = {
-  Encrypt: crypto, Decrypt: crypto, ReEncrypt: crypto, GenerateDataKey: crypto, GenerateDataKeyWithoutPlaintext: crypto,
-  GenerateDataKeyPair: crypto, GenerateDataKeyPairWithoutPlaintext: crypto, Sign: crypto, Verify: crypto, GetPublicKey: crypto,
-  GenerateMac: crypto, VerifyMac: crypto, DeriveSharedSecret: crypto, Encapsulate: crypto, Decapsulate: crypto,
-  CreateAlias: manage, UpdateAlias: manage, ScheduleKeyDeletion: manage,
+  Encrypt: crypto,
+  Decrypt: crypto,
+  ReEncrypt: crypto,
+  GenerateDataKey: crypto,
+  GenerateDataKeyWithoutPlaintext: crypto,
+  GenerateDataKeyPair: crypto,
+  GenerateDataKeyPairWithoutPlaintext: crypto,
+  Sign: crypto,
+  Verify: crypto,
+  GetPublicKey: crypto,
+  GenerateMac: crypto,
+  VerifyMac: crypto,
+  DeriveSharedSecret: crypto,
+  Encapsulate: crypto,
+  Decapsulate: crypto,
+  CreateAlias: manage,
+  UpdateAlias: manage,
+  ScheduleKeyDeletion: manage,
   EnableKey: { ...manage, PendingImport: 'KMSInvalidStateException' },
   DisableKey: { ...manage, PendingImport: 'KMSInvalidStateException' },
-  EnableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' }, DisableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' },
-  GetKeyRotationStatus: { ...manage, PendingDeletion: 'ok', PendingImport: 'UnsupportedOperationException' }, ListKeyRotations: { ...manage, PendingDeletion: 'ok' },
+  EnableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' },
+  DisableKeyRotation: { ...manage, Disabled: 'DisabledException', PendingImport: 'UnsupportedOperationException' },
+  GetKeyRotationStatus: { ...manage, PendingDeletion: 'ok', PendingImport: 'UnsupportedOperationException' },
+  ListKeyRotations: { ...manage, PendingDeletion: 'ok' },
   // PendingImport: the guide's table says UnsupportedOperationException; recordings of real AWS (2025,
   // LocalStack test_rotate_key_on_demand_on_external_key_with_no_key_material) show "<arn> is pending import.".
   RotateKeyOnDemand: { ...manage, Disabled: 'DisabledException', PendingImport: 'KMSInvalidStateException' },
-  TagResource: manage, UntagResource: manage, UpdateKeyDescription: manage,
-  DescribeKey: everything, DeleteAlias: everything, ListAliases: everything, ListResourceTags: everything, GetKeyLastUsage: everything,
-  ReplicateKey: manage, UpdatePrimaryRegion: { ...manage, Disabled: 'DisabledException' },
-  GetParametersForImport: manage, ImportKeyMaterial: manage,
+  TagResource: manage,
+  UntagResource: manage,
+  UpdateKeyDescription: manage,
+  DescribeKey: everything,
+  DeleteAlias: everything,
+  ListAliases: everything,
+  ListResourceTags: everything,
+  GetKeyLastUsage: everything,
+  ReplicateKey: manage,
+  UpdatePrimaryRegion: { ...manage, Disabled: 'DisabledException' },
+  GetParametersForImport: manage,
+  ImportKeyMaterial: manage,
   DeleteImportedKeyMaterial: { ...manage, PendingDeletion: 'ok', PendingReplicaDeletion: 'ok' },
   CancelKeyDeletion: { ...manage, Enabled: 'KMSInvalidStateException', Disabled: 'KMSInvalidStateException', PendingDeletion: 'ok' },
   // Developer Guide, key-state table: CreateGrant fails on keys pending deletion and in the multi-Region
   // transient states, and works on disabled keys, keys pending import and unavailable keys.
   CreateGrant: manage,
-  GetKeyPolicy: unchecked, PutKeyPolicy: unchecked, ListKeyPolicies: unchecked, ListGrants: unchecked, RetireGrant: unchecked, RevokeGrant: unchecked,
-  CreateKey: NO_KEY, ListKeys: NO_KEY, GenerateRandom: NO_KEY, ListRetirableGrants: NO_KEY,
-  ConnectCustomKeyStore: NO_KEY, CreateCustomKeyStore: NO_KEY, DeleteCustomKeyStore: NO_KEY, DescribeCustomKeyStores: NO_KEY,
-  DisconnectCustomKeyStore: NO_KEY, UpdateCustomKeyStore: NO_KEY,
+  GetKeyPolicy: unchecked,
+  PutKeyPolicy: unchecked,
+  ListKeyPolicies: unchecked,
+  ListGrants: unchecked,
+  RetireGrant: unchecked,
+  RevokeGrant: unchecked,
+  CreateKey: NO_KEY,
+  ListKeys: NO_KEY,
+  GenerateRandom: NO_KEY,
+  ListRetirableGrants: NO_KEY,
+  ConnectCustomKeyStore: NO_KEY,
+  CreateCustomKeyStore: NO_KEY,
+  DeleteCustomKeyStore: NO_KEY,
+  DescribeCustomKeyStores: NO_KEY,
+  DisconnectCustomKeyStore: NO_KEY,
+  UpdateCustomKeyStore: NO_KEY,
 } as const satisfies Record<OperationName, KeyStateRow | typeof NO_KEY>;
 
 /** An operation on a key: one whose row is not {@link NO_KEY}. */

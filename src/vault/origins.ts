@@ -25,8 +25,22 @@ export interface OriginRule {
 export const ORIGINS: Readonly<Record<OriginType, OriginRule>> = {
   AWS_KMS: { keySpecs: 'any', automaticRotation: true, onDemandRotation: true, importKeyMaterial: false, multiRegion: true },
   EXTERNAL: { keySpecs: 'any', automaticRotation: false, onDemandRotation: true, importKeyMaterial: true, multiRegion: true },
-  AWS_CLOUDHSM: { keySpecs: 'SYMMETRIC_DEFAULT', customKeyStoreType: 'AWS_CLOUDHSM', automaticRotation: false, onDemandRotation: false, importKeyMaterial: false, multiRegion: false },
-  EXTERNAL_KEY_STORE: { keySpecs: 'SYMMETRIC_DEFAULT', customKeyStoreType: 'EXTERNAL_KEY_STORE', automaticRotation: false, onDemandRotation: false, importKeyMaterial: false, multiRegion: false },
+  AWS_CLOUDHSM: {
+    keySpecs: 'SYMMETRIC_DEFAULT',
+    customKeyStoreType: 'AWS_CLOUDHSM',
+    automaticRotation: false,
+    onDemandRotation: false,
+    importKeyMaterial: false,
+    multiRegion: false,
+  },
+  EXTERNAL_KEY_STORE: {
+    keySpecs: 'SYMMETRIC_DEFAULT',
+    customKeyStoreType: 'EXTERNAL_KEY_STORE',
+    automaticRotation: false,
+    onDemandRotation: false,
+    importKeyMaterial: false,
+    multiRegion: false,
+  },
 };
 
 /** The origin of the keys a custom key store of this type holds. */

@@ -94,11 +94,18 @@ export function callerOf(arn: string): Caller | undefined {
  */
 export function credentialsFor(caller: Caller, seed: string | number | undefined, random: RandomSource): PrincipalCredentials {
   const material =
-    seed === undefined ? random.bytes(48) : createHmac('sha256', `kms-vault-mock credentials:${String(seed)}`).update(caller.arn).digest();
+    seed === undefined
+      ? random.bytes(48)
+      : createHmac('sha256', `kms-vault-mock credentials:${String(seed)}`)
+          .update(caller.arn)
+          .digest();
   const more = seed === undefined ? material.subarray(16) : createHmac('sha256', material).update('secret').digest();
   const prefix = caller.type === 'AssumedRole' ? 'ASIA' : 'AKIA';
   return {
     accessKeyId: prefix + base32(material.subarray(0, 16)),
-    secretAccessKey: Buffer.concat([more, material]).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 40),
+    secretAccessKey: Buffer.concat([more, material])
+      .toString('base64')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 40),
   };
 }

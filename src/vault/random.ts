@@ -37,7 +37,9 @@ export class SeededRandom implements RandomSource {
   private pool = Buffer.alloc(0);
 
   constructor(seed: string | number) {
-    this.key = createHash('sha256').update(`kms-vault-mock:${String(seed)}`).digest();
+    this.key = createHash('sha256')
+      .update(`kms-vault-mock:${String(seed)}`)
+      .digest();
   }
 
   bytes(length: number): Buffer {

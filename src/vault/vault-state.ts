@@ -8,7 +8,10 @@ import type { RandomSource } from './random';
 export class RegionStore {
   readonly keys = new Map<string, KeyRecord>();
   readonly aliases = new Map<string, AliasRecord>();
-  constructor(readonly accountId: string, readonly region: string) {}
+  constructor(
+    readonly accountId: string,
+    readonly region: string,
+  ) {}
 }
 
 /**

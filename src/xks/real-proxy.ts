@@ -59,7 +59,8 @@ export function checkRealExternalKey(context: OperationContext, target: XksTarge
   if (!answer.ok) throw createKeyError(answer.failure);
   const { keySpec, keyUsage, keyStatus } = answer.value;
   if (keySpec !== 'AES_256') throw kmsError('XksKeyInvalidConfigurationException', messages.xksKeySpecNotAes256(keySpec));
-  if (!keyUsage.includes('ENCRYPT') || !keyUsage.includes('DECRYPT')) throw kmsError('XksKeyInvalidConfigurationException', messages.xksKeyUsageMissing(keyUsage.join(', ')));
+  if (!keyUsage.includes('ENCRYPT') || !keyUsage.includes('DECRYPT'))
+    throw kmsError('XksKeyInvalidConfigurationException', messages.xksKeyUsageMissing(keyUsage.join(', ')));
   if (keyStatus !== 'ENABLED') throw kmsError('XksKeyInvalidConfigurationException', messages.xksKeyStatusNotEnabled(keyStatus));
 }
 

@@ -95,8 +95,10 @@ function workerConfig(behaviour: XksProxyBehaviour, knownSecrets: Map<string, st
   if (behaviour.keys !== undefined) {
     config.keys = behaviour.keys.map((k) => {
       const key = typeof k === 'string' ? { id: k } : k;
-      if (!KEY_ID.test(key.id)) throw new KmsVaultMockError(`startXksProxy: '${key.id}' is not an external key id (1 to 128 letters, digits, '-', '_' or '.').`);
-      if (key.secret !== undefined && key.secret.length !== 32) throw new KmsVaultMockError(`startXksProxy: the secret of external key '${key.id}' must be 32 bytes.`);
+      if (!KEY_ID.test(key.id))
+        throw new KmsVaultMockError(`startXksProxy: '${key.id}' is not an external key id (1 to 128 letters, digits, '-', '_' or '.').`);
+      if (key.secret !== undefined && key.secret.length !== 32)
+        throw new KmsVaultMockError(`startXksProxy: the secret of external key '${key.id}' must be 32 bytes.`);
       // A key listed again keeps its secret, so what it encrypted still decrypts.
       const secret = key.secret !== undefined ? Buffer.from(key.secret).toString('base64') : (knownSecrets.get(key.id) ?? randomBytes(32).toString('base64'));
       knownSecrets.set(key.id, secret);
@@ -108,13 +110,15 @@ function workerConfig(behaviour: XksProxyBehaviour, knownSecrets: Map<string, st
     config.credentials = list.map((c) => ({ accessKeyId: c.accessKeyId, secretAccessKey: c.rawSecretAccessKey }));
   }
   if (behaviour.delayMs !== undefined) {
-    if (!(Number.isInteger(behaviour.delayMs) && behaviour.delayMs >= 0)) throw new KmsVaultMockError('startXksProxy option delayMs must be a whole number of milliseconds, 0 or more.');
+    if (!(Number.isInteger(behaviour.delayMs) && behaviour.delayMs >= 0))
+      throw new KmsVaultMockError('startXksProxy option delayMs must be a whole number of milliseconds, 0 or more.');
     config.delayMs = behaviour.delayMs;
   }
   if (behaviour.healthStatus !== undefined) config.healthStatus = behaviour.healthStatus;
   if (behaviour.failWith !== undefined) config.failWith = behaviour.failWith === null ? null : { ...behaviour.failWith };
   if (behaviour.ciphertextMetadata !== undefined) {
-    if (behaviour.ciphertextMetadata.length > 20) throw new KmsVaultMockError('startXksProxy option ciphertextMetadata must be at most 20 bytes (XKS Proxy API, Encrypt).');
+    if (behaviour.ciphertextMetadata.length > 20)
+      throw new KmsVaultMockError('startXksProxy option ciphertextMetadata must be at most 20 bytes (XKS Proxy API, Encrypt).');
     config.ciphertextMetadata = Buffer.from(behaviour.ciphertextMetadata).toString('base64');
   }
   return config;
@@ -129,12 +133,20 @@ function workerConfig(behaviour: XksProxyBehaviour, knownSecrets: Map<string, st
  */
 export async function startXksProxy(options: XksProxyServerOptions): Promise<XksProxyServer> {
   const uriPath = options.uriPath ?? '/kms/xks/v1';
-  if (!URI_PATH.test(uriPath) || uriPath.length > 128) throw new KmsVaultMockError(`startXksProxy option uriPath must be an XksProxyUriPath ending in /kms/xks/v1, like '/kms/xks/v1' or '/tenant-1/kms/xks/v1'; got '${uriPath}'.`);
+  if (!URI_PATH.test(uriPath) || uriPath.length > 128)
+    throw new KmsVaultMockError(
+      `startXksProxy option uriPath must be an XksProxyUriPath ending in /kms/xks/v1, like '/kms/xks/v1' or '/tenant-1/kms/xks/v1'; got '${uriPath}'.`,
+    );
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KmsVaultMockError(`startXksProxy option port must be a whole number from 0 to 65535; got ${String(port)}.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new KmsVaultMockError(`startXksProxy option port must be a whole number from 0 to 65535; got ${String(port)}.`);
   const secrets = new Map<string, string>();
   const config = {
-    uriPath, delayMs: 0, healthStatus: 'ACTIVE', failWith: null, ciphertextMetadata: DEFAULT_METADATA.toString('base64'),
+    uriPath,
+    delayMs: 0,
+    healthStatus: 'ACTIVE',
+    failWith: null,
+    ciphertextMetadata: DEFAULT_METADATA.toString('base64'),
     ...workerConfig(options, secrets),
   };
   const host = options.host ?? '127.0.0.1';
@@ -143,7 +155,14 @@ export async function startXksProxy(options: XksProxyServerOptions): Promise<Xks
   const listening = await new Promise<number>((resolve, reject) => {
     worker.once('message', (m: { type: string; port?: number; code?: string; message?: string }) => {
       if (m.type === 'listening') resolve(m.port as number);
-      else reject(new KmsVaultMockError(m.code === 'EADDRINUSE' ? `Port ${port} on ${host} is in use; choose another (0 picks a free one).` : `startXksProxy could not listen: ${m.message ?? ''}`));
+      else
+        reject(
+          new KmsVaultMockError(
+            m.code === 'EADDRINUSE'
+              ? `Port ${port} on ${host} is in use; choose another (0 picks a free one).`
+              : `startXksProxy could not listen: ${m.message ?? ''}`,
+          ),
+        );
     });
     worker.once('error', reject);
   }).catch(async (error: unknown) => {
@@ -173,7 +192,9 @@ export async function startXksProxy(options: XksProxyServerOptions): Promise<Xks
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= ask({ type: 'close' }, 'closed').then(
-      async () => { await worker.terminate(); },
+      async () => {
+        await worker.terminate();
+      },
       () => undefined,
     );
     return closing;

@@ -33,7 +33,16 @@ function sourceProgram(program: WorkerProgram): string {
   const esbuild = createRequire(file)('esbuild') as {
     buildSync(options: Record<string, unknown>): { outputFiles: readonly { readonly text: string }[] };
   };
-  const { outputFiles } = esbuild.buildSync({ entryPoints: [file], bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', write: false, logLevel: 'silent' });
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: [file],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+  });
   const bundled = outputFiles[0]?.text ?? '';
   code = `(function (require) {\n${bundled}\n})(require('node:module').createRequire(${JSON.stringify(file)}));\n`;
   compiled.set(program, code);

@@ -8,15 +8,37 @@ import { syncHttpRequest, type SyncHttpResult } from './sync-http';
  * every external key manager is UNAVAILABLE (`unhealthy`).
  */
 export type XksFailure =
-  | 'ValidationException' | 'InvalidStateException' | 'InvalidCiphertextException' | 'InvalidKeyUsageException'
-  | 'AuthenticationFailedException' | 'AccessDeniedException' | 'KeyNotFoundException' | 'InvalidUriPathException'
-  | 'ThrottlingException' | 'UnsupportedOperationException' | 'DependencyTimeoutException' | 'InternalException'
-  | 'unreachable' | 'tls' | 'timeout' | 'malformed' | 'unhealthy';
+  | 'ValidationException'
+  | 'InvalidStateException'
+  | 'InvalidCiphertextException'
+  | 'InvalidKeyUsageException'
+  | 'AuthenticationFailedException'
+  | 'AccessDeniedException'
+  | 'KeyNotFoundException'
+  | 'InvalidUriPathException'
+  | 'ThrottlingException'
+  | 'UnsupportedOperationException'
+  | 'DependencyTimeoutException'
+  | 'InternalException'
+  | 'unreachable'
+  | 'tls'
+  | 'timeout'
+  | 'malformed'
+  | 'unhealthy';
 
 const ERROR_NAMES = new Set<string>([
-  'ValidationException', 'InvalidStateException', 'InvalidCiphertextException', 'InvalidKeyUsageException', 'AuthenticationFailedException',
-  'AccessDeniedException', 'KeyNotFoundException', 'InvalidUriPathException', 'ThrottlingException', 'UnsupportedOperationException',
-  'DependencyTimeoutException', 'InternalException',
+  'ValidationException',
+  'InvalidStateException',
+  'InvalidCiphertextException',
+  'InvalidKeyUsageException',
+  'AuthenticationFailedException',
+  'AccessDeniedException',
+  'KeyNotFoundException',
+  'InvalidUriPathException',
+  'ThrottlingException',
+  'UnsupportedOperationException',
+  'DependencyTimeoutException',
+  'InternalException',
 ]);
 
 /** Where a proxy is and how KMS signs its requests to it. */
@@ -112,7 +134,8 @@ export function xksKeyMetadata(target: XksTarget, keyId: string, metadata: XksRe
   const answer = post(target, `/keys/${encodeURIComponent(keyId)}/metadata`, { requestMetadata: metadata });
   if (!answer.ok) return answer;
   const { keySpec, keyUsage, keyStatus } = answer.value;
-  if (typeof keySpec !== 'string' || typeof keyStatus !== 'string' || !Array.isArray(keyUsage) || !keyUsage.every((u) => typeof u === 'string')) return { ok: false, failure: 'malformed' };
+  if (typeof keySpec !== 'string' || typeof keyStatus !== 'string' || !Array.isArray(keyUsage) || !keyUsage.every((u) => typeof u === 'string'))
+    return { ok: false, failure: 'malformed' };
   return { ok: true, value: { keySpec, keyUsage: keyUsage as string[], keyStatus } };
 }
 
@@ -137,7 +160,8 @@ export function xksEncrypt(target: XksTarget, keyId: string, plaintext: Uint8Arr
   const extra = fields['ciphertextMetadata'] === undefined ? Buffer.alloc(0) : base64Field(fields, 'ciphertextMetadata');
   const cdiv = base64Field(fields, 'ciphertextDataIntegrityValue');
   if (!ciphertext || !iv || !tag || !extra || !cdiv) return { ok: false, failure: 'malformed' };
-  if (ciphertext.length !== plaintext.length || (iv.length !== 12 && iv.length !== 16) || tag.length !== 16 || extra.length > 20) return { ok: false, failure: 'malformed' };
+  if (ciphertext.length !== plaintext.length || (iv.length !== 12 && iv.length !== 16) || tag.length !== 16 || extra.length > 20)
+    return { ok: false, failure: 'malformed' };
   const expected = createHash('sha256').update(aad).update(extra).update(iv).update(ciphertext).update(tag).digest();
   if (!expected.equals(cdiv)) return { ok: false, failure: 'malformed' };
   return { ok: true, value: { ciphertext, iv, tag, metadata: extra } };

@@ -43,7 +43,13 @@ export function managementError(failure: XksFailure): KMSServiceException {
       return kmsError('XksProxyIncorrectAuthenticationCredentialException', xksFailureMessage(failure));
     case 'InvalidUriPathException':
       return kmsError('XksProxyInvalidConfigurationException', xksFailureMessage(failure));
-    case 'DependencyTimeoutException': case 'ThrottlingException': case 'unreachable': case 'tls': case 'timeout': case 'unhealthy': case 'InvalidStateException':
+    case 'DependencyTimeoutException':
+    case 'ThrottlingException':
+    case 'unreachable':
+    case 'tls':
+    case 'timeout':
+    case 'unhealthy':
+    case 'InvalidStateException':
       return kmsError('XksProxyUriUnreachableException', xksFailureMessage(failure === 'InvalidStateException' ? 'unhealthy' : failure));
     default:
       return kmsError('XksProxyInvalidResponseException', messages.xksProxyInvalidResponse());
@@ -56,20 +62,32 @@ export function managementError(failure: XksFailure): KMSServiceException {
  */
 export function connectionErrorCode(failure: XksFailure): ConnectionErrorCodeType {
   switch (failure) {
-    case 'AuthenticationFailedException': return 'INVALID_CREDENTIALS';
-    case 'InvalidUriPathException': return 'XKS_PROXY_INVALID_CONFIGURATION';
-    case 'AccessDeniedException': return 'XKS_PROXY_ACCESS_DENIED';
-    case 'tls': return 'XKS_PROXY_INVALID_TLS_CONFIGURATION';
-    case 'timeout': case 'DependencyTimeoutException': return 'XKS_PROXY_TIMED_OUT';
-    case 'unreachable': case 'unhealthy': case 'InvalidStateException': case 'ThrottlingException': return 'XKS_PROXY_NOT_REACHABLE';
-    default: return 'XKS_PROXY_INVALID_RESPONSE';
+    case 'AuthenticationFailedException':
+      return 'INVALID_CREDENTIALS';
+    case 'InvalidUriPathException':
+      return 'XKS_PROXY_INVALID_CONFIGURATION';
+    case 'AccessDeniedException':
+      return 'XKS_PROXY_ACCESS_DENIED';
+    case 'tls':
+      return 'XKS_PROXY_INVALID_TLS_CONFIGURATION';
+    case 'timeout':
+    case 'DependencyTimeoutException':
+      return 'XKS_PROXY_TIMED_OUT';
+    case 'unreachable':
+    case 'unhealthy':
+    case 'InvalidStateException':
+    case 'ThrottlingException':
+      return 'XKS_PROXY_NOT_REACHABLE';
+    default:
+      return 'XKS_PROXY_INVALID_RESPONSE';
   }
 }
 
 /** CreateKey (GetKeyMetadata): XksKeyNotFound, XksKeyInvalidConfiguration, else CustomKeyStoreInvalidState. */
 export function createKeyError(failure: XksFailure): KMSServiceException {
   if (failure === 'KeyNotFoundException') return kmsError('XksKeyNotFoundException', xksFailureMessage(failure));
-  if (failure === 'InvalidStateException' || failure === 'InvalidKeyUsageException') return kmsError('XksKeyInvalidConfigurationException', xksFailureMessage(failure));
+  if (failure === 'InvalidStateException' || failure === 'InvalidKeyUsageException')
+    return kmsError('XksKeyInvalidConfigurationException', xksFailureMessage(failure));
   return kmsError('CustomKeyStoreInvalidStateException', xksFailureMessage(failure));
 }
 

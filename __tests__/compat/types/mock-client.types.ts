@@ -3,13 +3,7 @@
  * aws-sdk-client-mock's own type tests, with KMS commands. Each `@ts-expect-error` is a call that
  * must not compile; tsc reports any that stops failing.
  */
-import {
-  EncryptCommand,
-  KMSClient,
-  ListKeysCommand,
-  type EncryptCommandOutput,
-  type ListKeysCommandOutput,
-} from '@aws-sdk/client-kms';
+import { EncryptCommand, KMSClient, ListKeysCommand, type EncryptCommandOutput, type ListKeysCommandOutput } from '@aws-sdk/client-kms';
 import { mockClient, type AwsClientStub } from 'kms-vault-mock';
 import { expectTypeOf } from './expect-type';
 

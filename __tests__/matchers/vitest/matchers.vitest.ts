@@ -31,9 +31,21 @@ beforeEach(() => {
 
 describe('registration on import', () => {
   it('every matcher and alias is on expect, without expect.extend', () => {
-    for (const name of ['toHaveReceivedCommand', 'toHaveReceivedCommandTimes', 'toHaveReceivedCommandWith', 'toHaveReceivedNthCommandWith',
-      'toHaveReceivedNthSpecificCommandWith', 'toHaveReceivedAnyCommand', 'toReceiveCommand', 'toReceiveCommandTimes', 'toReceiveCommandWith',
-      'toReceiveNthCommandWith', 'toReceiveNthSpecificCommandWith', 'toReceiveAnyCommand', 'toBeCiphertextUnder']) {
+    for (const name of [
+      'toHaveReceivedCommand',
+      'toHaveReceivedCommandTimes',
+      'toHaveReceivedCommandWith',
+      'toHaveReceivedNthCommandWith',
+      'toHaveReceivedNthSpecificCommandWith',
+      'toHaveReceivedAnyCommand',
+      'toReceiveCommand',
+      'toReceiveCommandTimes',
+      'toReceiveCommandWith',
+      'toReceiveNthCommandWith',
+      'toReceiveNthSpecificCommandWith',
+      'toReceiveAnyCommand',
+      'toBeCiphertextUnder',
+    ]) {
       expect(typeof (expect(kmsMock) as unknown as Record<string, unknown>)[name]).toBe('function');
     }
   });
@@ -45,7 +57,9 @@ describe('toHaveReceivedCommand', () => {
     await kms.send(first);
     expect(kmsMock).toHaveReceivedCommand(DescribeKeyCommand);
     expect(kmsMock).toReceiveCommand(DescribeKeyCommand);
-    expect(failure(() => expect(kmsMock).not.toHaveReceivedCommand(DescribeKeyCommand))).toBe('expected KMSClient to not receive DescribeKeyCommand at least once');
+    expect(failure(() => expect(kmsMock).not.toHaveReceivedCommand(DescribeKeyCommand))).toBe(
+      'expected KMSClient to not receive DescribeKeyCommand at least once',
+    );
   });
 
   it('refuses more arguments with an AssertionError', async () => {
@@ -62,8 +76,12 @@ describe('toHaveReceivedCommandTimes', () => {
     await kms.send(second);
     expect(kmsMock).toHaveReceivedCommandTimes(DescribeKeyCommand, 2);
     expect(kmsMock).toReceiveCommandTimes(ListKeysCommand, 1);
-    expect(failure(() => expect(kmsMock).toHaveReceivedCommandTimes(DescribeKeyCommand, 3))).toBe('expected KMSClient to receive DescribeKeyCommand 3 times, but got 2 times');
-    expect(failure(() => expect(kmsMock).not.toHaveReceivedCommandTimes(DescribeKeyCommand, 2))).toBe('expected KMSClient to not receive DescribeKeyCommand 2 times, but got 2 times');
+    expect(failure(() => expect(kmsMock).toHaveReceivedCommandTimes(DescribeKeyCommand, 3))).toBe(
+      'expected KMSClient to receive DescribeKeyCommand 3 times, but got 2 times',
+    );
+    expect(failure(() => expect(kmsMock).not.toHaveReceivedCommandTimes(DescribeKeyCommand, 2))).toBe(
+      'expected KMSClient to not receive DescribeKeyCommand 2 times, but got 2 times',
+    );
   });
 });
 
@@ -168,8 +186,22 @@ describe('a vault-backed mock and the ciphertext matchers', () => {
 
 describe('ordinalOf', () => {
   it.each([
-    [1, '1st'], [2, '2nd'], [3, '3rd'], [4, '4th'], [10, '10th'], [11, '11th'], [12, '12th'], [13, '13th'], [21, '21st'],
-    [42, '42nd'], [73, '73rd'], [111, '111th'], [112, '112th'], [1001, '1001st'], [1013, '1013th'], [1022, '1022nd'],
+    [1, '1st'],
+    [2, '2nd'],
+    [3, '3rd'],
+    [4, '4th'],
+    [10, '10th'],
+    [11, '11th'],
+    [12, '12th'],
+    [13, '13th'],
+    [21, '21st'],
+    [42, '42nd'],
+    [73, '73rd'],
+    [111, '111th'],
+    [112, '112th'],
+    [1001, '1001st'],
+    [1013, '1013th'],
+    [1022, '1022nd'],
   ])('%d is %s', (n, text) => {
     expect(ordinalOf(n)).toBe(text);
   });

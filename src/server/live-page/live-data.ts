@@ -88,8 +88,14 @@ function summary(key: KeyRecord, aliases: readonly string[]): KeySummary {
 }
 
 /** A page of keys, in creation order per account and region, filtered by `q` (id, ARN, alias, description, spec, state). */
-export function keysPage(vault: KmsVault, options: { readonly offset?: number; readonly limit?: number; readonly q?: string }): {
-  readonly total: number; readonly offset: number; readonly limit: number; readonly keys: readonly KeySummary[];
+export function keysPage(
+  vault: KmsVault,
+  options: { readonly offset?: number; readonly limit?: number; readonly q?: string },
+): {
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly keys: readonly KeySummary[];
 } {
   const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(options.limit ?? 50) || 50));
   const offset = Math.max(0, Math.floor(options.offset ?? 0) || 0);
@@ -110,8 +116,14 @@ export function keysPage(vault: KmsVault, options: { readonly offset?: number; r
 }
 
 function matches(key: KeyRecord, aliases: readonly string[], q: string): boolean {
-  return key.arn.toLowerCase().includes(q) || key.description.toLowerCase().includes(q) || key.keySpec.toLowerCase() === q ||
-    key.state.toLowerCase() === q || key.keyUsage.toLowerCase() === q || aliases.some((a) => a.toLowerCase().includes(q));
+  return (
+    key.arn.toLowerCase().includes(q) ||
+    key.description.toLowerCase().includes(q) ||
+    key.keySpec.toLowerCase() === q ||
+    key.state.toLowerCase() === q ||
+    key.keyUsage.toLowerCase() === q ||
+    aliases.some((a) => a.toLowerCase().includes(q))
+  );
 }
 
 /** One key in full: its summary, tags, policy, grants and key material versions (ids and dates, never the material). */
@@ -147,7 +159,17 @@ export function keyDetail(vault: KmsVault, id: string): object | undefined {
   };
 }
 
-function grantView(g: { grantId: string; keyArn: string; name?: string; creationDate: Date; granteePrincipal: string; retiringPrincipal?: string; issuingAccount: string; operations: readonly string[]; constraints?: object }): object {
+function grantView(g: {
+  grantId: string;
+  keyArn: string;
+  name?: string;
+  creationDate: Date;
+  granteePrincipal: string;
+  retiringPrincipal?: string;
+  issuingAccount: string;
+  operations: readonly string[];
+  constraints?: object;
+}): object {
   return {
     grantId: g.grantId,
     keyArn: g.keyArn,
@@ -163,7 +185,11 @@ function grantView(g: { grantId: string; keyArn: string; name?: string; creation
 
 /** The key a recorded call names (its input's KeyId, or the key its output names). */
 function keyOfCall(input: unknown, output: unknown): string | undefined {
-  for (const v of [(input as { KeyId?: unknown } | undefined)?.KeyId, (input as { TargetKeyId?: unknown } | undefined)?.TargetKeyId, (output as { KeyId?: unknown } | undefined)?.KeyId]) {
+  for (const v of [
+    (input as { KeyId?: unknown } | undefined)?.KeyId,
+    (input as { TargetKeyId?: unknown } | undefined)?.TargetKeyId,
+    (output as { KeyId?: unknown } | undefined)?.KeyId,
+  ]) {
     if (typeof v === 'string') return v;
   }
   const arn = (output as { KeyMetadata?: { Arn?: unknown } } | undefined)?.KeyMetadata?.Arn;
@@ -201,7 +227,9 @@ export function overview(vault: KmsVault): object {
       ...(keyId !== undefined ? { keyId } : {}),
       outcome: c.error ? c.error.name : 'OK',
       ...(c.error ? { message: c.error.message } : {}),
-      ...(explanation ? { denial: { summary: explanation.summary, reason: explanation.reason, action: explanation.action, statements: explanation.statements } } : {}),
+      ...(explanation
+        ? { denial: { summary: explanation.summary, reason: explanation.reason, action: explanation.action, statements: explanation.statements } }
+        : {}),
     });
   }
   return {
@@ -209,12 +237,28 @@ export function overview(vault: KmsVault): object {
     region: vault.region,
     vaultTime: vault.clock.now().toISOString(),
     totalCalls: callsOf(vault),
-    counts: { keys, aliases, grants: grantCount, principals: vault.state.principals.size, customKeyStores: vault.state.customKeyStores.stores.size, keyStates: states },
+    counts: {
+      keys,
+      aliases,
+      grants: grantCount,
+      principals: vault.state.principals.size,
+      customKeyStores: vault.state.customKeyStores.stores.size,
+      keyStates: states,
+    },
     principals: [...vault.state.principals.values()].slice(0, MAX_PAGE).map((p) => ({
-      arn: p.caller.arn, type: p.caller.type, accountId: p.caller.accountId, accessKeyId: p.credentials.accessKeyId, identityPolicies: p.policies.length,
+      arn: p.caller.arn,
+      type: p.caller.type,
+      accountId: p.caller.accountId,
+      accessKeyId: p.credentials.accessKeyId,
+      identityPolicies: p.policies.length,
     })),
     customKeyStores: [...vault.state.customKeyStores.stores.values()].slice(0, MAX_PAGE).map((s) => ({
-      customKeyStoreId: s.id, name: s.name, type: s.type, accountId: s.accountId, region: s.region, connectionState: s.connectionState,
+      customKeyStoreId: s.id,
+      name: s.name,
+      type: s.type,
+      accountId: s.accountId,
+      region: s.region,
+      connectionState: s.connectionState,
       ...(s.connectionErrorCode ? { connectionErrorCode: s.connectionErrorCode } : {}),
       creationDate: s.creationDate.toISOString(),
       ...(s.cloudHsm ? { cloudHsmClusterId: s.cloudHsm.clusterId } : {}),

@@ -23,7 +23,10 @@ function respond(status: number, type: string, body: string, scriptSrc = "'none'
   return {
     status,
     headers: {
-      'content-type': type, 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', 'x-amzn-requestid': randomUUID(),
+      'content-type': type,
+      'content-length': String(Buffer.byteLength(body)),
+      'cache-control': 'no-store',
+      'x-amzn-requestid': randomUUID(),
       // The page loads nothing from elsewhere, runs only its own script, and nothing else may frame it.
       'content-security-policy': `default-src 'none'; script-src ${scriptSrc}; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'`,
       'x-content-type-options': 'nosniff',
@@ -45,7 +48,13 @@ function number(value: string | readonly string[] | undefined): number | undefin
  * else (the KMS API is POST /). `GET /` from a browser (one that accepts text/html) is sent to the
  * page; SDKs never send it.
  */
-export function liveViewResponse(vault: KmsVault, method: string, path: string, query: Readonly<Record<string, string | readonly string[]>>, accept: string | undefined): WireResponse | undefined {
+export function liveViewResponse(
+  vault: KmsVault,
+  method: string,
+  path: string,
+  query: Readonly<Record<string, string | readonly string[]>>,
+  accept: string | undefined,
+): WireResponse | undefined {
   if (method !== 'GET' && method !== 'HEAD') return undefined;
   if (path === '/' && accept !== undefined && accept.includes('text/html')) {
     return { status: 303, headers: { location: LIVE_PATHS.page, 'content-length': '0', 'x-amzn-requestid': randomUUID() }, body: '' };

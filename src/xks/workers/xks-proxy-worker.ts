@@ -90,7 +90,13 @@ async function authenticate(req: IncomingMessage, body: Buffer): Promise<void> {
   if (!names.includes('host') || !names.includes('x-amz-date')) fail(401, 'AuthenticationFailedException');
   const headers: Record<string, string> = {};
   for (const name of names) if (req.headers[name] !== undefined) headers[name] = String(req.headers[name]);
-  const signer = new SignatureV4({ credentials: { accessKeyId, secretAccessKey: credential.secretAccessKey }, region, service, sha256: WorkerSha256, applyChecksum: false });
+  const signer = new SignatureV4({
+    credentials: { accessKeyId, secretAccessKey: credential.secretAccessKey },
+    region,
+    service,
+    sha256: WorkerSha256,
+    applyChecksum: false,
+  });
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const resigned = await signer.sign(
     { method: req.method ?? 'POST', protocol: 'http:', hostname: url.hostname, path: url.pathname, query: {}, headers, body },
@@ -129,7 +135,11 @@ function encrypt(key: ProxyKey, body: Body): Record<string, string> {
   cipher.setAAD(managerAad(aad, metadata));
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   const tag = cipher.getAuthTag();
-  const answer: Record<string, string> = { ciphertext: ciphertext.toString('base64'), initializationVector: iv.toString('base64'), authenticationTag: tag.toString('base64') };
+  const answer: Record<string, string> = {
+    ciphertext: ciphertext.toString('base64'),
+    initializationVector: iv.toString('base64'),
+    authenticationTag: tag.toString('base64'),
+  };
   if (metadata.length > 0) answer['ciphertextMetadata'] = metadata.toString('base64');
   if (cdivAlgorithm === 'SHA_256') {
     answer['ciphertextDataIntegrityValue'] = createHash('sha256').update(aad).update(metadata).update(iv).update(ciphertext).update(tag).digest('base64');
