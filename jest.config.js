@@ -55,7 +55,10 @@ module.exports = {
     ...(i === 0
       ? {}
       : {
-          testMatch: SELECTED_PATHS.length > 0 ? base.testMatch.filter((p) => p.includes(`${require('node:path').sep}__tests__${require('node:path').sep}operations`)) : ['<rootDir>/__tests__/operations/**/*.test.ts'],
+          testMatch:
+            SELECTED_PATHS.length > 0
+              ? base.testMatch.filter((p) => p.includes(`${require('node:path').sep}__tests__${require('node:path').sep}operations`))
+              : ['<rootDir>/__tests__/operations/**/*.test.ts'],
           setupFilesAfterEnv: ['<rootDir>/__tests__/helpers/wire-project-setup.ts'],
         }),
     globals: { KMS_VAULT_MOCK_ADAPTER: name },

@@ -17,10 +17,16 @@ function markdownFiles(dir: string): string[] {
     e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
   );
 }
-const documents = [join(ROOT, 'README.md'), join(ROOT, 'docs', 'architecture.md'), ...markdownFiles(join(ROOT, 'docs', 'guides')), ...markdownFiles(join(ROOT, 'docs', 'decisions'))].filter((f) => existsSync(f));
+const documents = [
+  join(ROOT, 'README.md'),
+  join(ROOT, 'docs', 'architecture.md'),
+  ...markdownFiles(join(ROOT, 'docs', 'guides')),
+  ...markdownFiles(join(ROOT, 'docs', 'decisions')),
+].filter((f) => existsSync(f));
 
 /** Hosts of public documentation a link may leave the repository for (the project's rule). */
-const DOCUMENTATION_HOSTS = /^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com|github\.com\/(m-radzikowski|aws|awslabs|aws-samples|kms-vault-mock)\/|swc\.rs|sinonjs\.org|jestjs\.io|vitest\.dev|www\.npmjs\.com|nodejs\.org)/;
+const DOCUMENTATION_HOSTS =
+  /^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com|github\.com\/(m-radzikowski|aws|awslabs|aws-samples|kms-vault-mock)\/|swc\.rs|sinonjs\.org|jestjs\.io|vitest\.dev|www\.npmjs\.com|nodejs\.org)/;
 
 describe('README and guides', () => {
   it(`the fidelity guide lists the supported operations exactly as the operation registry has them (run npm run generate)`, () => {
@@ -34,7 +40,12 @@ describe('README and guides', () => {
   it('the README is at most 300 lines, with a table of contents whose links reach its headings', () => {
     expect(readme.split('\n').length).toBeLessThanOrEqual(300);
     const slugs = new Set(
-      [...readme.matchAll(/^#{2,3} (.+)$/gm)].map((m) => (m[1] ?? '').toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s/g, '-')),
+      [...readme.matchAll(/^#{2,3} (.+)$/gm)].map((m) =>
+        (m[1] ?? '')
+          .toLowerCase()
+          .replace(/[^\w\s-]/g, '')
+          .replace(/\s/g, '-'),
+      ),
     );
     const contents = readme.slice(readme.indexOf('## Contents'), readme.indexOf('\n## ', readme.indexOf('## Contents') + 1));
     const anchors = [...contents.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1] ?? '');
@@ -44,7 +55,9 @@ describe('README and guides', () => {
 
   it('the compatibility table states the peer range, Node range and tested versions package.json has', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-      peerDependencies: Record<string, string>; devDependencies: Record<string, string>; engines: { node: string };
+      peerDependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+      engines: { node: string };
     };
     const guide = readFileSync(join(ROOT, 'docs', 'guides', 'libraries.md'), 'utf8');
     const section = guide.slice(guide.indexOf('## Compatibility'));
@@ -84,7 +97,11 @@ describe('README and guides', () => {
   });
 
   it('a TypeScript block that does not compile is reported under its document, heading and line', () => {
-    const problems = typeCheck([{ label: 'README.md ## Some section, TypeScript block 1 (README.md line 8)', line: 8, code: 'const a: number = "x";\nexport {};' }]);
-    expect(problems).toEqual([expect.stringMatching(/^README.md ## Some section, TypeScript block 1 \(README.md line 8\): TS2322 Type 'string' is not assignable to type 'number'/)]);
+    const problems = typeCheck([
+      { label: 'README.md ## Some section, TypeScript block 1 (README.md line 8)', line: 8, code: 'const a: number = "x";\nexport {};' },
+    ]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^README.md ## Some section, TypeScript block 1 \(README.md line 8\): TS2322 Type 'string' is not assignable to type 'number'/),
+    ]);
   }, 60_000);
 });

@@ -21,7 +21,12 @@ async function main(): Promise<void> {
   const KeyId = KeyMetadata?.Arn;
 
   const role = vault.addPrincipal('arn:aws:iam::111122223333:role/app', {
-    policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:EncryptionContext:tenant': 'blue' } } }] }],
+    policies: [
+      {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:EncryptionContext:tenant': 'blue' } } }],
+      },
+    ],
   });
   const app = clientOf(vault, role.credentials);
   const blue = await admin.send(new EncryptCommand({ KeyId, Plaintext: Buffer.from('blue data'), EncryptionContext: { tenant: 'blue' } }));
@@ -44,7 +49,8 @@ async function main(): Promise<void> {
   const worker = vault.addPrincipal('arn:aws:iam::111122223333:role/worker');
   const { GrantToken } = await admin.send(new CreateGrantCommand({ KeyId, GranteePrincipal: worker.arn, Operations: ['Encrypt'] }));
   const workerClient = clientOf(vault, worker.credentials);
-  const encrypt = (GrantTokens?: string[]) => workerClient.send(new EncryptCommand({ KeyId, Plaintext: Buffer.from('w'), ...(GrantTokens ? { GrantTokens } : {}) }));
+  const encrypt = (GrantTokens?: string[]) =>
+    workerClient.send(new EncryptCommand({ KeyId, Plaintext: Buffer.from('w'), ...(GrantTokens ? { GrantTokens } : {}) }));
   await assert.rejects(encrypt(), { name: 'AccessDeniedException' });
   console.log('role/worker, no token   AccessDeniedException (the grant has not propagated)');
   await encrypt([GrantToken ?? '']);

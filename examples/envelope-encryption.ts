@@ -41,7 +41,12 @@ async function main(): Promise<void> {
 
   // Move the encrypted data key to the new KMS key without ever seeing its plaintext.
   const moved = await kms.send(
-    new ReEncryptCommand({ CiphertextBlob: dataKey.CiphertextBlob, SourceEncryptionContext: context, DestinationKeyId: newKey?.KeyId, DestinationEncryptionContext: context }),
+    new ReEncryptCommand({
+      CiphertextBlob: dataKey.CiphertextBlob,
+      SourceEncryptionContext: context,
+      DestinationKeyId: newKey?.KeyId,
+      DestinationEncryptionContext: context,
+    }),
   );
   log('ReEncrypt', `from ${moved.SourceKeyId}`);
   log('', `to   ${moved.KeyId}`);

@@ -47,9 +47,14 @@ class KmsEthereumSigner {
   /** A 65-byte `r || s || v` signature (v = 27 or 28), with low s as Ethereum requires (EIP-2). */
   async signMessage(message: string): Promise<string> {
     const digest = personalMessageDigest(message);
-    const { Signature } = await this.kms.send(new SignCommand({
-      KeyId: this.keyId, Message: digest, MessageType: 'DIGEST', SigningAlgorithm: 'ECDSA_SHA_256',
-    }));
+    const { Signature } = await this.kms.send(
+      new SignCommand({
+        KeyId: this.keyId,
+        Message: digest,
+        MessageType: 'DIGEST',
+        SigningAlgorithm: 'ECDSA_SHA_256',
+      }),
+    );
     assert.ok(Signature);
     let signature = secp256k1.Signature.fromBytes(Signature, 'der');
     if (signature.hasHighS()) signature = new secp256k1.Signature(signature.r, secp256k1.Point.CURVE().n - signature.s);

@@ -38,9 +38,14 @@ interface JwtKey {
 async function signJwt(kms: KMSClient, keyId: string, key: JwtKey, claims: Record<string, unknown>): Promise<string> {
   const header = { alg: key.alg, typ: 'JWT', kid: keyId };
   const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
-  const { Signature } = await kms.send(new SignCommand({
-    KeyId: keyId, Message: Buffer.from(signingInput), MessageType: 'RAW', SigningAlgorithm: key.signingAlgorithm,
-  }));
+  const { Signature } = await kms.send(
+    new SignCommand({
+      KeyId: keyId,
+      Message: Buffer.from(signingInput),
+      MessageType: 'RAW',
+      SigningAlgorithm: key.signingAlgorithm,
+    }),
+  );
   assert.ok(Signature);
   const signature = key.alg === 'ES256' ? derToJose(Signature, 32) : Buffer.from(Signature);
   return `${signingInput}.${base64url(signature)}`;

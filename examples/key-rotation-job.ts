@@ -37,9 +37,14 @@ async function rotateStoredCiphertexts(kms: KMSClient, keyId: string, records: S
   for (const record of records) {
     if ((await materialOf(kms, record)) === KeyMetadata?.CurrentKeyMaterialId) continue;
     const context = { record: record.id };
-    const { CiphertextBlob } = await kms.send(new ReEncryptCommand({
-      CiphertextBlob: record.ciphertext, SourceEncryptionContext: context, DestinationKeyId: keyId, DestinationEncryptionContext: context,
-    }));
+    const { CiphertextBlob } = await kms.send(
+      new ReEncryptCommand({
+        CiphertextBlob: record.ciphertext,
+        SourceEncryptionContext: context,
+        DestinationKeyId: keyId,
+        DestinationEncryptionContext: context,
+      }),
+    );
     assert.ok(CiphertextBlob);
     record.ciphertext = CiphertextBlob;
     moved++;
@@ -59,7 +64,9 @@ async function main(): Promise<void> {
 
   const records: StoredRecord[] = [];
   for (const id of ['a', 'b', 'c']) {
-    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/records', Plaintext: Buffer.from(`record ${id}`), EncryptionContext: { record: id } }));
+    const { CiphertextBlob } = await kms.send(
+      new EncryptCommand({ KeyId: 'alias/records', Plaintext: Buffer.from(`record ${id}`), EncryptionContext: { record: id } }),
+    );
     records.push({ id, ciphertext: CiphertextBlob ?? new Uint8Array() });
   }
   const original = await materialOf(kms, records[0] as StoredRecord);
@@ -70,7 +77,10 @@ async function main(): Promise<void> {
   // 91 days later KMS has rotated the key on its own schedule.
   vault.clock.advance({ days: 91 });
   const { Rotations } = await kms.send(new ListKeyRotationsCommand({ KeyId: keyId }));
-  assert.deepEqual(Rotations?.map((r) => r.RotationType), ['AUTOMATIC']);
+  assert.deepEqual(
+    Rotations?.map((r) => r.RotationType),
+    ['AUTOMATIC'],
+  );
   console.log(`after 91 days          ${Rotations?.length} automatic rotation, on ${Rotations?.[0]?.RotationDate?.toISOString().slice(0, 10)}`);
 
   // Old ciphertexts still decrypt; the job moves them to the new material.

@@ -36,13 +36,16 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kms-vault-mock-example-'));
   const broken = join(dir, 'orders.yaml');
   writeFileSync(broken, readFileSync(FIXTURE, 'utf8').replace('keySpec: ECC_NIST_P256', 'keyspec: ECC_NIST_P256').replace('state: Disabled', 'state: Disabld'));
-  assert.throws(() => loadScenarioFile(broken), (error: unknown) => {
-    assert.ok(error instanceof KmsVaultMockError);
-    assert.match(error.message, /keys\[1\]\.state: "Disabld" is not an allowed value; allowed: .*Disabled, Enabled, .* \(did you mean Disabled\?\)/);
-    assert.match(error.message, /keys\[2\]\.keyspec: is not a field here; .* \(did you mean keySpec\?\)/);
-    console.log(`a fixture with typos    ${error.message.split('\n').join('\n                        ')}`);
-    return true;
-  });
+  assert.throws(
+    () => loadScenarioFile(broken),
+    (error: unknown) => {
+      assert.ok(error instanceof KmsVaultMockError);
+      assert.match(error.message, /keys\[1\]\.state: "Disabld" is not an allowed value; allowed: .*Disabled, Enabled, .* \(did you mean Disabled\?\)/);
+      assert.match(error.message, /keys\[2\]\.keyspec: is not a field here; .* \(did you mean keySpec\?\)/);
+      console.log(`a fixture with typos    ${error.message.split('\n').join('\n                        ')}`);
+      return true;
+    },
+  );
 }
 
 main().catch((error: unknown) => {

@@ -13,9 +13,7 @@ import 'kms-vault-mock/jest';
 const keyId = process.env.KEY_ID || 'alias/messages';
 const kms = new KMSClient({});
 const handler = async (event: { messages: string[] }): Promise<string[]> => {
-  const results = await Promise.all(
-    event.messages.map((msg) => kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from(msg) }))),
-  );
+  const results = await Promise.all(event.messages.map((msg) => kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from(msg) }))));
   return results.map((r) => Buffer.from(r.CiphertextBlob ?? []).toString('base64'));
 };
 
@@ -88,7 +86,9 @@ it('Mock: custom mock function', async () => {
     }
   });
 
-  expect(await kms.send(new EncryptCommand({ KeyId: 'alias/messages', Plaintext: Buffer.from('a') }))).toEqual({ KeyId: '12345678-1111-2222-3333-111122223333' });
+  expect(await kms.send(new EncryptCommand({ KeyId: 'alias/messages', Plaintext: Buffer.from('a') }))).toEqual({
+    KeyId: '12345678-1111-2222-3333-111122223333',
+  });
   await expect(kms.send(new EncryptCommand({ KeyId: 'alias/other', Plaintext: Buffer.from('a') }))).rejects.toThrow('mocked rejection');
 });
 

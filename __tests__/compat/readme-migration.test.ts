@@ -17,16 +17,16 @@ async function decryptWithRetry(kms: KMSClient, CiphertextBlob: Uint8Array): Pro
   }
 }
 
-const kmsMock = mockClient(KMSClient, { vault: true });    // or { vault: myVault }
+const kmsMock = mockClient(KMSClient, { vault: true }); // or { vault: myVault }
 beforeEach(() => kmsMock.reset());
 afterAll(() => kmsMock.restore());
 
 it('retries a throttled Decrypt', async () => {
   const kms = new KMSClient({});
-  const { KeyMetadata } = await kms.send(new CreateKeyCommand({}));           // answered by the vault
+  const { KeyMetadata } = await kms.send(new CreateKeyCommand({})); // answered by the vault
   const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId, Plaintext: Buffer.from('order') }));
-  kmsMock.on(DecryptCommand).rejectsOnce('ThrottlingException');             // the SDK's own exception, once
-  expect(await decryptWithRetry(kms, CiphertextBlob!)).toBe('order');         // your code: retries, really decrypts
+  kmsMock.on(DecryptCommand).rejectsOnce('ThrottlingException'); // the SDK's own exception, once
+  expect(await decryptWithRetry(kms, CiphertextBlob!)).toBe('order'); // your code: retries, really decrypts
   expect(kmsMock).toHaveReceivedCommandTimes(DecryptCommand, 2);
   expect(CiphertextBlob).toBeCiphertextUnder(kmsMock.vault, KeyMetadata!.KeyId!);
 });
@@ -34,6 +34,8 @@ it('retries a throttled Decrypt', async () => {
 it('the jest and vitest guide shows this example as it is tested', () => {
   const readme = readFileSync(join(__dirname, '..', '..', 'docs', 'guides', 'jest-and-vitest.md'), 'utf8');
   const source = readFileSync(__filename, 'utf8');
-  const example = source.slice(source.indexOf("/** The code under test"), source.indexOf("it('retries")) + source.slice(source.indexOf("it('retries"), source.indexOf("\n});\n", source.indexOf("it('retries")) + 5);
+  const example =
+    source.slice(source.indexOf('/** The code under test'), source.indexOf("it('retries")) +
+    source.slice(source.indexOf("it('retries"), source.indexOf('\n});\n', source.indexOf("it('retries")) + 5);
   for (const line of example.split('\n').filter((l) => l.trim())) expect(readme).toContain(line);
 });

@@ -21,8 +21,11 @@ export function loadScenarioFile(path: string): Scenario {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? (error as Error).message})`;
-    throw new KmsVaultMockError(`Scenario file ${path} ${why} (resolved against ${process.cwd()}). Create it, or pass a path to an existing .json, .yaml or .yml file; a built-in scenario is loaded with vault.load(scenarios['<name>']).`);
+    const why =
+      code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? (error as Error).message})`;
+    throw new KmsVaultMockError(
+      `Scenario file ${path} ${why} (resolved against ${process.cwd()}). Create it, or pass a path to an existing .json, .yaml or .yml file; a built-in scenario is loaded with vault.load(scenarios['<name>']).`,
+    );
   }
   const ext = extname(path).toLowerCase();
   let data: unknown;
