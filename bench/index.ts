@@ -57,8 +57,9 @@ async function compare(clients: KMSClient[], send: Send, forget: () => void): Pr
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- persistence` (or BENCH_ONLY=persistence) runs that section alone.
-  if ((process.argv[2] ?? process.env.BENCH_ONLY) === 'persistence') return reportPersistence();
+  // `npm run bench -- persistence` (or BENCH_ONLY=persistence) runs that section alone; `-- per-call` the first.
+  const only = process.argv[2] ?? process.env.BENCH_ONLY;
+  if (only === 'persistence') return reportPersistence();
   const vault = new KmsVault();
   const vaultClient = new KMSClient({ region: 'us-east-1' });
   vaultClient.middlewareStack.use(vaultPlugin(vault));
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
   }
   console.log('aes: the floor plus the least AES-256-GCM work of the operation (node:crypto), before any parsing, authorization or record keeping.');
   mock.restore();
+  if (only === 'per-call') return;
   reportKeyCosts();
   reportSeededReuse();
   reportStartup();
