@@ -49,6 +49,12 @@ if (skipReason) console.warn(`Skipping the Terraform end-to-end tests: ${skipRea
 /** How long each step took, printed at the end (figures for the guide; nothing asserts them). */
 const timings: Array<[string, number]> = [];
 
+/** The custom key stores scenario.json loads CONNECTED (the provider cannot connect a store), for keys in them. */
+const PRECONNECTED_STORES = [
+  ['cks-1234567890abcdef0', 'EXTERNAL_KEY_STORE'],
+  ['cks-234567890abcdef01', 'AWS_CLOUDHSM'],
+];
+
 (skipReason ? describe.skip : describe)('Terraform (hashicorp/aws provider) against kms-vault-mock serve', () => {
   jest.setTimeout(1_200_000);
   let server: ServeProcess;
@@ -101,7 +107,8 @@ const timings: Array<[string, number]> = [];
       join(dir, 'terraform.tfrc'),
       `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(MIRROR)}\n    include = ["registry.terraform.io/hashicorp/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/hashicorp/*"]\n  }\n}\n`,
     );
-    // The XKS proxy that aws_kms_custom_key_store names is one the vault simulates, from a scenario file.
+    // The XKS proxy that aws_kms_custom_key_store names is one the vault simulates, from a scenario file, which
+    // also loads the CONNECTED custom key stores of aws_kms_key.xks and aws_kms_key.cloudhsm.
     server = await startServeProcess(['--port', '0', '--scenario', join(FIXTURES, 'scenario.json')]);
     const config = { endpoint: server.url, credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } };
     east = new KMSClient({ ...config, region: 'us-east-1' });
@@ -138,7 +145,22 @@ const timings: Array<[string, number]> = [];
     expect((await east.send(new ListGrantsCommand({ KeyId: keyId }))).Grants?.map((g) => g.GrantId)).toEqual([out['grant_id']?.value]);
     expect((await east.send(new ListAliasesCommand({ KeyId: keyId }))).Aliases?.map((a) => a.AliasName)).toEqual(['alias/terraform-main']);
     const stores = (await east.send(new DescribeCustomKeyStoresCommand({}))).CustomKeyStores ?? [];
-    expect(stores.map((s) => [s.CustomKeyStoreId, s.CustomKeyStoreType])).toEqual([[out['custom_key_store_id']?.value, 'EXTERNAL_KEY_STORE']]);
+    expect(stores.map((s) => [s.CustomKeyStoreId, s.CustomKeyStoreType]).sort()).toEqual(
+      [...PRECONNECTED_STORES, [out['custom_key_store_id']?.value, 'EXTERNAL_KEY_STORE']].sort(),
+    );
+    // aws_kms_key with custom_key_store_id and xks_key_id: keys in the stores the scenario loads CONNECTED.
+    expect((await east.send(new DescribeKeyCommand({ KeyId: String(out['xks_key_id']?.value) }))).KeyMetadata).toMatchObject({
+      Origin: 'EXTERNAL_KEY_STORE',
+      CustomKeyStoreId: 'cks-1234567890abcdef0',
+      XksKeyConfiguration: { Id: 'terraform-external-key-1' },
+      KeyState: 'Enabled',
+    });
+    expect((await east.send(new DescribeKeyCommand({ KeyId: String(out['cloudhsm_key_id']?.value) }))).KeyMetadata).toMatchObject({
+      Origin: 'AWS_CLOUDHSM',
+      CustomKeyStoreId: 'cks-234567890abcdef01',
+      CloudHsmClusterId: 'cluster-234a5bcdefg',
+      KeyState: 'Enabled',
+    });
   });
 
   it('a plan right after apply has no changes (-detailed-exitcode 0)', () => {
@@ -160,37 +182,49 @@ const timings: Array<[string, number]> = [];
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
   });
 
-  it('terraform import takes back a key and an alias removed from the state; only the arguments KMS does not report differ, and one apply settles them', () => {
+  it('terraform import takes back keys (one in an external, one in a CloudHSM key store) and an alias removed from the state; only the arguments KMS does not report differ, and one apply settles them', () => {
     const vars = { description: 'terraform main key, updated', environment: 'prod' };
-    const keyId = String(outputs()['main_key_id']?.value);
-    ok(['state', 'rm', '-no-color', 'aws_kms_key.main', 'aws_kms_alias.main']);
-    ok(['import', '-no-color', 'aws_kms_key.main', keyId], vars);
+    const out = outputs();
+    ok(['state', 'rm', '-no-color', 'aws_kms_key.main', 'aws_kms_alias.main', 'aws_kms_key.xks', 'aws_kms_key.cloudhsm']);
+    ok(['import', '-no-color', 'aws_kms_key.main', String(out['main_key_id']?.value)], vars);
     ok(['import', '-no-color', 'aws_kms_alias.main', 'alias/terraform-main'], vars);
+    ok(['import', '-no-color', 'aws_kms_key.xks', String(out['xks_key_id']?.value)], vars);
+    ok(['import', '-no-color', 'aws_kms_key.cloudhsm', String(out['cloudhsm_key_id']?.value)], vars);
     const after = plan(vars);
     // deletion_window_in_days and bypass_policy_lockout_safety_check are not part of any KMS response
-    // (the provider's import documentation): everything else came back from the vault.
-    expect(after.output).toContain('0 to add, 1 to change, 0 to destroy');
-    const start = after.output.indexOf('# aws_kms_key.main will be updated in-place');
-    expect(start).toBeGreaterThanOrEqual(0);
-    const block = after.output.slice(start, after.output.indexOf('\n    }\n', start));
-    const changed = block
-      .split('\n')
-      .filter((l) => /^\s+[+~-] [a-z_]+\s+=/.test(l))
-      .map((l) => l.trim().split(/\s+/)[1]);
-    expect(changed.sort()).toEqual(['bypass_policy_lockout_safety_check', 'deletion_window_in_days']);
+    // (the provider's import documentation): everything else (custom_key_store_id and xks_key_id
+    // included) came back from the vault.
+    expect(after.output).toContain('0 to add, 3 to change, 0 to destroy');
+    const changedIn = (address: string): string[] => {
+      const start = after.output.indexOf(`# ${address} will be updated in-place`);
+      if (start < 0) return [`${address} is not updated in place`];
+      const block = after.output.slice(start, after.output.indexOf('\n    }\n', start));
+      return block
+        .split('\n')
+        .filter((l) => /^\s+[+~-] [a-z_]+\s+=/.test(l))
+        .map((l) => l.trim().split(/\s+/)[1] ?? '')
+        .sort();
+    };
+    for (const address of ['aws_kms_key.main', 'aws_kms_key.xks', 'aws_kms_key.cloudhsm'])
+      expect([address, changedIn(address)]).toEqual([address, ['bypass_policy_lockout_safety_check', 'deletion_window_in_days']]);
     ok(['apply', '-auto-approve', '-no-color'], vars);
     const { code, output } = plan(vars);
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
   });
 
-  it('destroy removes everything: keys scheduled for deletion, aliases, grants, the custom key store', async () => {
+  it('destroy removes everything: keys scheduled for deletion (those in custom key stores too), aliases, grants, the custom key store', async () => {
     const out = outputs();
     const keyId = String(out['main_key_id']?.value);
     ok(['destroy', '-auto-approve', '-no-color'], { description: 'terraform main key, updated', environment: 'prod' });
-    expect((await east.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata?.KeyState).toBe('PendingDeletion');
+    for (const id of [keyId, out['xks_key_id']?.value, out['cloudhsm_key_id']?.value]) {
+      const key = (await east.send(new DescribeKeyCommand({ KeyId: String(id) }))).KeyMetadata;
+      expect([id, key?.KeyState, key?.DeletionDate instanceof Date]).toEqual([id, 'PendingDeletion', true]);
+    }
     expect((await west.send(new DescribeKeyCommand({ KeyId: String(out['replica_external_key_arn']?.value) }))).KeyMetadata?.KeyState).toBe('PendingDeletion');
     expect((await east.send(new ListAliasesCommand({}))).Aliases?.map((a) => a.AliasName).filter((n) => !n?.startsWith('alias/aws/'))).toEqual([]);
-    expect((await east.send(new DescribeCustomKeyStoresCommand({}))).CustomKeyStores).toEqual([]);
+    // The store Terraform created is gone; the scenario's stores (not Terraform's) stay.
+    const stores = (await east.send(new DescribeCustomKeyStoresCommand({}))).CustomKeyStores ?? [];
+    expect(stores.map((s) => [s.CustomKeyStoreId, s.CustomKeyStoreType]).sort()).toEqual([...PRECONNECTED_STORES].sort());
     expect(ok(['state', 'list'])).toBe('');
   });
 });

@@ -10,7 +10,7 @@ variable "environment" {
   default = "test"
 }
 
-# aws_kms_key with all its arguments (but custom_key_store_id and xks_key_id: see the XKS store below).
+# aws_kms_key with all its arguments (custom_key_store_id and xks_key_id: the keys in custom key stores below).
 resource "aws_kms_key" "main" {
   description                        = var.description
   key_usage                          = "ENCRYPT_DECRYPT"
@@ -139,6 +139,22 @@ resource "aws_kms_custom_key_store" "xks" {
   }
 }
 
+# Keys in custom key stores. A key can be created only in a CONNECTED store, and the provider has no
+# resource that connects one (ConnectCustomKeyStore), so these stores are in scenario.json, already
+# CONNECTED, with fixed ids.
+resource "aws_kms_key" "xks" {
+  description             = "terraform key in an external key store"
+  custom_key_store_id     = "cks-1234567890abcdef0"
+  xks_key_id              = "terraform-external-key-1"
+  deletion_window_in_days = 7
+}
+
+resource "aws_kms_key" "cloudhsm" {
+  description             = "terraform key in a CloudHSM key store"
+  custom_key_store_id     = "cks-234567890abcdef01"
+  deletion_window_in_days = 7
+}
+
 data "aws_kms_key" "by_alias" {
   key_id = aws_kms_alias.main.name
   # Read again after the key changes, not at plan time from the key as it was.
@@ -212,4 +228,12 @@ output "grant_id" {
 
 output "custom_key_store_id" {
   value = aws_kms_custom_key_store.xks.id
+}
+
+output "xks_key_id" {
+  value = aws_kms_key.xks.key_id
+}
+
+output "cloudhsm_key_id" {
+  value = aws_kms_key.cloudhsm.key_id
 }
