@@ -14,12 +14,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateKeyCommand, KMSClient, TagResourceCommand } from '@aws-sdk/client-kms';
 import { median, medianRatios } from './stats';
+import { cpuMillis } from './server';
 
 const SIZES = (process.env.BENCH_PERSISTENCE_SIZES ?? '100,1000,5000,10000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_PERSISTENCE_ROUNDS ?? 7);
@@ -106,17 +107,6 @@ function documentOf(count: number): Record<string, unknown> {
     };
   });
   return { formatVersion: 1, name: `bench-${count}`, description: 'bench', keys, faults: [], principals: [] };
-}
-
-/** CPU time (user + system, ms) a process has used, from /proc (Linux, 10 ms ticks); undefined elsewhere. */
-function cpuMillis(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
 }
 
 function client(url: string): KMSClient {

@@ -32,7 +32,7 @@ interface Target {
  * CPU time (user + system, ms) a process has used, from /proc (Linux); undefined elsewhere. Unlike
  * wall time it does not depend on what else the machine runs, so it compares the servers' own costs.
  */
-function cpuMillis(pid: number | undefined): number | undefined {
+export function cpuMillis(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];

@@ -2,7 +2,7 @@ import { CreateKeyCommand, KMSClient, KMSServiceException, ListKeysCommand } fro
 import { SignatureV4 } from '@smithy/signature-v4';
 import { KmsVault } from '../../src';
 import { vaultRequestHandler } from '../../src/adapters/request-handler';
-import { NodeSha256 } from '../../src/protocol/sha256';
+import { NodeSha256 } from '../../src/crypto/sha256';
 import { startServer, type KmsServer } from '../../src/server/start-server';
 import type { AuthMode } from '../../src/protocol/wire-pipeline';
 import { kmsErrorOf } from '../helpers/vault-client';

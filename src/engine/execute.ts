@@ -113,35 +113,38 @@ export function execute(vault: EngineVault, operation: OperationName, input: unk
     } else {
       kms = internalError(error, requestId);
     }
-    if (mode.internal !== true)
-      notify(vault, {
-        operation,
-        input,
-        region: origin.region,
-        caller: origin.caller,
-        time: now,
-        requestId,
-        request: origin.request ?? NO_FACTS,
-        source: origin.source ?? NO_SOURCE,
-        error: kms,
-      });
+    if (mode.internal !== true) notify(vault, callEvent(operation, input, origin, now, requestId, undefined, kms));
     throw kms;
   }
   // Outside the try: observers are told once, and what they do never turns the answer into an error
   // (CallObservers.notify catches and reports an observer that throws).
-  if (mode.internal !== true)
-    notify(vault, {
-      operation,
-      input,
-      region: origin.region,
-      caller: origin.caller,
-      time: now,
-      requestId,
-      request: origin.request ?? NO_FACTS,
-      source: origin.source ?? NO_SOURCE,
-      output,
-    });
+  if (mode.internal !== true) notify(vault, callEvent(operation, input, origin, now, requestId, output, undefined));
   return output;
+}
+
+/** The event observers are told of: the call and its output or its error. */
+function callEvent(
+  operation: OperationName,
+  input: unknown,
+  origin: RequestOrigin,
+  time: Date,
+  requestId: string,
+  output: Output | undefined,
+  error: KMSServiceException | undefined,
+): CallEvent {
+  const event: { -readonly [K in keyof CallEvent]: CallEvent[K] } = {
+    operation,
+    input,
+    region: origin.region,
+    caller: origin.caller,
+    time,
+    requestId,
+    request: origin.request ?? NO_FACTS,
+    source: origin.source ?? NO_SOURCE,
+  };
+  if (output !== undefined) event.output = output;
+  if (error !== undefined) event.error = error;
+  return event;
 }
 
 function notify(vault: EngineVault, event: CallEvent): void {

@@ -4,7 +4,7 @@ import type { HttpRequest } from '@smithy/types';
 import { kmsError } from '../errors/kms-error';
 import { messages } from '../errors/messages';
 import type { WireRequest } from './wire-message';
-import { NodeSha256 } from './sha256';
+import { NodeSha256 } from '../crypto/sha256';
 
 /** What a request's `Authorization` header says, once its form has been checked. */
 export interface SignedRequest {

@@ -11,7 +11,7 @@ import { request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHead
 import { request as httpsRequest } from 'node:https';
 import { workerData as data, type MessagePort } from 'node:worker_threads';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { WorkerSha256 } from './sha256';
+import { NodeSha256 } from '../../crypto/sha256';
 
 /** A request as the blocked thread posts it (the signing date as ISO text). */
 interface PostedRequest {
@@ -38,7 +38,7 @@ async function sign(request: PostedRequest, url: URL, body: Buffer | undefined):
     credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
     region: s.region,
     service: s.service,
-    sha256: WorkerSha256,
+    sha256: NodeSha256,
     applyChecksum: false,
   });
   // Only Host and X-Amz-Date are signed, as KMS signs proxy requests (XKS Proxy API, Appendix A).

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { WorkerSha256 } from './sha256';
+import { NodeSha256 } from '../../crypto/sha256';
 
 /** One external key the proxy holds (secret as base64). */
 interface ProxyKey {
@@ -94,7 +94,7 @@ async function authenticate(req: IncomingMessage, body: Buffer): Promise<void> {
     credentials: { accessKeyId, secretAccessKey: credential.secretAccessKey },
     region,
     service,
-    sha256: WorkerSha256,
+    sha256: NodeSha256,
     applyChecksum: false,
   });
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);

@@ -9,7 +9,7 @@ function bytes(data: SourceData): Uint8Array | string {
 
 /**
  * SHA-256 and HMAC-SHA-256 from node:crypto in the shape `@smithy/signature-v4` takes (`new Sha256()`
- * hashes, `new Sha256(secret)` makes an HMAC), so the SDK's own signer verifies requests.
+ * hashes, `new Sha256(secret)` makes an HMAC): the server verifies requests and the XKS workers sign them with the SDK's own signer.
  */
 export class NodeSha256 implements Checksum {
   private readonly secret: Uint8Array | string | undefined;
