@@ -1,5 +1,6 @@
 import {
   CancelKeyDeletionCommand,
+  CreateKeyCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
   EnableKeyCommand,
@@ -92,6 +93,19 @@ describe('CancelKeyDeletion', () => {
       expect(await vaultView(kms)).toEqual(before);
     },
   );
+
+  it('on a key pending import (Origin EXTERNAL, no material), not pending deletion: KMSInvalidStateException "<key ARN> is not pending deletion.", the key stays PendingImport (Developer Guide, key states: CancelKeyDeletion, footnote 4)', async () => {
+    const { kms } = vaultClient({ seed: 'cancel-pending-import' });
+    const { KeyMetadata } = await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }));
+    const before = await vaultView(kms);
+    await expectKmsError(kms.send(new CancelKeyDeletionCommand({ KeyId: KeyMetadata?.KeyId })), {
+      type: KMSInvalidStateException,
+      status: 400,
+      message: `${KeyMetadata?.Arn} is not pending deletion.`,
+    });
+    expect(await vaultView(kms)).toEqual(before);
+    expect((await kms.send(new DescribeKeyCommand({ KeyId: KeyMetadata?.KeyId }))).KeyMetadata?.KeyState).toBe('PendingImport');
+  });
 
   it('after the waiting period the key is gone and deletion can no longer be canceled: NotFoundException (API Reference, ScheduleKeyDeletion)', async () => {
     const { vault, kms, keyId, arn } = await setup();

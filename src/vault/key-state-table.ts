@@ -54,9 +54,9 @@ const everything = {
   Updating: 'ok',
 } as const;
 /**
- * Operations on a key whose state the vault does not check (the grant and key policy reads and writes
- * below): every state succeeds, as it did before the table covered them. Not yet compared cell by cell
- * with the guide's table.
+ * The grant and key policy reads and writes below: the guide's table gives them no footnote, so every
+ * state succeeds (compared for Enabled, Disabled, PendingImport, PendingDeletion and Unavailable; the
+ * multi-Region transient states are not yet compared).
  */
 const unchecked = everything;
 
@@ -105,7 +105,16 @@ export const KEY_STATE_TABLE = {
   GetParametersForImport: manage,
   ImportKeyMaterial: manage,
   DeleteImportedKeyMaterial: { ...manage, PendingDeletion: 'ok', PendingReplicaDeletion: 'ok' },
-  CancelKeyDeletion: { ...manage, Enabled: 'KMSInvalidStateException', Disabled: 'KMSInvalidStateException', PendingDeletion: 'ok' },
+  // Only a key pending deletion can have its deletion cancelled: "<arn> is not pending deletion." in
+  // every other state, keys pending import and unavailable keys included (the guide's footnote 4).
+  CancelKeyDeletion: {
+    ...manage,
+    Enabled: 'KMSInvalidStateException',
+    Disabled: 'KMSInvalidStateException',
+    PendingImport: 'KMSInvalidStateException',
+    Unavailable: 'KMSInvalidStateException',
+    PendingDeletion: 'ok',
+  },
   // Developer Guide, key-state table: CreateGrant fails on keys pending deletion and in the multi-Region
   // transient states, and works on disabled keys, keys pending import and unavailable keys.
   CreateGrant: manage,
