@@ -4,13 +4,19 @@ import type { HandlerInput, HandlerOutput } from './handler-types';
 import { authorize, authorizeWithoutKey } from '../auth/authorize';
 import { permissionOf } from '../auth/permissions';
 import { resolveKey } from './resolve-key';
-import { page } from './paging';
+import { pageByKey } from './paging';
 import { unassociatedPredefinedAliases } from './aws-managed-keys';
 
 /**
  * Lists the aliases of the caller's account in the region, or only those of one key. Without KeyId the
  * list ends with the predefined AWS aliases not yet associated with a key (no TargetKeyId); DescribeKey
  * on one of them creates its AWS managed key, after which it is listed with its key and dates.
+ *
+ * Order, and where a page continues: the customer aliases by creation date (then name), then every
+ * `alias/aws/` alias, with or without a key, by name (as the AWS CLI example of list-aliases shows them:
+ * the customer's aliases, then aws/dynamodb, aws/ebs, ...). The marker names the last alias returned, so
+ * DescribeKey associating a predefined alias, CreateAlias or DeleteAlias between pages makes no alias
+ * present throughout skip or repeat.
  * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html
  */
 export function listAliases(context: OperationContext, input: HandlerInput<'ListAliases'>): HandlerOutput<'ListAliases'> {
@@ -32,6 +38,22 @@ export function listAliases(context: OperationContext, input: HandlerInput<'List
     });
   }
   if (!key) entries.push(...unassociatedPredefinedAliases(accountId, region, store?.aliases ?? new Set<string>()));
-  const p = page('ListAliases', entries, input.Limit ?? 50, input.Marker);
+  const p = pageByKey('ListAliases', entries, positionOf, POSITION, input.Limit ?? 50, input.Marker);
   return { Aliases: p.items, ...p.more };
+}
+
+const AWS_PREFIX = 'alias/aws/';
+
+/** What a position key looks like: `0:<creation time, 16 digits>:<alias name>` or `1:<alias name>`. */
+const POSITION = /^(?:0:\d{16}|1):alias\/[A-Za-z0-9:/_-]{1,250}$/;
+
+/**
+ * The position of an alias in the list, fixed while the alias exists: customer aliases first, by
+ * creation time then name; then the AWS aliases (`alias/aws/...`) by name alone, so a predefined alias
+ * keeps its place when DescribeKey associates it with its AWS managed key.
+ */
+function positionOf(entry: AliasListEntry): string {
+  const name = entry.AliasName ?? '';
+  if (name.startsWith(AWS_PREFIX)) return `1:${name}`;
+  return `0:${String(Math.max(0, entry.CreationDate?.getTime() ?? 0)).padStart(16, '0')}:${name}`;
 }
