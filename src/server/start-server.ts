@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { KmsVaultMockError } from '../errors/library-error';
 import { messages } from '../errors/messages';
+import { kmsError } from '../errors/kms-error';
+import { kmsErrorResponse } from '../protocol/wire-error';
 import { KmsVault } from '../kms-vault';
 import type { WireRequest, WireResponse } from '../protocol/wire-message';
 import type { Scenario } from '../scenarios/scenario';
@@ -171,7 +173,18 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     // With a data directory, a response waits until the journal holds every change made so far (fsync'd,
     // one fsync for all the calls that arrive while one is in flight).
     const durable = persistence?.durable();
-    if (durable) await durable;
+    if (durable) {
+      try {
+        await durable;
+      } catch (error) {
+        // The journal could not be written (a full disk): the change may not survive a restart, so the
+        // call fails as KMS fails on its own trouble, and every later call does too.
+        const requestId = answer.headers['x-amzn-requestid'] ?? randomUUID();
+        const message = `The data directory could not be written; this call's change may not survive a restart (${(error as Error).message}).`;
+        send(res, kmsErrorResponse(kmsError('KMSInternalException', message, requestId), requestId));
+        return;
+      }
+    }
     send(res, answer);
   }
 

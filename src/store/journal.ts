@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsync, fsyncSync, openSync, readdirSync, readFileSync, rmSync, write } from 'node:fs';
+import { closeSync, fstatSync, fsync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, rmSync, write } from 'node:fs';
 import { join } from 'node:path';
 import { KmsVaultMockError } from '../errors/library-error';
 
@@ -79,6 +79,8 @@ interface Segment {
   pending: string[];
   /** Sequence number of the last line given to this segment. */
   lastSeq: number;
+  /** The file's length after its last whole write: where a failed write is cut back to. */
+  goodLength: number;
   /** Closed once its writes are done and it is no longer the current one. */
   retired: boolean;
   closed: boolean;
@@ -119,17 +121,27 @@ export class Journal {
   }
 
   append(record: unknown): void {
+    // A journal that failed writes nothing more: a torn line may end its file (cut back if it could be).
+    if (this.failure) return;
     const line = encodeRecord(record);
-    this.bytes += line.length;
+    this.bytes += Buffer.byteLength(line);
     this.current.pending.push(line);
     this.current.lastSeq = ++this.appendedSeq;
     if (!this.flushing) this.flush();
   }
 
-  /** Settles when every record appended so far is on disk; undefined when nothing is waiting. */
+  /** The write or fsync error that stopped the journal for good, if one did. */
+  get failed(): Error | undefined {
+    return this.failure;
+  }
+
+  /**
+   * Settles when every record appended so far is on disk; undefined when nothing is waiting. Once a
+   * write or fsync failed it always rejects: nothing is written any more.
+   */
   durable(): Promise<void> | undefined {
-    if (this.durableSeq >= this.appendedSeq) return undefined;
     if (this.failure) return Promise.reject(this.failure);
+    if (this.durableSeq >= this.appendedSeq) return undefined;
     const seq = this.appendedSeq;
     return new Promise((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
   }
@@ -171,7 +183,8 @@ export class Journal {
     const fd = openSync(join(this.dir, journalName(generation)), 'a', 0o600);
     // A new file's name must be durable before records in it are acknowledged.
     syncDirectory(this.dir);
-    const segment: Segment = { generation, fd, pending: [], lastSeq: this.appendedSeq, retired: false, closed: false };
+    const goodLength = fstatSync(fd).size;
+    const segment: Segment = { generation, fd, pending: [], lastSeq: this.appendedSeq, goodLength, retired: false, closed: false };
     this.segments.push(segment);
     return segment;
   }
@@ -196,9 +209,10 @@ export class Journal {
     const seq = segment.lastSeq;
     segment.pending = [];
     writeAll(segment.fd, data, (error) => {
-      if (error) return this.fail(error);
+      if (error) return this.fail(error, segment);
       fsync(segment.fd, (syncError) => {
-        if (syncError) return this.fail(syncError);
+        if (syncError) return this.fail(syncError, segment);
+        segment.goodLength += data.length;
         this.syncs++;
         this.reached(seq);
         this.flush();
@@ -221,10 +235,24 @@ export class Journal {
     this.waiters = still;
   }
 
-  private fail(error: Error): void {
+  /**
+   * A write or fsync failed: part of a line may be on disk. The journal stops for good (writing after a
+   * torn line would put whole records after a damaged one, which the next start refuses): every waiter
+   * and every later durable() rejects. The file is cut back to its last whole write when it can be, so
+   * the directory loads with every record acknowledged before the failure (a torn last line is dropped
+   * at load anyway).
+   */
+  private fail(error: Error, segment: Segment): void {
     this.flushing = false;
     this.failure = new KmsVaultMockError(`kms-vault-mock could not write its journal in ${this.dir}: ${error.message}`);
+    for (const s of this.segments) s.pending = [];
+    try {
+      ftruncateSync(segment.fd, segment.goodLength);
+    } catch {
+      // Left torn: the torn line is the file's last, which a start drops as never acknowledged.
+    }
     for (const w of this.waiters.splice(0)) w.reject(this.failure);
+    for (const s of [...this.segments]) this.closeIfDone(s);
     process.emitWarning(this.failure.message);
   }
 }

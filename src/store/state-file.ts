@@ -69,7 +69,7 @@ export class StateFile {
     ) {
       throw new KmsVaultMockError(`${path} is not a kms-vault-mock state file (format ${FORMAT}, version 1). Move it away to start empty.`);
     }
-    return { state: stored.state, generation, bytes: text.length };
+    return { state: stored.state, generation, bytes: Buffer.byteLength(text) };
   }
 
   /** The document's text, holding `state` and the journal generations before `generation`. */
@@ -99,18 +99,29 @@ export class StateFile {
    */
   async writeInBackground(text: string, generation: number, stillWanted: () => boolean): Promise<boolean> {
     const temp = join(this.dir, `${STATE}.${generation}.tmp`);
-    const handle = await open(temp, 'w', 0o600);
     try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await open(temp, 'w', 0o600);
+      try {
+        await handle.writeFile(text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      // A failed compaction leaves no temp file behind (the next one writes its own).
+      rmSync(temp, { force: true });
+      throw error;
     }
     if (!stillWanted()) {
       rmSync(temp, { force: true });
       return false;
     }
-    renameSync(temp, join(this.dir, STATE));
+    try {
+      renameSync(temp, join(this.dir, STATE));
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
     syncDirectory(this.dir);
     return true;
   }

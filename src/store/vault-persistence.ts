@@ -66,6 +66,8 @@ export class VaultPersistence {
   /** The generation of the document on disk: journals before it are folded into it. */
   private documentGeneration: number;
   private compacting = false;
+  /** Whether a failed compaction start was reported (once per process). */
+  private rotateWarned = false;
   private closed = false;
 
   private constructor(
@@ -289,13 +291,26 @@ export class VaultPersistence {
 
   /** Starts a compaction in the background when the journal has grown past its bound. */
   private compactIfDue(): void {
-    if (this.compacting || this.closed || this.journal.bytes < this.compactAfter) return;
+    if (this.compacting || this.closed || this.journal.failed || this.journal.bytes < this.compactAfter) return;
     this.compacting = true;
     // The document holds every record appended before the rotation (the snapshot is taken in the same
     // turn), none after: a crash before the rename replays the old document and every journal; after
     // it, the new document and the journals from `generation` on.
-    const generation = this.journal.rotate();
-    const text = StateFile.encode(this.vault.snapshot(), generation);
+    let generation: number;
+    let text: string;
+    try {
+      generation = this.journal.rotate();
+      text = StateFile.encode(this.vault.snapshot(), generation);
+    } catch (error) {
+      // The new journal file could not be opened: records keep going to the current one, and a later
+      // record tries again. Warned once, not at every record.
+      this.compacting = false;
+      if (!this.rotateWarned) {
+        this.rotateWarned = true;
+        process.emitWarning(`kms-vault-mock could not start a new journal in ${this.file.dir}: ${(error as Error).message}`);
+      }
+      return;
+    }
     this.file
       .writeInBackground(text, generation, () => !this.closed && this.documentGeneration < generation)
       .then((replaced) => {
