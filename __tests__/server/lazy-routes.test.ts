@@ -1,11 +1,10 @@
-import { CLOUDTRAIL_REQUESTS, startServer } from '../../src/server/start-server';
-import { CLOUDTRAIL_TARGET_PREFIX } from '../../src/cloudtrail/cloudtrail-wire';
+import { startServer } from '../../src/server/start-server';
+import { CLOUDTRAIL_PATHS, CLOUDTRAIL_TARGET_PREFIX, isCloudTrailRequest } from '../../src/cloudtrail/cloudtrail-routes';
 
 // Which modules the server has loaded: each factory runs when its module is first required (`mock`
 // names are allowed in jest.mock factories, which are hoisted above the imports).
 const mockLoaded: string[] = [];
 const loaded = mockLoaded;
-const { CLOUDTRAIL_PATHS } = jest.requireActual<typeof import('../../src/cloudtrail/cloudtrail-server')>('../../src/cloudtrail/cloudtrail-server');
 jest.mock('../../src/server/live-page/live-routes', () => {
   mockLoaded.push('live-routes');
   return jest.requireActual('../../src/server/live-page/live-routes');
@@ -17,8 +16,10 @@ jest.mock('../../src/cloudtrail/cloudtrail-server', () => {
 
 describe('serve starts without the live view and CloudTrail: each loads on its first request', () => {
   test('the requests start-server sends to CloudTrail are the ones CloudTrail answers', () => {
-    expect(CLOUDTRAIL_REQUESTS.targetPrefix).toBe(CLOUDTRAIL_TARGET_PREFIX);
-    for (const path of Object.values(CLOUDTRAIL_PATHS)) expect(path.startsWith(CLOUDTRAIL_REQUESTS.pathPrefix)).toBe(true);
+    expect(isCloudTrailRequest(`${CLOUDTRAIL_TARGET_PREFIX}LookupEvents`, '/')).toBe(true);
+    for (const path of Object.values(CLOUDTRAIL_PATHS)) expect(isCloudTrailRequest(undefined, path)).toBe(true);
+    expect(isCloudTrailRequest('TrentService.Encrypt', '/')).toBe(false);
+    expect(isCloudTrailRequest(undefined, '/_kms-vault-mock/state')).toBe(false);
   });
 
   test('health and KMS calls load neither; the live page loads the live view, a LookupEvents loads CloudTrail, and both answer', async () => {

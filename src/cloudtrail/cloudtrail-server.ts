@@ -1,16 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { WireResponse } from '../protocol/wire-message';
 import type { CloudTrailLog } from './cloudtrail-log';
-import { answerCloudTrailRequest, CLOUDTRAIL_TARGET_PREFIX } from './cloudtrail-wire';
+import { answerCloudTrailRequest } from './cloudtrail-wire';
+import { CLOUDTRAIL_PATHS, CLOUDTRAIL_TARGET_PREFIX } from './cloudtrail-routes';
 import { CloudTrailLogFiles } from './log-files';
 
-/** The server's CloudTrail endpoints, under the control prefix. */
-export const CLOUDTRAIL_PATHS = {
-  /** GET: every record the vault keeps, oldest first, as a log file holds them: `{"Records": [...]}`. */
-  events: '/_kms-vault-mock/cloudtrail/events',
-  /** POST a LookupEvents request body (or GET, for all): the LookupEvents response. */
-  lookupEvents: '/_kms-vault-mock/cloudtrail/lookup-events',
-} as const;
+export { CLOUDTRAIL_PATHS };
 
 /** What the server needs of a vault for CloudTrail. */
 export interface CloudTrailVault {

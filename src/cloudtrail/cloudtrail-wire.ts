@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WireResponse } from '../protocol/wire-message';
 import type { CloudTrailLog } from './cloudtrail-log';
 import { lookupEvents } from './lookup-events';
-
-/** The `X-Amz-Target` prefix of CloudTrail's AWS JSON 1.1 API (AWS CloudTrail API Reference). */
-export const CLOUDTRAIL_TARGET_PREFIX = 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.';
+import { CLOUDTRAIL_TARGET_PREFIX } from './cloudtrail-routes';
 
 function reply(status: number, value: unknown, errorType?: string): WireResponse {
   const body = JSON.stringify(value);

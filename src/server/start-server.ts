@@ -11,6 +11,7 @@ import type { Scenario } from '../scenarios/scenario';
 import { validateScenario } from '../scenarios/validate-scenario';
 import { VaultPersistence } from '../store/vault-persistence';
 import type { ServedCloudTrail } from '../cloudtrail/cloudtrail-server';
+import { isCloudTrailRequest } from '../cloudtrail/cloudtrail-routes';
 import { answerWireRequest, type AuthMode } from '../protocol/wire-pipeline';
 import { LocalStackEndpoints } from './emulator-endpoints';
 import { logRequests } from './request-log';
@@ -57,16 +58,6 @@ export interface KmsServer extends AsyncDisposable {
 }
 
 const MAX_STATE_BYTES = 256 * 1024 * 1024;
-
-/**
- * Which requests are CloudTrail's (its JSON protocol's target prefix, and the paths of the server's
- * CloudTrail endpoints): only they load its code, so that `serve` starts without it. Equal to
- * cloudtrail-wire's `CLOUDTRAIL_TARGET_PREFIX` and cloudtrail-server's paths (a test checks).
- */
-export const CLOUDTRAIL_REQUESTS = {
-  targetPrefix: 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.',
-  pathPrefix: '/_kms-vault-mock/cloudtrail/',
-} as const;
 
 // The live view (its page, the coverage renderers) and CloudTrail load on their first request.
 type LiveRoutes = typeof import('./live-page/live-routes');
@@ -132,7 +123,7 @@ export async function startServer(options: ServerOptions = {}): Promise<KmsServe
     if (body === ABORTED) return;
     const header = req.headers['x-amz-target'];
     const target = typeof header === 'string' ? header : undefined;
-    if (cloudTrail !== undefined || target?.startsWith(CLOUDTRAIL_REQUESTS.targetPrefix) || url.pathname.startsWith(CLOUDTRAIL_REQUESTS.pathPrefix)) {
+    if (cloudTrail !== undefined || isCloudTrailRequest(target, url.pathname)) {
       const served = cloudTrail ?? (await loadCloudTrailServer()).serveCloudTrail(vault);
       cloudTrail ??= served;
       const trail = cloudTrail.answer(req.method ?? '', url.pathname, target, body);
