@@ -1,6 +1,8 @@
+import { LIVE_PATHS } from './live-paths';
+
 /**
  * The live page: one HTML document with its CSS and script inline (no external asset, works
- * offline). It polls the JSON endpoints under /_kms-vault-mock/ui/api every second and renders with
+ * offline). It polls the JSON endpoints under {@link LIVE_PATHS} every second and renders with
  * textContent only (no HTML built from vault data).
  */
 export const LIVE_PAGE_HTML = `<!doctype html>
@@ -55,7 +57,7 @@ dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0 0
 <script>
 (function(){
 'use strict';
-var API='/_kms-vault-mock/ui/api';
+var API='${LIVE_PATHS.api}';
 var TABS=[['keys','Keys'],['calls','Recent calls'],['grants','Grants'],['principals','Principals'],['stores','Custom key stores'],['coverage','Coverage']];
 var tab='keys',offset=0,limit=50,total=0,q='',openKey=null;
 function el(tag,text,cls){var e=document.createElement(tag);if(text!=null)e.textContent=String(text);if(cls)e.className=cls;return e;}
@@ -117,7 +119,7 @@ function refresh(){
   if(busy)return;busy=true;
   var jobs=[get(API+'/overview').then(renderOverview)];
   if(tab==='keys')jobs.push(get(API+'/keys?offset='+offset+'&limit='+limit+'&q='+encodeURIComponent(q)).then(renderKeys));
-  if(tab==='coverage')jobs.push(get('/_kms-vault-mock/coverage').then(renderCoverage));
+  if(tab==='coverage')jobs.push(get('${LIVE_PATHS.coverage}').then(renderCoverage));
   Promise.all(jobs).then(function(){document.getElementById('live').textContent='live · updated '+new Date().toLocaleTimeString();document.body.setAttribute('data-updated',String(Date.now()));},
     function(){document.getElementById('live').textContent='server unreachable, retrying…';}).then(function(){busy=false;});
 }
